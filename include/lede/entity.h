@@ -1,0 +1,47 @@
+/* entity.h - people, places and organizations: mentions merged into entities */
+#ifndef LEDE_ENTITY_H
+#define LEDE_ENTITY_H
+
+#include <stddef.h>
+
+#include "lede/article.h"
+#include "lede/clean.h"
+
+enum entity_type {
+	ENT_PERSON,
+	ENT_PLACE,
+	ENT_ORG
+};
+
+struct mention {
+	size_t	start, end;	/* byte offsets into the article text, inside one line */
+};
+
+struct entity {
+	enum entity_type	 type;
+	char			*canonical;	/* owned; proper full name */
+	struct mention		*mentions;	/* owned; sorted by start */
+	size_t			 nmentions;
+};
+
+struct entity_result {
+	struct entity	*ents;		/* ordered by first mention */
+	size_t		 nents;
+};
+
+/* Gazetteer, curated lists and context rules from the data directory (and the
+ * user's directory, may be NULL). Messages go through warn(). */
+struct entity_kb;
+struct entity_kb	*entity_kb_load(const char *datadir, const char *userdir,
+			    void (*warn)(const char *msg, void *ctx), void *ctx);
+void			 entity_kb_free(struct entity_kb *);
+
+/* Find entities in the article. The cleaning result gives line classes (mentions in
+ * boilerplate lines may be skipped) and artifacts (name-variant suggestions). */
+void		 entity_extract(const struct entity_kb *, const struct article *,
+		    const struct clean_result *, struct entity_result *out);
+void		 entity_result_free(struct entity_result *);
+
+const char	*entity_type_name(enum entity_type);
+
+#endif

@@ -1,0 +1,50 @@
+/* util.h - allocation that cannot fail, growable buffers, error messages */
+#ifndef LEDE_UTIL_H
+#define LEDE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LEDE_ERRLEN 512
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Fill a caller's error buffer; always returns -1 so callers can "return seterr(...)". */
+int	 seterr(char *err, size_t errlen, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* A growable byte buffer; s is always NUL-terminated when cap > 0. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 buf_grow(struct buf *, size_t extra);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addc(struct buf *, char);
+void	 buf_addf(struct buf *, const char *, ...) __attribute__((format(printf, 2, 3)));
+void	 buf_free(struct buf *);
+char	*buf_detach(struct buf *);	/* returns the string (owned), resets the buffer */
+
+/* 64-bit FNV-1a: the article text hash used for identity and the index. */
+uint64_t hash_bytes(const void *, size_t);
+
+/* Read a whole file. Returns 0 or -1 with a message "PATH: problem" in err. */
+int	 read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
+
+/* Write a file atomically (temp file in the same directory, fsync, rename). */
+int	 write_file_atomic(const char *path, const void *data, size_t len, char *err,
+	    size_t errlen);
+
+/* mkdir -p */
+int	 mkdir_p(const char *path, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,140 @@
+/* analysis.c - run cleaning and entities on an article; JSON and extract output */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/analysis.h"
+#include "lede/json.h"
+#include "lede/util.h"
+
+void
+knowledge_load(struct knowledge *k, const char *datadir, const char *userdir,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	k->rules = clean_rules_load(datadir, userdir, warn, ctx);
+	k->kb = entity_kb_load(datadir, userdir, warn, ctx);
+}
+
+void
+knowledge_free(struct knowledge *k)
+{
+	clean_rules_free(k->rules);
+	entity_kb_free(k->kb);
+	k->rules = NULL;
+	k->kb = NULL;
+}
+
+void
+analysis_run(const struct knowledge *k, const struct article *a, struct analysis *an)
+{
+	memset(an, 0, sizeof *an);
+	an->art = a;
+	clean_article(k->rules, a, &an->clean);
+	entity_extract(k->kb, a, &an->clean, &an->ents);
+}
+
+void
+analysis_free(struct analysis *an)
+{
+	clean_result_free(&an->clean);
+	entity_result_free(&an->ents);
+}
+
+/* Article metadata wins over what cleaning found, as the input stated it. */
+static const char *
+meta(const char *stated, const char *found)
+{
+	return stated != NULL ? stated : found;
+}
+
+void
+analysis_write_json(FILE *f, const struct analysis *an)
+{
+	const struct article *a = an->art;
+	const struct clean_result *c = &an->clean;
+	struct buf b = { 0 };
+	size_t i, j;
+
+	buf_adds(&b, "{\"path\":");
+	json_buf_cstr(&b, a->path);
+	if (a->id != NULL) {
+		buf_adds(&b, ",\"id\":");
+		json_buf_cstr(&b, a->id);
+	}
+	buf_adds(&b, ",\"format\":");
+	json_buf_cstr(&b, article_format_name(a->format));
+	buf_adds(&b, ",\"text\":");
+	json_buf_string(&b, a->text, a->len);
+	buf_adds(&b, ",\"title\":");
+	json_buf_cstr(&b, meta(a->title, c->title));
+	buf_adds(&b, ",\"byline\":");
+	json_buf_cstr(&b, meta(a->byline, c->byline));
+	buf_adds(&b, ",\"site\":");
+	json_buf_cstr(&b, meta(a->site, c->site));
+	buf_adds(&b, ",\"date\":");
+	json_buf_cstr(&b, meta(a->date, c->date));
+	if (a->url != NULL) {
+		buf_adds(&b, ",\"url\":");
+		json_buf_cstr(&b, a->url);
+	}
+	buf_adds(&b, ",\"lines\":[");
+	for (i = 0; i < c->nlines; i++) {
+		const struct cline *l = &c->lines[i];
+		buf_addf(&b, "%s{\"n\":%zu,\"start\":%zu,\"end\":%zu,\"class\":\"%s\"",
+		    i ? "," : "", i, l->start, l->end, line_class_name(l->cls));
+		if (l->cls == LC_BOILERPLATE)
+			buf_addf(&b, ",\"subtype\":\"%s\"", bp_subtype_name(l->sub));
+		buf_addc(&b, '}');
+	}
+	buf_adds(&b, "],\"entities\":[");
+	for (i = 0; i < an->ents.nents; i++) {
+		const struct entity *e = &an->ents.ents[i];
+		buf_addf(&b, "%s{\"id\":\"e%zu\",\"type\":\"%s\",\"canonical\":",
+		    i ? "," : "", i + 1, entity_type_name(e->type));
+		json_buf_cstr(&b, e->canonical);
+		buf_adds(&b, ",\"mentions\":[");
+		for (j = 0; j < e->nmentions; j++) {
+			const struct mention *m = &e->mentions[j];
+			buf_addf(&b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", j ? "," : "",
+			    m->start, m->end);
+			json_buf_string(&b, a->text + m->start, m->end - m->start);
+			buf_addc(&b, '}');
+		}
+		buf_adds(&b, "]}");
+	}
+	buf_adds(&b, "],\"artifacts\":[");
+	for (i = 0; i < c->narts; i++) {
+		const struct artifact *r = &c->arts[i];
+		buf_addf(&b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", i ? "," : "",
+		    r->start, r->end);
+		json_buf_string(&b, a->text + r->start, r->end - r->start);
+		buf_addf(&b, ",\"kind\":\"%s\",\"suggestion\":", artifact_kind_name(r->kind));
+		json_buf_cstr(&b, r->suggestion ? r->suggestion : "");
+		buf_adds(&b, ",\"note\":");
+		json_buf_cstr(&b, r->note ? r->note : "");
+		buf_addc(&b, '}');
+	}
+	buf_adds(&b, "]}\n");
+	fwrite(b.s, 1, b.len, f);
+	buf_free(&b);
+}
+
+void
+analysis_write_extract(FILE *f, const struct analysis *an)
+{
+	const struct clean_result *c = &an->clean;
+	size_t i, s, e;
+
+	for (i = 0; i < c->nlines; i++) {
+		const struct cline *l = &c->lines[i];
+		if (l->cls != LC_BODY && l->cls != LC_SUBHEADING)
+			continue;
+		s = l->start;
+		e = l->end;
+		if (e > s && an->art->text[e - 1] == '\r')
+			e--;
+		fwrite(an->art->text + s, 1, e - s, f);
+		fputc('\n', f);
+	}
+}

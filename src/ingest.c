@@ -1,0 +1,336 @@
+/* ingest.c - read plain text and JSON Lines; walk directories */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistr.h>
+
+#include "lede/ingest.h"
+#include "lede/json.h"
+#include "lede/util.h"
+
+#define WALK_MAX_DEPTH 32
+
+static void
+report(const struct ingest_cb *cb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+report(const struct ingest_cb *cb, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[LEDE_ERRLEN];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (cb->error != NULL)
+		cb->error(msg, cb->ctx);
+}
+
+size_t
+utf8_first_invalid(const char *s, size_t n)
+{
+	const uint8_t *bad = u8_check((const uint8_t *)s, n);
+
+	return bad == NULL ? (size_t)-1 : (size_t)(bad - (const uint8_t *)s);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct filelist {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static void
+filelist_add(struct filelist *l, char *path)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = path;
+}
+
+static int
+walk(const char *dir, int depth, struct filelist *l, const struct ingest_cb *cb)
+{
+	struct filelist here = { 0 };
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int problems = 0;
+	size_t i;
+
+	if (depth > WALK_MAX_DEPTH) {
+		report(cb, "%s: directories nested too deeply, skipped", dir);
+		return 1;
+	}
+	if ((d = opendir(dir)) == NULL) {
+		report(cb, "%s: %s", dir, strerror(errno));
+		return 1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		size_t dl = strlen(dir);
+		filelist_add(&here, xasprintf("%s%s%s", dir,
+		    (dl > 0 && dir[dl - 1] == '/') ? "" : "/", de->d_name));
+	}
+	closedir(d);
+	qsort(here.v, here.n, sizeof *here.v, cmp_str);
+	for (i = 0; i < here.n; i++) {
+		if (stat(here.v[i], &st) == -1) {
+			report(cb, "%s: %s", here.v[i], strerror(errno));
+			problems++;
+			free(here.v[i]);
+		} else if (S_ISDIR(st.st_mode)) {
+			problems += walk(here.v[i], depth + 1, l, cb);
+			free(here.v[i]);
+		} else if (S_ISREG(st.st_mode)) {
+			filelist_add(l, here.v[i]);
+		} else {
+			report(cb, "%s: not a regular file, skipped", here.v[i]);
+			problems++;
+			free(here.v[i]);
+		}
+	}
+	free(here.v);
+	return problems;
+}
+
+int
+ingest_list_files(const char *path, char ***files, size_t *nfiles,
+    const struct ingest_cb *cb)
+{
+	struct filelist l = { 0 };
+	struct stat st;
+	int problems = 0;
+
+	if (strcmp(path, "-") == 0) {
+		filelist_add(&l, xstrdup(path));
+	} else if (stat(path, &st) == -1) {
+		report(cb, "%s: %s", path, strerror(errno));
+		problems++;
+	} else if (S_ISDIR(st.st_mode)) {
+		problems += walk(path, 0, &l, cb);
+	} else {
+		filelist_add(&l, xstrdup(path));
+	}
+	*files = l.v;
+	*nfiles = l.n;
+	return problems;
+}
+
+void
+ingest_free_files(char **files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+struct article *
+ingest_txt_article(const char *path, char *text, size_t len)
+{
+	struct article *a = xcalloc(1, sizeof *a);
+
+	a->path = xstrdup(path);
+	a->format = ARTICLE_TXT;
+	a->text = text;
+	a->len = len;
+	a->hash = hash_bytes(text, len);
+	return a;
+}
+
+static char *
+dup_field(const struct json *o, const char *key)
+{
+	const char *s = json_get_str(o, key);
+
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* One JSON Lines record; returns 0, or -1 after reporting. */
+static int
+jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
+    const struct ingest_cb *cb)
+{
+	char err[LEDE_ERRLEN];
+	const struct json *t;
+	struct json *o;
+	struct article *a;
+
+	if ((o = json_parse(line, n, err, sizeof err)) == NULL) {
+		report(cb, "%s:%zu: not JSON: %s", name, lineno, err);
+		return -1;
+	}
+	if (o->type != JSON_OBJECT) {
+		report(cb, "%s:%zu: not a JSON object", name, lineno);
+		json_free(o);
+		return -1;
+	}
+	if ((t = json_get(o, "text")) == NULL || t->type != JSON_STRING) {
+		report(cb, "%s:%zu: no \"text\" string", name, lineno);
+		json_free(o);
+		return -1;
+	}
+	a = xcalloc(1, sizeof *a);
+	a->path = xstrdup(name);
+	a->format = ARTICLE_JSONL;
+	a->text = xstrndup(t->str, t->len);
+	a->len = t->len;
+	a->hash = hash_bytes(a->text, a->len);
+	a->id = dup_field(o, "id");
+	if (a->id == NULL)
+		a->id = dup_field(o, "doc");
+	if (a->id == NULL)
+		a->id = xasprintf("%zu", lineno);
+	a->title = dup_field(o, "title");
+	a->byline = dup_field(o, "byline");
+	a->site = dup_field(o, "site");
+	a->date = dup_field(o, "date");
+	a->url = dup_field(o, "url");
+	json_free(o);
+	cb->article(a, cb->ctx);
+	return 0;
+}
+
+int
+ingest_jsonl_stream(FILE *f, const char *name, const struct ingest_cb *cb)
+{
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int problems = 0;
+
+	while ((n = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		size_t i = 0;
+		while (i < (size_t)n && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		if (i == (size_t)n)
+			continue;
+		if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+			i += 3;
+		if (jsonl_record(name, lineno, line + i, (size_t)n - i, cb) == -1)
+			problems++;
+	}
+	if (ferror(f)) {
+		report(cb, "%s: %s", name, strerror(errno));
+		problems++;
+	}
+	free(line);
+	return problems;
+}
+
+static int
+looks_jsonl(const char *path, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
+		return 1;
+	if (has_suffix(path, ".txt"))
+		return 0;
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i + 8 < n && s[i] == '{' && memmem(s + i, n - i < 4096 ? n - i : 4096,
+	    "\"text\"", 6) != NULL;
+}
+
+int
+ingest_file(const char *path, const struct ingest_cb *cb)
+{
+	char err[LEDE_ERRLEN], *data;
+	size_t len, bad;
+	const char *nul;
+	FILE *f;
+	int problems;
+
+	if (strcmp(path, "-") == 0)
+		return ingest_jsonl_stream(stdin, "-", cb);
+	if (has_suffix(path, ".html") || has_suffix(path, ".htm") ||
+	    has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz")) {
+		report(cb, "%s: HTML input is not supported yet, skipped", path);
+		return 1;
+	}
+	if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson")) {
+		if ((f = fopen(path, "r")) == NULL) {
+			report(cb, "%s: %s", path, strerror(errno));
+			return 1;
+		}
+		problems = ingest_jsonl_stream(f, path, cb);
+		fclose(f);
+		return problems;
+	}
+	if (read_file(path, &data, &len, err, sizeof err) == -1) {
+		report(cb, "%s", err);
+		return 1;
+	}
+	if (len == 0) {
+		report(cb, "%s: empty file, skipped", path);
+		free(data);
+		return 1;
+	}
+	if ((nul = memchr(data, '\0', len)) != NULL) {
+		report(cb, "%s: binary file (NUL byte at %zu), skipped", path,
+		    (size_t)(nul - data));
+		free(data);
+		return 1;
+	}
+	if (looks_jsonl(path, data, len)) {
+		if ((f = fmemopen(data, len, "r")) == NULL) {
+			report(cb, "%s: %s", path, strerror(errno));
+			free(data);
+			return 1;
+		}
+		problems = ingest_jsonl_stream(f, path, cb);
+		fclose(f);
+		free(data);
+		return problems;
+	}
+	problems = 0;
+	if ((bad = utf8_first_invalid(data, len)) != (size_t)-1) {
+		report(cb, "%s: not valid UTF-8 at byte %zu; shown with U+FFFD", path, bad);
+		problems++;
+	}
+	cb->article(ingest_txt_article(path, data, len), cb->ctx);
+	return problems;
+}
+
+int
+ingest_path(const char *path, const struct ingest_cb *cb)
+{
+	char **files;
+	size_t n, i;
+	int problems;
+
+	problems = ingest_list_files(path, &files, &n, cb);
+	for (i = 0; i < n; i++)
+		problems += ingest_file(files[i], cb);
+	ingest_free_files(files, n);
+	return problems;
+}
