@@ -179,7 +179,7 @@ key_name_valid(const char *name)
 }
 
 char *
-key_name(int key, char *buf, size_t len)
+keyc_name(int key, char *buf, size_t len)
 {
 	size_t i;
 	char u[8];
@@ -314,7 +314,7 @@ keymap_describe(const struct keymap *km, int action)
 		if (b.len > 0)
 			buf_adds(&b, " ");
 		for (k = 0; k < km->b[i].nkeys; k++)
-			buf_adds(&b, key_name(km->b[i].keys[k], name, sizeof name));
+			buf_adds(&b, keyc_name(km->b[i].keys[k], name, sizeof name));
 	}
 	buf_addc(&b, '\0');
 	return buf_detach(&b);

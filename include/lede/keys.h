@@ -54,7 +54,7 @@ int	key_parse(const char *name, int keys[KEYSEQ_MAX]);
 /* 1 when key_parse accepts name (for config_load). */
 int	key_name_valid(const char *name);
 /* The canonical name of one key ("C-d", "PgDn", "]"); returns buf. */
-char	*key_name(int key, char *buf, size_t len);
+char	*keyc_name(int key, char *buf, size_t len);
 
 struct key_binding {
 	int	keys[KEYSEQ_MAX];
