@@ -52,11 +52,11 @@ main(void)
 	T_EQ_INT(key_parse("Downn", k), -1);
 	T_CHECK(key_name_valid("Home"));
 	T_CHECK(!key_name_valid("Hom"));
-	T_EQ_STR(key_name(4, buf, sizeof buf), "C-d");
-	T_EQ_STR(key_name(KEYC_PGDN, buf, sizeof buf), "PgDn");
-	T_EQ_STR(key_name(' ', buf, sizeof buf), "Space");
-	T_EQ_STR(key_name(']', buf, sizeof buf), "]");
-	T_EQ_STR(key_name(KEYC_F0 + 5, buf, sizeof buf), "F5");
+	T_EQ_STR(keyc_name(4, buf, sizeof buf), "C-d");
+	T_EQ_STR(keyc_name(KEYC_PGDN, buf, sizeof buf), "PgDn");
+	T_EQ_STR(keyc_name(' ', buf, sizeof buf), "Space");
+	T_EQ_STR(keyc_name(']', buf, sizeof buf), "]");
+	T_EQ_STR(keyc_name(KEYC_F0 + 5, buf, sizeof buf), "F5");
 
 	/* every action has a name, help and default keys that parse, and every
 	 * action named in DESIGN.md's key table exists */
