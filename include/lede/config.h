@@ -20,7 +20,7 @@ struct config {
 	int			 show_boilerplate;	/* [ui] show_boilerplate: 0/1 */
 	char			**corpus;		/* [corpus] paths (one key "paths", ':'-separated, or path1, path2 ...) */
 	size_t			 ncorpus;
-	struct config_binding	*bindings;
+	struct config_binding	*bindings;	/* nkeys 0: the action is unbound */
 	size_t			 nbindings;
 };
 
@@ -92,5 +92,19 @@ int		 theme_load(struct theme *, const char *name_or_path, const char *themesdir
 /* Map a 0-255 colour index to what a terminal with ncolors shows (8 or 16: nearest
  * basic colour; 0 or NO_COLOR: -1). */
 int		 theme_color_fallback(int color, int ncolors);
+
+/* Added by the config work. */
+/* The element called name ("person"), or -1. */
+int		 theme_elem_find(const char *name);
+/* The built-in attributes-only theme (matches themes/mono.ini). */
+void		 theme_mono(struct theme *);
+/* "default" (-1), 0-255 in decimal or a name ("red", "bright-blue"); -2 if none. */
+int		 theme_parse_color(const char *);
+/* in as a terminal with ncolors shows it: colours through theme_color_fallback(); a
+ * foreground and background that fall onto one colour get black or white text; with
+ * fewer than 8 colours (ncolors 0 for NO_COLOR) an element that had a colour takes the
+ * mono theme's attributes on top of its own, so person, search etc. stay visible.
+ * out may be in. */
+void		 theme_for_terminal(struct theme *out, const struct theme *in, int ncolors);
 
 #endif
