@@ -187,14 +187,16 @@ apply_keys(struct config *c, struct ini *ini, const struct ini_entry *e,
 	const char *v = ini_value(ini, e), *end;
 	char q[80], *name;
 	size_t i, n;
-	int bad = 0;
+	int bad = 0, more;
 
 	if (!is_action(actions, e->key)) {
 		ini_problem(ini, e->line, "unknown action '%s'", ini_quote(e->key, q, sizeof q));
 		return;
 	}
-	while (*v != '\0') {
+	/* an empty value is an empty list; "a," is "a" and an empty name */
+	for (more = *v != '\0'; more; ) {
 		end = strchr(v, ',');
+		more = end != NULL;
 		n = end != NULL ? (size_t)(end - v) : strlen(v);
 		while (n > 0 && (*v == ' ' || *v == '\t')) {
 			v++;
@@ -215,9 +217,8 @@ apply_keys(struct config *c, struct ini *ini, const struct ini_entry *e,
 			b.keys = xreallocarray(b.keys, b.nkeys + 1, sizeof *b.keys);
 			b.keys[b.nkeys++] = name;
 		}
-		if (end == NULL)
-			break;
-		v = end + 1;
+		if (more)
+			v = end + 1;
 	}
 	/* An empty list unbinds the action; a list with only bad names changes nothing. */
 	if (b.nkeys == 0 && bad > 0)
