@@ -394,6 +394,48 @@ test_files(struct config *c, struct msgs *w)
 	}
 }
 
+/* Garbage built from the characters INI cares about: no crash, and no control
+ * character or invalid UTF-8 ever reaches a message. */
+static void
+test_garbage(void)
+{
+	static const char alphabet[] = "[]=;#\"'\\\r\n\n\n\t ,ab:Qk\x1b\xff\xc3\xa9";
+	struct config c;
+	struct msgs w = { { 0 }, 0 };
+	unsigned long seed = 12345;
+	char *path = xasprintf("%s/garbage.ini", dir), data[3000];
+	size_t len, j, k;
+	FILE *f;
+	int i, clean = 1, r;
+
+	for (i = 0; i < 300; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		len = (size_t)(seed >> 33) % sizeof data;
+		for (j = 0; j < len; j++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			data[j] = alphabet[(seed >> 33) % (sizeof alphabet - 1)];
+		}
+		if (i % 3 == 0 && len > 5)
+			memcpy(data, "[keys]", 6);
+		if ((f = fopen(path, "wb")) == NULL || fwrite(data, 1, len, f) != len ||
+		    fclose(f) != 0)
+			exit(99);
+		config_init(&c);
+		r = config_load(&c, path, actions, valid_key, collect, &w);
+		clean &= r >= 0 && r >= (w.n > 0);
+		for (k = 0; k < (size_t)w.n && k < MAXMSG; k++) {
+			const unsigned char *m = (const unsigned char *)w.m[k];
+
+			for (; *m != '\0'; m++)
+				clean &= *m >= 0x20 && *m != 0x7f && *m != 0xff;
+		}
+		msgs_reset(&w);
+		config_free(&c);
+	}
+	T_CHECK(clean);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -409,6 +451,7 @@ main(void)
 	test_broken(&c, &w);
 	test_bools(&c, &w);
 	test_files(&c, &w);
+	test_garbage();
 	config_free(&c);
 	msgs_reset(&w);
 	cmd = xasprintf("rm -rf '%s'", dir);
