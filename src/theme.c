@@ -241,9 +241,11 @@ theme_load(struct theme *t, const char *name, const char *themesdir, const char 
 		else if (shipped != NULL && is_file(shipped))
 			path = xstrdup(shipped);
 		else if (strcmp(name, "default") != 0) {
-			char *msg = xasprintf("theme '%s' not found in %s or %s; using the default",
-			    ini_quote(name, q, sizeof q), user != NULL ? user : "(no user dir)",
-			    shipped != NULL ? shipped : "(no themes dir)");
+			/* the name may come from anywhere: only its quoted form is shown */
+			char *msg = xasprintf("theme '%s' not found (no %s.ini in %s/themes or "
+			    "%s); using the default", ini_quote(name, q, sizeof q), q,
+			    userdir != NULL ? userdir : "(no user dir)",
+			    themesdir != NULL ? themesdir : "(no themes dir)");
 
 			if (warn != NULL)
 				warn(msg, ctx);

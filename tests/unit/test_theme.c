@@ -212,8 +212,12 @@ test_broken(const char *themesdir)
 	/* an unknown name: one message, the default, -1 */
 	T_EQ_INT(theme_load(&t, "nosuch", themesdir, user, collect, &w), -1);
 	T_EQ_INT(w.n, 1);
-	T_CHECK(w.n > 0 && strncmp(w.m[0], "theme 'nosuch' not found in ", 28) == 0);
-	T_CHECK(w.n > 0 && strstr(w.m[0], "/user/themes/nosuch.ini") != NULL);
+	T_CHECK(w.n > 0 && strncmp(w.m[0], "theme 'nosuch' not found (no nosuch.ini in ", 43) == 0);
+	T_CHECK(w.n > 0 && strstr(w.m[0], "(no nosuch.ini in ") != NULL);
+	T_CHECK(w.n > 0 && strstr(w.m[0], "/user/themes or ") != NULL);
+	msgs_reset(&w);
+	T_EQ_INT(theme_load(&t, "\x1b[2J", themesdir, user, collect, &w), -1);
+	T_CHECK(w.n == 1 && strchr(w.m[0], '\x1b') == NULL);
 	T_CHECK(same_style(&t.st[TH_PERSON], &def.st[TH_PERSON]));
 	msgs_reset(&w);
 	/* "default" needs no file */
