@@ -101,8 +101,11 @@ done
 awk '!/^#/ && NF' "$here/aliases.tsv" >"$tmp/aliases"
 cat "$tmp/aliases" "$tmp/wn" "$tmp/cldr" "$tmp/iso" "$tmp/tz" "$tmp/geo" \
     "$tmp/census" "$tmp/moby" |
-awk -F'\t' -v OFS='\t' -v canon="$here/canon.tsv" -v drop="$here/drop.tsv" '
+awk -F'\t' -v OFS='\t' -v canon="$here/canon.tsv" -v drop="$here/drop.tsv" \
+    -v common="$tmp/common" -v known="$tmp/known" '
 BEGIN {
+	while ((getline l < common) > 0) COMMON[l] = 1
+	while ((getline l < known) > 0) KNOWN[l] = 1
 	while ((getline l < canon) > 0) {
 		if (l ~ /^#/ || l == "") continue
 		n = split(l, f, "\t")
@@ -114,9 +117,21 @@ BEGIN {
 	}
 }
 NF == 4 {
-	split($4, d, " ")
-	if (($3 "\t" d[2]) in CC) $3 = CC[$3 "\t" d[2]]
-	else if ($3 in C) $3 = C[$3]
+	nd = split($4, d, " ")
+	for (i = 1; i <= nd; i++)
+		if (($3 "\t" d[i]) in CC) { $3 = CC[$3 "\t" d[i]]; break }
+	if (i > nd && ($3 in C)) $3 = C[$3]
+	# A single common English word ("Along", "Federal", "Same") is a
+	# place name only for a country, a curated alias, a tz city, a known
+	# city, a big city (100,000+) or a WordNet river, sea, state...;
+	# elsewhere it is noise. All-capital ones (IN, OR, ME) always are.
+	cw = $2 == "PLACE" && $1 !~ /[ .-]/ && (tolower($1) in COMMON) &&
+	    $4 !~ /(cldr:country|cldr:region|iso3166-1|alias|tz:)/
+	if (cw && $1 ~ /^[A-Z]+$/)
+		next
+	if (cw && $4 + 0 < 100000 && !($1 in KNOWN) &&
+	    !($4 ~ / wn:/ && $4 ~ /(city|capital|country|state|town|port|river|sea|ocean|lake|island|mountain|continent|peninsula|desert|range|region)$/))
+		next
 	# Names that text never uses as such.
 	if (length($1) < 2 || $1 ~ /[()\t]/ || $1 ~ / - / || $1 ~ /^[^A-Za-z0-9\200-\377]/)
 		next

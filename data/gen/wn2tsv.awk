@@ -124,6 +124,10 @@ pass == 3 {
 	if (firstcap() == "")
 		next
 	h = hyper()
+	# Stars, zodiac signs, ships, weapons and other objects are not places
+	# in news text.
+	if (h ~ /(^| )(constellation|sign of the zodiac|star|asterism|supergiant|supernova|galaxy|soil horizon|asteroid|minor planet|lunar crater|satellite|bomb|chest|ship|vessel|warship|destroyer|sword|stone|chalice|table|great seal|data system|oracle|figure|bunch|culture|civilization|community|religious movement)$/)
+		next
 	if (inst) {
 		if (lf == "18")
 			emit("PERSON", personcanon(), "wn:" $1 " " h)
@@ -134,7 +138,7 @@ pass == 3 {
 		else if (lf == "06") {
 			# Buildings are PLACE in lede; universities and the seats
 			# of government (Kremlin, White House) are ORG.
-			if (firstcap() ~ /^(Kremlin|White House)$/ || h ~ /university|college|school/)
+			if (firstcap() ~ /^(Kremlin|White House)$/ || h ~ /university|college|school|agency|stock exchange|government office/)
 				emit("ORG", firstcap(), "wn:" $1 " " h)
 			else
 				emit("PLACE", firstcap(), "0 wn:" $1 " " h)
