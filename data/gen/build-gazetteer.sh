@@ -95,6 +95,12 @@ for s in wn cldr iso tz geo census moby; do
 	printf '%-7s %7d rows\n' $s "$(wc -l <"$tmp/$s")" >&2
 done
 
+# Country populations are not in cities1000: use the summed population of
+# each country's cities (one row per city) as a proxy, so that a country
+# outranks its namesakes (Georgia, Jordan) when the engine compares.
+awk -F'\t' '{ split($4, d, " "); k = $3 "\t" $4; if (!(k in seen)) { seen[k] = 1; p[d[2]] += d[1] } }
+END { for (c in p) print c "\t" p[c] }' "$tmp/geo" >"$tmp/ccpop"
+
 # Merge, rename canonicals, drop noise, keep one row per
 # (name, type, canonical): the one with the largest population, then the
 # first detail in byte order.
@@ -102,8 +108,14 @@ awk '!/^#/ && NF' "$here/aliases.tsv" >"$tmp/aliases"
 cat "$tmp/aliases" "$tmp/wn" "$tmp/cldr" "$tmp/iso" "$tmp/tz" "$tmp/geo" \
     "$tmp/census" "$tmp/moby" |
 awk -F'\t' -v OFS='\t' -v canon="$here/canon.tsv" -v drop="$here/drop.tsv" \
-    -v common="$tmp/common" -v known="$tmp/known" '
+    -v common="$tmp/common" -v known="$tmp/known" -v codes="$tmp/codes" \
+    -v ccpop="$tmp/ccpop" '
 BEGIN {
+	while ((getline l < ccpop) > 0) { split(l, f, "\t"); POP[f[1]] = f[2] }
+	while ((getline l < codes) > 0) {
+		split(l, f, "\t")
+		if (f[1] ~ /^[A-Z][A-Z]$/) COUNTRY[f[2]] = f[1]
+	}
 	while ((getline l < common) > 0) COMMON[l] = 1
 	while ((getline l < known) > 0) KNOWN[l] = 1
 	while ((getline l < canon) > 0) {
@@ -121,6 +133,12 @@ NF == 4 {
 	for (i = 1; i <= nd; i++)
 		if (($3 "\t" d[i]) in CC) { $3 = CC[$3 "\t" d[i]]; break }
 	if (i > nd && ($3 in C)) $3 = C[$3]
+	# Country rows (canonical is a country, detail "0 CC ..."): population.
+	if ($2 == "PLACE" && d[1] == "0" && (d[2] in POP) &&
+	    (COUNTRY[$3] == d[2] || $4 ~ /cldr:country|iso3166-1/)) {
+		$4 = POP[d[2]]
+		for (i = 2; i <= nd; i++) $4 = $4 " " d[i]
+	}
 	# A single common English word ("Along", "Federal", "Same") is a
 	# place name only for a country, a curated alias, a tz city, a known
 	# city, a big city (100,000+) or a WordNet river, sea, state...;
