@@ -3,8 +3,8 @@
 # of common lower-case English words), known (file of English place
 # names from tzdata and WordNet, used to pick an English canonical for
 # cities whose GeoNames name is local: Genève -> Geneva, Köln -> Cologne).
-# Alternate names are kept only when they look like Latin-script English
-# exonyms: capitalised, [A-Za-z' .-] only, not all capitals (IATA codes),
+# Alternate names are kept only when they look like Latin-script names:
+# capitalised, Latin letters (with diacritics) and ' .- only, not all capitals (IATA codes),
 # at least 3 characters, and not a common English word (Along, Male).
 BEGIN {
 	FS = "\t"
@@ -13,8 +13,12 @@ BEGIN {
 	while ((getline w < known) > 0)
 		KNOWN[w] = 1
 }
-function ok(a) {
-	return a ~ /^[A-Z][A-Za-z' .-]+$/ && a !~ /^[A-Z' .-]+$/ && length(a) >= 3 &&
+# Latin letters with diacritics (U+00C0-U+017F, two UTF-8 bytes) count as
+# letters, so München and Kraków are kept; other scripts are dropped.
+function ok(a,   c) {
+	c = a
+	gsub(/\303[\200-\277]|\304[\200-\277]|\305[\200-\277]/, "e", c)
+	return c ~ /^[A-Z][A-Za-z' .-]+$/ && c !~ /^[A-Z' .-]+$/ && length(c) >= 3 &&
 	    !(tolower(a) in COMMON)
 }
 $15 + 0 >= minpop {
@@ -30,6 +34,13 @@ $15 + 0 >= minpop {
 		if (canon == name)
 			for (i = 1; i <= n; i++)
 				if (alt[i] in KNOWN) { canon = alt[i]; break }
+	}
+	# "Kramators’k" -> "Kramatorsk" when GeoNames has that spelling too.
+	if (canon ~ /['’]/) {
+		t = canon
+		gsub(/['’]/, "", t)
+		for (i = 1; i <= n; i++)
+			if (alt[i] == t) { canon = t; break }
 	}
 	detail = pop " " cc " geonames:" $8
 	delete SEEN
