@@ -151,7 +151,8 @@ NF == 4 {
 	    !($4 ~ / wn:/ && $4 ~ /(city|capital|country|state|town|port|river|sea|ocean|lake|island|mountain|continent|peninsula|desert|range|region)$/))
 		next
 	# Names that text never uses as such.
-	if (length($1) < 2 || $1 ~ /[()\t]/ || $1 ~ / - / || $1 ~ /^[^A-Za-z0-9\200-\377]/)
+	if (length($1) < 2 || length($1) > 80 || $1 ~ /[()\t]/ || $1 ~ / - |  / ||
+	    $1 ~ /^[^A-Za-z0-9\200-\377]/ || $1 ~ / $/ || ($1 ~ /, / && $4 !~ /alias/))
 		next
 	if (($1 "\t" $2) in D)
 		next
