@@ -158,7 +158,15 @@ NF == 4 {
 		next
 	print
 }' | sort -t '	' -k1,1 -k2,2 -k3,3 -k4,4nr -k4,4 |
-awk -F'\t' '{ k = $1 "\t" $2 "\t" $3; if (k != last) print; last = k }' >"$tmp/all"
+awk -F'\t' '{ k = $1 "\t" $2 "\t" $3; if (k != last) print; last = k }' >"$tmp/all0"
+# WordNet group-member classes (NORP "wn:") that are also towns of 15,000
+# or more (Miami, Yuma) are dropped: the place reading wins in news.
+# A curated demonym (aliases.tsv) replaces WordNet's pertainyms for the
+# same word (Russian -> Russia, not Soviet Union).
+awk -F'\t' 'NR == FNR { if ($2 == "PLACE" && $4 + 0 >= 15000) P[$1] = 1
+	if ($2 == "NORP" && $4 ~ /alias/) A[$1] = 1; next }
+!($2 == "NORP" && $4 ~ /^wn:/ && $4 !~ /pertainym/ && ($1 in P)) &&
+!($2 == "NORP" && $4 ~ /pertainym/ && ($1 in A))' "$tmp/all0" "$tmp/all0" >"$tmp/all"
 
 out=$top/data/gazetteer.tsv
 {

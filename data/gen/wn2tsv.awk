@@ -150,7 +150,11 @@ pass == 3 {
 		if (orglike(HYP[$1], 0) == 1)
 			emit("ORG", firstcap(), "wn:" $1 " " h)
 	} else if (lf == "18") {
-		# Demonyms and members of groups (Russian, Democrat, Muslim).
+		# Demonyms and members of groups (Russian, Democrat, Muslim),
+		# but not deities, monsters or kinds of person (Adonis, Harpy,
+		# Delilah, Monsignor).
+		if (h ~ /deity|god|goddess|monster|daemon|demon|spirit|Fury|Muse|giant|nymph|angel|hero|character|woman|man|professional|priest|prophet|saint|patriarch|apostle|Apostle|disciple|evangelist|worker|lover|beauty|traitor|seducer|villain|oracle/)
+			next
 		for (k = 1; k <= nw; k++)
 			if (iscap(W[k]) && W[k] !~ / / && length(W[k]) >= 3)
 				printf "%s\tNORP\t%s\twn:%s %s\n", W[k], W[k], $1, h
