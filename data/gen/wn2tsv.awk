@@ -126,7 +126,7 @@ pass == 3 {
 	h = hyper()
 	# Stars, zodiac signs, ships, weapons and other objects are not places
 	# in news text.
-	if (h ~ /(^| )(constellation|sign of the zodiac|star|asterism|supergiant|supernova|galaxy|soil horizon|asteroid|minor planet|lunar crater|satellite|bomb|chest|ship|vessel|warship|destroyer|sword|stone|chalice|table|great seal|data system|oracle|figure|bunch|culture|civilization|community|religious movement)$/)
+	if (h ~ /(^| )(constellation|sign of the zodiac|star|asterism|supergiant|supernova|galaxy|soil horizon|asteroid|minor planet|lunar crater|satellite|bomb|bomber|airship|cattle|chest|ship|vessel|warship|destroyer|sword|stone|chalice|table|great seal|data system|oracle|figure|bunch|culture|civilization|community|religious movement)$/)
 		next
 	if (inst) {
 		if (lf == "18")
