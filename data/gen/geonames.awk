@@ -21,7 +21,14 @@ function ok(a,   c) {
 	return c ~ /^[A-Z][A-Za-z' .-]+$/ && c !~ /^[A-Z' .-]+$/ && length(c) >= 3 &&
 	    !(tolower(a) in COMMON)
 }
-$15 + 0 >= minpop {
+# Countries in lowpop ("UA RU ...") keep towns down to minlow people:
+# their small towns are in the news (Soledar, Vuhledar, Sudzha).
+BEGIN {
+	n = split(lowpop, f, " ")
+	for (i = 1; i <= n; i++)
+		LOW[f[i]] = 1
+}
+$15 + 0 >= minpop || (($9 in LOW) && $15 + 0 >= minlow) {
 	name = $2; ascii = $3; cc = $9; pop = $15 + 0
 	n = split($4, alt, ",")
 	canon = name
@@ -35,12 +42,20 @@ $15 + 0 >= minpop {
 			for (i = 1; i <= n; i++)
 				if (alt[i] in KNOWN) { canon = alt[i]; break }
 	}
-	# "Kramators’k" -> "Kramatorsk" when GeoNames has that spelling too.
-	if (canon ~ /['’]/) {
+	# "Kramators’k" -> "Kramatorsk" when GeoNames has that spelling too,
+	# or always for a soft sign in a post-Soviet name ("Lysychans'k").
+	# (Alternation, not a bracket: mawk brackets match single bytes.)
+	if (canon ~ /'|’/) {
 		t = canon
-		gsub(/['’]/, "", t)
+		gsub(/'|’/, "", t)
 		for (i = 1; i <= n; i++)
 			if (alt[i] == t) { canon = t; break }
+		if (canon != t && cc ~ /^(UA|RU|BY|KZ|KG|UZ|TJ|TM|MD|AZ|AM|GE)$/ &&
+		    canon ~ /[a-z]('|’)[a-z]/) {
+			n++
+			alt[n] = t
+			canon = t
+		}
 	}
 	detail = pop " " cc " geonames:" $8
 	delete SEEN
