@@ -178,8 +178,13 @@ awk -F'\t' '{ k = $1 "\t" $2 "\t" $3; if (k != last) print; last = k }' >"$tmp/a
 # or more (Miami, Yuma) are dropped: the place reading wins in news.
 # A curated demonym (aliases.tsv) replaces WordNet's pertainyms for the
 # same word (Russian -> Russia, not Soviet Union).
+# Given names from the Moby and gender-detection lists that are countries
+# or cities of a million (Russia, China, London) are dropped; the census
+# ones (Georgia, Jordan) stay.
 awk -F'\t' 'NR == FNR { if ($2 == "PLACE" && $4 + 0 >= 15000) P[$1] = 1
+	if ($2 == "PLACE" && ($4 + 0 >= 1000000 || $4 ~ /cldr:country|iso3166-1/)) B[$1] = 1
 	if ($2 == "NORP" && $4 ~ /alias/) A[$1] = 1; next }
+!($2 == "GIVEN" && $4 !~ /^census/ && ($1 in B)) &&
 !($2 == "NORP" && $4 ~ /^wn:/ && $4 !~ /pertainym/ && ($1 in P)) &&
 !($2 == "NORP" && $4 ~ /pertainym/ && ($1 in A))' "$tmp/all0" "$tmp/all0" >"$tmp/all"
 
