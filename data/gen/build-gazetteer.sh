@@ -166,7 +166,7 @@ NF == 4 {
 	    !($4 ~ / wn:/ && $4 ~ /(city|capital|country|state|town|port|river|sea|ocean|lake|island|mountain|continent|peninsula|desert|range|region)$/))
 		next
 	# Names that text never uses as such.
-	if (length($1) < 2 || length($1) > 80 || $1 ~ /[()\t]/ || $1 ~ / - |  / ||
+	if (length($1) < 2 || length($1) > 80 || $1 ~ /[()\t]/ || $1 ~ /\[/ || $1 ~ / - |  / ||
 	    $1 ~ /^[^A-Za-z0-9\200-\377]/ || $1 ~ / $/ || ($1 ~ /, / && $4 !~ /alias/))
 		next
 	if (($1 "\t" $2) in D)
@@ -201,7 +201,8 @@ out=$top/data/gazetteer.tsv
 # "2797553 UA geonames:PPLC" or "0 wn:09015907 national capital".
 # Other rows: source and kind: "wn:<offset> <hypernym>" (the WordNet offset
 # identifies one referent: two Bushes share "Bush"), "census1990:m 3.318",
-# "moby:f", "cldr:language", "alias".
+# "moby:f", "gdfn:fr m" (gender-detection-from-name), "cldr:language",
+# "alias" (data/gen/aliases.tsv).
 HDR
 	cat "$tmp/all"
 } >"$out.tmp"
