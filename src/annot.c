@@ -26,6 +26,7 @@ struct annot_store {
 	char	*path;
 	int	 readonly;
 	char	*why;		/* why it is read-only */
+	long long data_version;	/* for annot_store_changed */
 };
 
 /*
@@ -590,6 +591,7 @@ annot_store_open(const char *dbpath, int flags, char *err, size_t errlen)
 			set_readonly(st, err, errlen, "%s", msg);
 		}
 	}
+	annot_store_changed(st);	/* start from the state just read */
 	return st;
 fail:
 	annot_store_close(st);
@@ -1102,6 +1104,20 @@ annot_counts_free(struct annot_counts *c)
 	free(c->v);
 	c->v = NULL;
 	c->n = 0;
+}
+
+int
+annot_store_changed(struct annot_store *st)
+{
+	long long v;
+
+	/* data_version moves only for commits by other connections */
+	if (st->db == NULL || query_int(st, "PRAGMA data_version", &v) == -1)
+		return 0;
+	if (v == st->data_version)
+		return 0;
+	st->data_version = v;
+	return 1;
 }
 
 int

@@ -168,6 +168,10 @@ int	annot_store_counts(struct annot_store *, struct annot_counts *, char *err,
 size_t	annot_counts_find(const struct annot_counts *, const char *path, const char *doc);
 void	annot_counts_free(struct annot_counts *);
 
+/* Has another connection (another lede) committed a change since the last call?
+ * 1 or 0; cheap enough to ask once per loop turn, then re-list. */
+int	annot_store_changed(struct annot_store *);
+
 /* PRAGMA integrity_check: 0 when "ok", else -1 with its first complaint. */
 int	annot_store_check(struct annot_store *, char *err, size_t errlen);
 

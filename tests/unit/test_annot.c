@@ -481,8 +481,14 @@ test_two_connections(void)
 		T_EQ_INT(access(wal, F_OK), 0);	/* WAL mode */
 		free(wal);
 	}
+	T_EQ_INT(annot_store_changed(b), 0);
 	T_CHECK(add(a, art, "two", ANNOT_NOTE, "from a", NULL) > 0);
+	/* b learns that a committed; a's own commit does not count for a */
+	T_EQ_INT(annot_store_changed(b), 1);
+	T_EQ_INT(annot_store_changed(b), 0);
+	T_EQ_INT(annot_store_changed(a), 0);
 	T_CHECK(add(b, art, "four", ANNOT_NOTE, "from b", NULL) > 0);
+	T_EQ_INT(annot_store_changed(a), 1);
 	T_EQ_INT(annot_store_list_article(a, art, &l, err, sizeof err), 0);
 	T_EQ_INT(l.n, 2);
 	annot_list_free(&l);
