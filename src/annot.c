@@ -851,6 +851,67 @@ annot_store_delete(struct annot_store *st, int64_t id, char *err, size_t errlen)
 	return commit(st, err, errlen);
 }
 
+int
+annot_store_rebase(struct annot_store *st, struct annot *a, const struct article *art,
+    char *err, size_t errlen)
+{
+	struct annot fresh;
+	sqlite3_stmt *s;
+	char hash[17], now[24];
+	int rc;
+
+	if (writable(st, err, errlen) == -1)
+		return -1;
+	if (a->status != ANNOT_MOVED && a->status != ANNOT_FUZZY &&
+	    a->status != ANNOT_ANCHORED)
+		return seterr(err, errlen, "annotation %" PRId64 " has no place in the "
+		    "text to move to", a->id);
+	if (annot_init(&fresh, art, a->cur_start, a->cur_end, a->kind, NULL, NULL, err,
+	    errlen) == -1)
+		return -1;
+	now_iso(now);
+	snprintf(hash, sizeof hash, "%016" PRIx64, art->hash);
+	if (prepare(st, "UPDATE annotation SET hash = ?, byte_start = ?, byte_end = ?,"
+	    " quote = ?, prefix = ?, suffix = ?, updated = ? WHERE id = ?", &s, err,
+	    errlen) == -1) {
+		annot_clear(&fresh);
+		return -1;
+	}
+	bind_text(s, 1, hash);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)fresh.start);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)fresh.end);
+	bind_text(s, 4, fresh.quote);
+	bind_text(s, 5, fresh.prefix);
+	bind_text(s, 6, fresh.suffix);
+	bind_text(s, 7, now);
+	sqlite3_bind_int64(s, 8, a->id);
+	/* one statement outside BEGIN is its own transaction: committed on DONE */
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE || sqlite3_changes(st->db) == 0) {
+		if (rc != SQLITE_DONE)
+			dberr(st, err, errlen, "moving the annotation");
+		else
+			seterr(err, errlen, "no annotation %" PRId64, a->id);
+		annot_clear(&fresh);
+		return -1;
+	}
+	a->hash = art->hash;
+	a->start = fresh.start;
+	a->end = fresh.end;
+	free(a->quote);
+	free(a->prefix);
+	free(a->suffix);
+	a->quote = fresh.quote;
+	a->prefix = fresh.prefix;
+	a->suffix = fresh.suffix;
+	fresh.quote = fresh.prefix = fresh.suffix = NULL;
+	memcpy(a->updated, now, sizeof now);
+	a->status = ANNOT_ANCHORED;
+	annot_clear(&fresh);
+	return 0;
+}
+
 static char *
 col_str(sqlite3_stmt *s, int i)
 {

@@ -131,6 +131,11 @@ int	annot_store_add(struct annot_store *, struct annot *a, char *err, size_t err
 int	annot_store_update(struct annot_store *, int64_t id, const char *note,
 	    const char *tags, char *err, size_t errlen);
 int	annot_store_delete(struct annot_store *, int64_t id, char *err, size_t errlen);
+/* Make a moved or fuzzy a (re-anchored to art) the stored state: offsets, quote,
+ * context and hash from art's text, so that later edits are measured from here.
+ * a is updated to match (status anchored). Refused for an orphan or unchecked one. */
+int	annot_store_rebase(struct annot_store *, struct annot *a,
+	    const struct article *art, char *err, size_t errlen);
 
 /* Reads. Lists are ordered by stored start then id; status is ANNOT_UNCHECKED. */
 int	annot_store_get(struct annot_store *, int64_t id, struct annot *out, char *err,

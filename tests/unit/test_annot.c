@@ -272,6 +272,21 @@ test_round_trip(void)
 			T_EQ_INT(l.v[1].status, ANNOT_ORPHAN);
 			T_EQ_STR(l.v[1].quote, "Biden left");
 			T_CHECK(annot_at(&l, 0) == NULL);
+			/* the moved one becomes the stored state; the orphan cannot */
+			T_EQ_INT(annot_store_rebase(st, &l.v[0], art2, err, sizeof err), 0);
+			T_EQ_INT(l.v[0].start, at(t2, "The talks"));
+			T_EQ_INT(annot_store_rebase(st, &l.v[1], art2, err, sizeof err), -1);
+		}
+		annot_list_free(&l);
+		T_EQ_INT(annot_store_list(st, art2->path, NULL, &l, err, sizeof err), 0);
+		T_EQ_INT(l.n, 2);
+		if (l.n == 2) {
+			/* ordered by stored start: the moved one now comes first */
+			T_EQ_INT(l.v[0].start, at(t2, "The talks"));
+			T_CHECK(l.v[0].hash == art2->hash);
+			T_EQ_STR(l.v[0].prefix, "ed.\n\nPutin met Biden in Geneva. ");
+			T_EQ_STR(l.v[1].quote, "Biden left");	/* the orphan, untouched */
+			T_EQ_INT(l.v[1].start, 56);
 		}
 		annot_list_free(&l);
 		article_free(art2);
