@@ -284,7 +284,7 @@ test_round_trip(void)
 			/* ordered by stored start: the moved one now comes first */
 			T_EQ_INT(l.v[0].start, at(t2, "The talks"));
 			T_CHECK(l.v[0].hash == art2->hash);
-			T_EQ_STR(l.v[0].prefix, "ed.\n\nPutin met Biden in Geneva. ");
+			T_EQ_STR(l.v[0].prefix, "ED.\n\nPutin met Biden in Geneva. ");
 			T_EQ_STR(l.v[1].quote, "Biden left");	/* the orphan, untouched */
 			T_EQ_INT(l.v[1].start, 56);
 		}
