@@ -430,13 +430,24 @@ export_markdown_article(FILE *f, const struct article *art, const char *path,
 			write_quoted(f, art->text + a->cur_start, a->cur_end - a->cur_start);
 		else
 			write_quoted(f, a->quote, strlen(a->quote));
-		if (*a->note != '\0')
-			fprintf(f, "\n%s\n", a->note);
+		if (*a->note != '\0') {
+			struct buf b = { 0 };
+
+			buf_adds(&b, "");
+			add_clean(&b, a->note, strlen(a->note), 0);
+			fprintf(f, "\n%s\n", b.s);
+			buf_free(&b);
+		}
 		if (*a->tags != '\0') {
 			fputs("\nTags:", f);
 			for (p = a->tags; p != NULL; p = e != NULL ? e + 1 : NULL) {
+				struct buf b = { 0 };
+
 				e = strchr(p, ',');
-				fprintf(f, " `%.*s`", e != NULL ? (int)(e - p) : (int)strlen(p), p);
+				buf_adds(&b, "");
+				add_clean(&b, p, e != NULL ? (size_t)(e - p) : strlen(p), 1);
+				fprintf(f, " `%s`", b.s);
+				buf_free(&b);
 			}
 			fputc('\n', f);
 		}
