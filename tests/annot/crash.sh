@@ -9,7 +9,7 @@ awk 'BEGIN { for (i = 0; i < 300; i++) printf "Word%d and some filler text here.
 len=$(wc -c <"$art" | tr -d ' ')
 ROUNDS=${CRASH_ROUNDS:-8}
 PROCS=3
-BURST=400
+BURST=3000
 
 rand() {	# a random number below $1
 	echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 ))
