@@ -1,7 +1,9 @@
 # tmux.sh - drive the real binary in a private tmux server (LIBNOTES 3.5).
 # Source after tests/cli/lib.sh. Every wait polls with a deadline; nothing sleeps
 # for a fixed time.
-T_SOCK="lede-ui-$$-$(date +%s%N | tail -c 7)"
+T_BASE="lede-ui-$$-$(date +%s%N | tail -c 7)"
+T_N=0
+T_SOCK=$T_BASE-0
 T_DEADLINE=${T_DEADLINE:-10}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset TMUX
@@ -21,7 +23,10 @@ start() {
 		q=$(printf "%s" "$a" | sed "s/'/'\\\\''/g")
 		cmd="$cmd '$q'"
 	done
+	# a fresh server each time: a killed one may still be going away
 	tm kill-server 2>/dev/null
+	T_N=$((T_N + 1))
+	T_SOCK=$T_BASE-$T_N
 	tm new-session -d -s t -x "$w" -y "$h" "$cmd" \; \
 	    set-option -w -t t remain-on-exit on || return 1
 }
