@@ -963,9 +963,9 @@ corpus_add(struct ui *ui, const char *path)
 static void
 config_apply(struct ui *ui, const char *path)
 {
-	char err[256], *themes, *udir, *uthemes;
+	char err[256], *themes, *udir;
 	size_t i;
-	int a, r;
+	int a;
 
 	config_init(&ui->cfg);
 	config_load(&ui->cfg, path, key_action_names(), key_name_valid, warn_cb, ui);
@@ -982,18 +982,12 @@ config_apply(struct ui *ui, const char *path)
 	}
 	themes = paths_resource("themes");
 	udir = paths_config_dir();
-	uthemes = xasprintf("%s/themes", udir);
-	theme_default(&ui->theme);
-	r = theme_load(&ui->theme, ui->cfg.theme ? ui->cfg.theme : "default", themes,
-	    uthemes, warn_cb, ui);
-	if (r == -1) {
-		ui_message(ui, 1, "theme \"%s\" not found; using the default theme",
-		    ui->cfg.theme);
+	/* theme_load reports a missing or broken theme itself */
+	if (theme_load(&ui->theme, ui->cfg.theme ? ui->cfg.theme : "default", themes,
+	    udir, warn_cb, ui) == -1)
 		theme_default(&ui->theme);
-	}
 	free(themes);
 	free(udir);
-	free(uthemes);
 }
 
 static void
