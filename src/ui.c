@@ -30,7 +30,7 @@
 static int	 curses_on;
 
 void
-ui_message(struct ui *ui, int error, const char *fmt, ...)
+ui_message(struct ui *ui, int level, const char *fmt, ...)
 {
 	va_list ap;
 	char *m;
@@ -39,20 +39,20 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	if (vasprintf(&m, fmt, ap) == -1)
 		m = xstrdup("(out of memory)");
 	va_end(ap);
-	if (error) {
+	if (level == MSG_PROBLEM) {
 		ui->msgs = xreallocarray(ui->msgs, ui->nmsgs + 1, sizeof *ui->msgs);
 		ui->msgs[ui->nmsgs++] = xstrdup(m);
 	}
 	free(ui->status_msg);
 	ui->status_msg = m;
-	ui->status_err = error;
+	ui->status_err = level != MSG_INFO;
 	ui->status_dirty = 1;
 }
 
 static void
 warn_cb(const char *msg, void *ctx)
 {
-	ui_message(ctx, 1, "%s", msg);
+	ui_message(ctx, MSG_PROBLEM, "%s", msg);
 }
 
 /* --- colours and styles ---------------------------------------------------------- */
@@ -878,7 +878,7 @@ static int
 handle_key(struct ui *ui, int key)
 {
 	int keys[KEYSEQ_MAX], n, act;
-	char name[16];
+	char name[16], name2[16];
 
 	if (ui->mode == M_PROMPT)
 		return prompt_key(ui, key);
@@ -901,7 +901,7 @@ handle_key(struct ui *ui, int key)
 	if (act < 0) {
 		if (n > 1)
 			ui_message(ui, 0, "%s%s is not bound", keyc_name(keys[0], name,
-			    sizeof name), keyc_name(keys[1], name + 8, 8));
+			    sizeof name), keyc_name(keys[1], name2, sizeof name2));
 		return H_HANDLED;
 	}
 	if (ui->mode == M_HELP || ui->mode == M_MESSAGES)
@@ -977,7 +977,7 @@ config_apply(struct ui *ui, const char *path)
 			continue;	/* config_load said so */
 		if (keymap_set(&ui->km, a, (const char *const *)b->keys, b->nkeys, err,
 		    sizeof err) == -1)
-			ui_message(ui, 1, "%s: [keys] %s: %s", path ? path : "config.ini",
+			ui_message(ui, MSG_PROBLEM, "%s: [keys] %s: %s", path ? path : "config.ini",
 			    b->action, err);
 	}
 	themes = paths_resource("themes");

@@ -131,8 +131,13 @@ struct ui {
 	int		 pair[TH_COUNT];
 };
 
-/* ui.c */
-void	ui_message(struct ui *, int error, const char *fmt, ...)
+/* ui.c: a message in the status line until the next key; a problem (a file or a
+ * config that could not be read) is also kept for :messages and printed to stderr
+ * when lede ends */
+#define MSG_INFO	0
+#define MSG_ERROR	1
+#define MSG_PROBLEM	2
+void	ui_message(struct ui *, int level, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	ui_style(struct ui *, WINDOW *, int elem, attr_t extra);
 void	ui_draw_cluster(WINDOW *, const char *s, size_t n, int width, attr_t, int pair);

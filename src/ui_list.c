@@ -37,7 +37,7 @@ collect_error(const char *msg, void *ctx)
 
 	/* one message per file, however often it is read */
 	if (!c->e->reported)
-		ui_message(c->ui, 1, "%s", msg);
+		ui_message(c->ui, MSG_PROBLEM, "%s", msg);
 	c->problems++;
 }
 
@@ -131,7 +131,7 @@ entry_load(struct ui *ui, size_t i)
 		e->reported = 1;
 	if (c.n == 0) {
 		if (!e->reported)
-			ui_message(ui, 1, "%s: no article in this file", e->path);
+			ui_message(ui, MSG_PROBLEM, "%s: no article in this file", e->path);
 		e->reported = 1;
 		free(c.arts);
 		return -1;
@@ -172,7 +172,7 @@ list_title(struct ui *ui, size_t i)
 	if ((fd = open(e->path, O_RDONLY)) == -1) {
 		e->title = xasprintf("(%s)", strerror(errno));
 		if (!e->reported)
-			ui_message(ui, 1, "%s: %s", e->path, strerror(errno));
+			ui_message(ui, MSG_PROBLEM, "%s: %s", e->path, strerror(errno));
 		e->reported = 1;
 		e->titled = 1;
 		return;

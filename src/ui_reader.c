@@ -314,7 +314,7 @@ reader_close(struct ui *ui)
 static void
 warn_cb(const char *msg, void *ctx)
 {
-	ui_message(ctx, 1, "%s", msg);
+	ui_message(ctx, MSG_PROBLEM, "%s", msg);
 }
 
 void

@@ -105,5 +105,7 @@ check "unknown command" wait_for "unknown command: nonsense"
 
 # Q quits with status 0
 send Q
-check_eq "exit status" "$(exit_status)" 0
+st=$(exit_status)
+check_eq "exit status" "$st" 0
+[ "$st" = 0 ] || show
 finish

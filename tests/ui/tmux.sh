@@ -81,13 +81,18 @@ wait_gone() {
 	poll lacks_text "$1"
 }
 
+# dead, and its exit status known: one query, since tmux may mark the pane dead
+# before it has the status
 is_dead() {
-	[ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ]
+	case $(tm display-message -p -t t '#{pane_dead}:#{pane_dead_status}') in
+	1:?*) return 0 ;;
+	esac
+	return 1
 }
 
-# exit status of the program once it has exited
+# exit status of the program once it has exited (a sanitizer's exit may be slow)
 exit_status() {
-	poll is_dead || { echo "still running"; return; }
+	T_DEADLINE=30 poll is_dead || { echo "still running"; return; }
 	tm display-message -p -t t '#{pane_dead_status}'
 }
 
