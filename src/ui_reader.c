@@ -576,6 +576,23 @@ reader_search(struct ui *ui, int dir, int from_cursor)
 	ui->panes[P_READER].dirty = 1;
 }
 
+/* Whether byte pos is in a paragraph the view shows. */
+static int
+pos_shown(const struct doc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->nlines;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->lines[mid].end < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nlines && d->lines[lo].start <= pos;
+}
+
 static void
 flag_jump(struct ui *ui, int dir)
 {
@@ -588,15 +605,18 @@ flag_jump(struct ui *ui, int dir)
 		    "no flagged artifacts in this article");
 		return;
 	}
+	/* flags in hidden boilerplate are skipped until B shows it */
 	if (dir > 0) {
-		for (i = 0; i < c->narts && c->arts[i].start <= d->cursor; i++)
+		for (i = 0; i < c->narts && (c->arts[i].start <= d->cursor ||
+		    !pos_shown(d, c->arts[i].start)); i++)
 			;
 		if (i == c->narts) {
 			ui_message(ui, 0, "no more flags below");
 			return;
 		}
 	} else {
-		for (i = c->narts; i > 0 && c->arts[i - 1].start >= d->cursor; i--)
+		for (i = c->narts; i > 0 && (c->arts[i - 1].start >= d->cursor ||
+		    !pos_shown(d, c->arts[i - 1].start)); i--)
 			;
 		if (i == 0) {
 			ui_message(ui, 0, "no more flags above");
