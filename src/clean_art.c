@@ -1,0 +1,586 @@
+/* clean_art.c - machine-translation and scraping artifacts inside content lines:
+ * known renderings from the glossary, and signals that need no list (lowercase
+ * sentence starts, stray capitals, doubled or stray punctuation, repeated
+ * sentences, a headline echoed as a lead-in, a cut-off last word, CMS residue). */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/clean.h"
+#include "lede/util.h"
+#include "clean_int.h"
+
+struct cand {
+	size_t			 s, e;
+	enum artifact_kind	 kind;
+	char			*sugg;		/* owned */
+	const char		*note;		/* static or the glossary's */
+};
+
+struct cands {
+	struct cand	*v;
+	size_t		 n, cap;
+};
+
+static void
+add(struct cands *c, size_t s, size_t e, enum artifact_kind k, char *sugg,
+    const char *note)
+{
+	if (e <= s) {
+		free(sugg);
+		return;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	c->v[c->n].s = s;
+	c->v[c->n].e = e;
+	c->v[c->n].kind = k;
+	c->v[c->n].sugg = sugg != NULL ? sugg : xstrdup("");
+	c->v[c->n].note = note;
+	c->n++;
+}
+
+static int
+rank(enum artifact_kind k)
+{
+	switch (k) {
+	case AK_WRONG_REFERENT:
+		return 7;
+	case AK_NAME_VARIANT:
+		return 6;
+	case AK_MISTRANSLATION:
+		return 5;
+	case AK_GARBLED:
+		return 4;
+	case AK_DUPLICATE:
+	case AK_TRUNCATION:
+		return 3;
+	case AK_CASING:
+	case AK_PUNCTUATION:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+static int
+lower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int
+upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int
+lcase(int c)
+{
+	return upper(c) ? c + 32 : c;
+}
+
+/* End of the word starting at i. */
+static size_t
+word_end(const char *t, size_t i, size_t e)
+{
+	while (i < e && u8_wordch(t, i, e))
+		i += u8_seq(t, i, e);
+	return i;
+}
+
+static char *
+with_first(const char *t, size_t s, size_t e, int up)
+{
+	char *w = xstrndup(t + s, e - s);
+
+	w[0] = (char)(up ? (lower((unsigned char)w[0]) ? w[0] - 32 : w[0]) :
+	    lcase((unsigned char)w[0]));
+	return w;
+}
+
+static int
+all_lower_word(const char *t, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s; i < e; i++)
+		if (upper((unsigned char)t[i]))
+			return 0;
+	return 1;
+}
+
+/* --- glossary -------------------------------------------------------------------- */
+
+struct gl_arg {
+	struct cands	*c;
+	size_t		 matched_end;
+};
+
+static void
+gl_hit(const struct gloss *g, size_t s, size_t e, void *arg)
+{
+	struct gl_arg *ga = arg;
+
+	add(ga->c, s + g->fs, s + g->fe, g->kind, xstrdup(g->sugg), g->note);
+	ga->matched_end = e;
+}
+
+static void
+scan_glossary(const struct clean_rules *r, const char *t, size_t s, size_t e,
+    struct cands *c)
+{
+	struct gl_arg ga = { c, 0 };
+	size_t i = s, we;
+	int prev_word = 0;
+
+	if (r == NULL || r->ngl == 0)
+		return;
+	while (i < e) {
+		if (u8_wordch(t, i, e)) {
+			we = word_end(t, i, e);
+			if (!prev_word && i >= ga.matched_end)
+				rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
+			i = we;
+			prev_word = 1;
+		} else {
+			i += u8_seq(t, i, e);
+			prev_word = 0;
+		}
+	}
+}
+
+/* --- casing ---------------------------------------------------------------------- */
+
+/* Words that a sentence only capitalises at its start. */
+static const char *const function_words[] = {
+	"The", "A", "An", "And", "Or", "But", "If", "As", "It", "He", "She", "They",
+	"We", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Is",
+	"Was", "Are", "Were", "Of", "For", "With", "To", "From", "Which", "Who", "When",
+	"While", "Although", "However", "There", "Is", "Has", "Had", "Have", NULL
+};
+
+static int
+is_function_word(const char *t, size_t s, size_t e)
+{
+	size_t k, n = e - s;
+
+	for (k = 0; function_words[k] != NULL; k++)
+		if (strlen(function_words[k]) == n && memcmp(function_words[k], t + s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Most words of a sentence start lowercase; headline case would make every
+ * capital look stray. */
+static int
+sentence_case(const char *t, size_t s, size_t e)
+{
+	size_t i = s, lo = 0, up = 0;
+
+	while (i < e) {
+		if (u8_wordch(t, i, e)) {
+			if (lower((unsigned char)t[i]))
+				lo++;
+			else if (upper((unsigned char)t[i]))
+				up++;
+			i = word_end(t, i, e);
+		} else
+			i++;
+	}
+	return lo >= 3 && lo > up;
+}
+
+static int
+is_demonym(const char *t, size_t s, size_t e)
+{
+	size_t n = e - s;
+
+	if (n < 5 || !upper((unsigned char)t[s]))
+		return 0;
+	return (memcmp(t + e - 3, "ian", 3) == 0 || memcmp(t + e - 3, "ese", 3) == 0 ||
+	    memcmp(t + e - 3, "ish", 3) == 0 || memcmp(t + e - 3, "can", 3) == 0 ||
+	    memcmp(t + e - 3, "ean", 3) == 0);
+}
+
+static void
+scan_casing(const char *t, size_t s, size_t e, enum line_class cls, struct cands *c)
+{
+	size_t i, we, pw_s = 0, pw_e = 0;
+	int have_prev = 0, gap_plain = 0;
+
+	/* a content line that begins lowercase */
+	if (cls != LC_BYLINE && cls != LC_CREDIT && s < e && lower((unsigned char)t[s])) {
+		we = word_end(t, s, e);
+		if (we > s && all_lower_word(t, s, we))
+			add(c, s, we, AK_CASING, with_first(t, s, we, 1),
+			    "sentence starts lowercase");
+	}
+	if (!sentence_case(t, s, e))
+		return;
+	i = s;
+	while (i < e) {
+		if (!u8_wordch(t, i, e)) {
+			/* only plain spaces between two words count as "mid-sentence" */
+			if (t[i] != ' ')
+				gap_plain = 0;
+			i += u8_seq(t, i, e);
+			continue;
+		}
+		we = word_end(t, i, e);
+		if (have_prev && gap_plain && lower((unsigned char)t[pw_s]) &&
+		    upper((unsigned char)t[i]) && is_function_word(t, i, we)) {
+			/* "The Washington Post", "The Russian Federation": a name follows */
+			size_t n1 = we, n1e, n2, n2e;
+			int name = 0;
+			while (n1 < e && t[n1] == ' ')
+				n1++;
+			n1e = word_end(t, n1, e);
+			if (n1 < e && upper((unsigned char)t[n1])) {
+				name = 1;
+				n2 = n1e;
+				while (n2 < e && t[n2] == ' ')
+					n2++;
+				n2e = word_end(t, n2, e);
+				if (n1e == n2 - 1 && n2e > n2 && lower((unsigned char)t[n2]) &&
+				    is_demonym(t, n1, n1e))
+					name = 0;
+			}
+			if (!name && we - i >= 1 && !(we - i == 1 && t[i] == 'A' &&
+			    n1 < e && !lower((unsigned char)t[n1])))
+				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+				    "capital letter mid-sentence");
+		}
+		/* "the us said": the country abbreviation lowercased */
+		if (have_prev && gap_plain && we - i == 2 && t[i] == 'u' && t[i + 1] == 's' &&
+		    pw_e - pw_s == 3 && memcmp(t + pw_s, "the", 3) == 0 && we < e &&
+		    t[we] == ' ')
+			add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
+			    "lowercased");
+		/* "north and East" */
+		if (have_prev && gap_plain && upper((unsigned char)t[i]) &&
+		    ((we - i == 4 && (memcmp(t + i, "East", 4) == 0 ||
+		    memcmp(t + i, "West", 4) == 0)) || (we - i == 5 &&
+		    (memcmp(t + i, "North", 5) == 0 || memcmp(t + i, "South", 5) == 0))) &&
+		    ((pw_e - pw_s == 3 && memcmp(t + pw_s, "and", 3) == 0) ||
+		    (pw_e - pw_s == 2 && memcmp(t + pw_s, "or", 2) == 0)) && pw_s > s + 6) {
+			/* the word before "and" is a lowercase compass point */
+			size_t q = pw_s - 1, qs;
+			while (q > s && t[q - 1] != ' ')
+				q--;
+			qs = q;
+			if ((pw_s - 1 - qs == 4 || pw_s - 1 - qs == 5) &&
+			    (memcmp(t + qs, "north", 5) == 0 || memcmp(t + qs, "south", 5) == 0 ||
+			    memcmp(t + qs, "east", 4) == 0 || memcmp(t + qs, "west", 4) == 0))
+				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+				    "capital letter mid-sentence");
+		}
+		/* a past participle capitalised after a lowercase word: "thousands
+		 * Assembled at" */
+		if (have_prev && gap_plain && upper((unsigned char)t[i]) && we - i >= 7 &&
+		    t[we - 2] == 'e' && t[we - 1] == 'd' && all_lower_word(t, i + 1, we) &&
+		    lower((unsigned char)t[pw_s]) && we + 1 < e && t[we] == ' ' &&
+		    lower((unsigned char)t[we + 1]))
+			add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+			    "capital letter mid-sentence");
+		pw_s = i;
+		pw_e = we;
+		have_prev = 1;
+		gap_plain = 1;
+		i = we;
+	}
+}
+
+/* --- punctuation -------------------------------------------------------------------- */
+
+static int
+is_abbrev(const char *t, size_t s, size_t e)
+{
+	static const char *const ab[] = { "Corp", "Gov", "Sept", "approx", "incl", "etc",
+		"vs", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Dept", "Univ",
+		"Jr", "Sr", "Inc", "Ltd", "Co", "St", "No", "Fig", "Vol", "Est", NULL };
+	size_t k, n = e - s;
+
+	for (k = 0; ab[k] != NULL; k++)
+		if (strlen(ab[k]) == n && memcmp(ab[k], t + s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+scan_punct(const char *t, size_t s, size_t e, struct cands *c)
+{
+	size_t i;
+
+	for (i = s; i < e; i++) {
+		unsigned char ch = (unsigned char)t[i];
+
+		/* ".." but not "..." */
+		if (ch == '.' && i + 1 < e && t[i + 1] == '.' && (i == s || t[i - 1] != '.') &&
+		    (i + 2 >= e || t[i + 2] != '.')) {
+			add(c, i, i + 2, AK_PUNCTUATION, xstrdup("."), "doubled full stop");
+			i++;
+			continue;
+		}
+		/* ". ." */
+		if (ch == '.' && i + 2 < e && t[i + 1] == ' ' && t[i + 2] == '.' &&
+		    (i + 3 >= e || t[i + 3] != '.')) {
+			add(c, i + 1, i + 3, AK_PUNCTUATION, xstrdup(""), "stray full stop");
+			i += 2;
+			continue;
+		}
+		/* a space before "." or "," after a word */
+		if (ch == ' ' && i > s && i + 1 < e && (t[i + 1] == '.' || t[i + 1] == ',') &&
+		    t[i - 1] != ' ' && t[i - 1] != '.' &&
+		    (i + 2 >= e || t[i + 2] == ' ' || t[i + 2] == '"') &&
+		    (i + 2 >= e || t[i + 2] != '.')) {
+			add(c, i, i + 2, AK_PUNCTUATION, xstrndup(t + i + 1, 1),
+			    "space before punctuation");
+			i++;
+			continue;
+		}
+		/* a space before a closing quotation mark */
+		if (ch == ' ' && i > s && i + 3 < e + 1 && i + 3 <= e &&
+		    memcmp(t + i + 1, "\xe2\x80\x9d", 3) == 0 && t[i - 1] != ' ') {
+			add(c, i, i + 4, AK_PUNCTUATION, xstrdup("\xe2\x80\x9d"),
+			    "space before closing quotation mark");
+			i += 3;
+			continue;
+		}
+		/* an opening mark that closes: at the end, or before a space */
+		if (ch == ' ' && i > s && i + 3 <= e && memcmp(t + i + 1, "\xe2\x80\x9c", 3) == 0 &&
+		    (i + 4 == e || t[i + 4] == ' ') && (t[i - 1] == '.' || t[i - 1] == ',' ||
+		    t[i - 1] == '!' || t[i - 1] == '?')) {
+			add(c, i, i + 4, AK_PUNCTUATION, xstrdup("\xe2\x80\x9d"),
+			    "opening quotation mark used as closing mark");
+			i += 3;
+			continue;
+		}
+		/* " -Word": a hyphen glued to the next word where a dash was meant */
+		if (ch == ' ' && i + 2 < e && t[i + 1] == '-' && upper((unsigned char)t[i + 2]) &&
+		    i > s && t[i - 1] != ' ') {
+			add(c, i + 1, i + 2, AK_PUNCTUATION, xstrdup("\xe2\x80\x94 "),
+			    "hyphen where a spaced dash was meant");
+			continue;
+		}
+		/* "leader. that": a full stop inside a sentence */
+		if (ch == '.' && i > s && i + 2 < e && t[i + 1] == ' ' &&
+		    lower((unsigned char)t[i + 2])) {
+			size_t ws = i;
+			while (ws > s && u8_wordch(t, ws - 1, e) && (unsigned char)t[ws - 1] < 0x80)
+				ws--;
+			if (i - ws >= 4 && (ws == s || t[ws - 1] == ' ') && !is_abbrev(t, ws, i)) {
+				size_t we = word_end(t, i + 2, e);
+				/* "p.m. on" and "e.g. the" have dots inside */
+				if (we > i + 2)
+					add(c, i, i + 1, AK_PUNCTUATION, xstrdup(""),
+					    "full stop inside a sentence");
+			}
+		}
+	}
+}
+
+/* --- duplicates, truncation ------------------------------------------------------------ */
+
+/* A line that opens by repeating the headline's first words before a dash. */
+static void
+scan_echo(const char *t, size_t s, size_t e, const char *title, size_t tl,
+    struct cands *c)
+{
+	size_t i, words = 0;
+
+	if (title == NULL || tl == 0)
+		return;
+	for (i = 0; i < tl && s + i < e; i++) {
+		if (lcase((unsigned char)t[s + i]) != lcase((unsigned char)title[i]))
+			break;
+		if (title[i] == ' ')
+			words++;
+	}
+	if (words < 2)
+		return;
+	/* back to the end of the last whole word, then the dash */
+	while (i > 0 && t[s + i - 1] != ' ')
+		i--;
+	{
+		size_t p = s + i;
+		if (p + 4 <= e && (memcmp(t + p, "\xe2\x80\x93 ", 4) == 0 ||
+		    memcmp(t + p, "\xe2\x80\x94 ", 4) == 0))
+			add(c, s, p + 4, AK_DUPLICATE, xstrdup(""),
+			    "headline repeated as a lead-in");
+		else if (p + 2 <= e && memcmp(t + p, "- ", 2) == 0)
+			add(c, s, p + 2, AK_DUPLICATE, xstrdup(""),
+			    "headline repeated as a lead-in");
+	}
+}
+
+/* The same sentence twice in a row. */
+static void
+scan_dup_sentences(const char *t, size_t s, size_t e, struct cands *c)
+{
+	size_t ps = SIZE_MAX, pe = 0, cs = s, i;
+
+	for (i = s; i <= e; i++) {
+		if (i < e && !(t[i] == '.' || t[i] == '!' || t[i] == '?'))
+			continue;
+		if (i < e)
+			i++;
+		if (i - cs >= 20 && ps != SIZE_MAX && i - cs == pe - ps &&
+		    memcmp(t + cs, t + ps, i - cs) == 0)
+			add(c, pe, i, AK_DUPLICATE, xstrdup(""), "sentence repeated");
+		ps = cs;
+		pe = i;
+		while (i < e && t[i] == ' ')
+			i++;
+		cs = i;
+	}
+}
+
+static void
+trim_span(const char *t, size_t *s, size_t *e)
+{
+	while (*s < *e && (t[*s] == ' ' || t[*s] == '\t' || t[*s] == '\r'))
+		(*s)++;
+	while (*e > *s && (t[*e - 1] == ' ' || t[*e - 1] == '\t' || t[*e - 1] == '\r'))
+		(*e)--;
+}
+
+static int
+final_mark(const char *t, size_t s, size_t e)
+{
+	unsigned char ch;
+
+	if (e == s)
+		return 0;
+	ch = (unsigned char)t[e - 1];
+	return ch == '.' || ch == '!' || ch == '?' || ch == '"' || ch == ')' || ch == ':' ||
+	    ch == ';' || ch == '\'' || ch >= 0x80;
+}
+
+/* --- the whole article ------------------------------------------------------------------ */
+
+static int
+by_start(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->e > y->e ? -1 : x->e < y->e;
+}
+
+static void
+resolve(struct cands *c, struct clean_result *out)
+{
+	size_t i, k = 0;
+
+	qsort(c->v, c->n, sizeof *c->v, by_start);
+	for (i = 0; i < c->n; i++) {
+		struct cand *x = &c->v[i];
+		if (k > 0 && x->s < c->v[k - 1].e) {
+			struct cand *y = &c->v[k - 1];
+			int wins = rank(x->kind) > rank(y->kind) ||
+			    (rank(x->kind) == rank(y->kind) && *x->sugg != '\0' &&
+			    *y->sugg == '\0');
+			if (wins) {
+				free(y->sugg);
+				*y = *x;
+			} else
+				free(x->sugg);
+			continue;
+		}
+		c->v[k++] = *x;
+	}
+	c->n = k;
+	out->arts = xreallocarray(out->arts, out->narts + k + 1, sizeof *out->arts);
+	for (i = 0; i < k; i++) {
+		struct artifact *a = &out->arts[out->narts++];
+		a->start = c->v[i].s;
+		a->end = c->v[i].e;
+		a->kind = c->v[i].kind;
+		a->suggestion = c->v[i].sugg;
+		a->note = xstrdup(c->v[i].note != NULL ? c->v[i].note : "");
+	}
+	c->n = 0;
+}
+
+static int
+content(enum line_class cls)
+{
+	return cls != LC_BOILERPLATE && cls != LC_EMPTY && cls != LC_DATELINE;
+}
+
+void
+clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
+    struct clean_result *out, size_t ti)
+{
+	struct cands c = { NULL, 0, 0 };
+	size_t i, nbody = 0, nfinal = 0, tl = 0;
+	const char *title = out->title;
+	int first_body = 1;
+
+	(void)len;
+	if (title != NULL)
+		tl = strlen(title);
+	for (i = 0; i < out->nlines; i++) {
+		size_t s = out->lines[i].start, e = out->lines[i].end;
+		if (out->lines[i].cls != LC_BODY)
+			continue;
+		trim_span(t, &s, &e);
+		nbody++;
+		nfinal += final_mark(t, s, e);
+	}
+	for (i = 0; i < out->nlines; i++) {
+		struct cline *l = &out->lines[i];
+		size_t s = l->start, e = l->end;
+
+		if (!content(l->cls))
+			continue;
+		trim_span(t, &s, &e);
+		if (s == e)
+			continue;
+		scan_glossary(r, t, s, e, &c);
+		if (l->cls == LC_BYLINE) {
+			/* a handle or a CMS account is no author */
+			size_t ns = s + 3;
+			while (ns < e && t[ns] == ' ')
+				ns++;
+			if (all_lower_word(t, ns, e))
+				add(&c, ns, e, AK_OTHER, xstrdup(""),
+				    "byline is a user handle or account, not an author");
+			resolve(&c, out);
+			continue;
+		}
+		if (l->cls == LC_TITLE && i == ti && title != NULL && s + tl < e)
+			add(&c, s + tl, e, AK_OTHER, xstrdup(""),
+			    "tags and site name appended to the headline");
+		if (l->cls == LC_TITLE_REPEAT && e - s > 3 && memcmp(t + e - 3, "(1)", 3) == 0)
+			add(&c, e - 3, e, AK_OTHER, xstrdup(""), "image counter suffix");
+		if (l->cls != LC_TITLE_REPEAT) {
+			scan_casing(t, s, e, l->cls, &c);
+			scan_punct(t, s, e, &c);
+			scan_dup_sentences(t, s, e, &c);
+		}
+		if (l->cls == LC_BODY && first_body) {
+			scan_echo(t, s, e, title, tl, &c);
+			first_body = 0;
+		}
+		/* a cut-off last word, when the article otherwise ends its paragraphs */
+		if (l->cls == LC_BODY && nbody >= 4 && nfinal * 10 >= nbody * 8 &&
+		    !final_mark(t, s, e) && e - s >= 60) {
+			size_t ws = e;
+			while (ws > s && u8_wordch(t, ws - 1, e) && (unsigned char)t[ws - 1] < 0x80)
+				ws--;
+			if (ws < e && lower((unsigned char)t[ws]))
+				add(&c, ws, e, AK_TRUNCATION, xstrdup(""),
+				    "paragraph cut off mid-word");
+		}
+		resolve(&c, out);
+	}
+	free(c.v);
+}

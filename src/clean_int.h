@@ -1,0 +1,71 @@
+/* clean_int.h - what the cleaning files share: loaded rules and text helpers */
+#ifndef LEDE_CLEAN_INT_H
+#define LEDE_CLEAN_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lede/clean.h"
+
+enum rule_how {
+	HOW_EXACT,
+	HOW_PREFIX,
+	HOW_SUFFIX,
+	HOW_CONTAINS,
+	HOW_GLOB
+};
+
+/* One line rule of boilerplate.rules: a phrase that makes a line a class. */
+struct line_rule {
+	enum line_class	 cls;
+	enum bp_subtype	 sub;
+	enum rule_how	 how;
+	int		 cased;		/* compare case-sensitively */
+	char		*pat;
+	size_t		 len;
+};
+
+/* One glossary.tsv entry: a known rendering and what it should be. */
+struct gloss {
+	enum artifact_kind	 kind;
+	char			*phrase, *sugg, *note;
+	size_t			 len;
+	size_t			 fs, fe;	/* the part to flag, inside the phrase */
+	int			 cased;
+	uint64_t		 key;		/* hash of the lowercased first word */
+};
+
+struct clean_rules {
+	struct line_rule	*lr;
+	size_t			 nlr;
+	struct gloss		*gl;
+	size_t			 ngl;
+	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */
+	size_t			 nslot;
+};
+
+/* A byte sequence class for word scanning. */
+size_t		 u8_seq(const char *, size_t i, size_t end);
+int		 u8_wordch(const char *, size_t i, size_t end);
+uint64_t	 word_key(const char *, size_t s, size_t e);
+
+/* The first rule matching text[s,e), or NULL. */
+const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
+		    size_t s, size_t e);
+/* Glossary entries that may start with the word text[s,e): calls fn for each
+ * entry matching at s within the line end; returns nothing. */
+void		 rules_gloss_at(const struct clean_rules *, const char *, size_t s,
+		    size_t we, size_t lend,
+		    void (*fn)(const struct gloss *, size_t, size_t, void *), void *);
+
+/* Parsing one rules text, for the loader and the tests. */
+int		 rules_parse_lines(struct clean_rules *, const char *file, const char *text,
+		    size_t len, void (*warn)(const char *, void *), void *ctx);
+int		 rules_parse_gloss(struct clean_rules *, const char *file, const char *text,
+		    size_t len, void (*warn)(const char *, void *), void *ctx);
+void		 rules_index(struct clean_rules *);
+
+void		 clean_artifacts(const struct clean_rules *, const char *text, size_t len,
+		    struct clean_result *, size_t title_line);
+
+#endif
