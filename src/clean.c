@@ -60,6 +60,8 @@ line_class_hidden(enum line_class c)
 #define F_REPEAT	0x080	/* the same text occurs elsewhere on the page */
 #define F_ELLIPSIS	0x100
 #define F_LINKY		0x200	/* an image address, a URL, a "a | b | c" menu */
+#define F_INDENT	0x400	/* indented: a dump's nested list or block */
+#define F_OPEN		0x800	/* prose length, but no sentence end */
 
 #define CONTAINS_LINKY	300
 
@@ -411,6 +413,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	if ((e - s >= 3 && memcmp(t + e - 3, "...", 3) == 0) ||
 	    (e - s >= 3 && memcmp(t + e - 3, "\xe2\x80\xa6", 3) == 0))
 		li->f |= F_ELLIPSIS;
+	if (s - s0 >= 3 && getenv("LEDE_NOINDENT") == NULL)
+		li->f |= F_INDENT;
 	if (t[s] == '[' || startsi(t, s, e, "http"))
 		li->f |= F_LINKY;
 	else if (e - s <= CONTAINS_LINKY) {
@@ -419,10 +423,14 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (bar != NULL && bar - (t + s) < 30)
 			li->f |= F_LINKY;
 	}
-	if (!(li->f & F_BULLET) && !(li->f & F_LINKY) &&
+	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
 	    (li->nw >= 7 && li->nch >= 40 && (li->f & F_FINAL))))
 		li->f |= F_PROSE;
+	/* A paragraph ends its sentence; a teaser headline does not. Whether the page
+	 * ends its paragraphs at all is decided per page (set_prose). */
+	if ((li->f & F_PROSE) && !(li->f & F_FINAL) && li->nch < 200)
+		li->f |= F_OPEN;
 	if (parse_byline(t, s, e, &li->by_s, &li->by_e))
 		li->f |= F_BYLINE;
 	else if (parse_dateline(t, s, e, li->date))
@@ -473,6 +481,26 @@ mark_repeats(struct linfo *li, size_t n)
 	free(hc.n);
 }
 
+/* Pages that end their paragraphs with a full stop make an unfinished line a
+ * teaser or a heading; pages that never do (some scrapes drop the final stop) keep
+ * long lines as paragraphs. */
+static void
+set_prose(struct linfo *li, size_t n)
+{
+	size_t i, nlong = 0, nfin = 0;
+
+	for (i = 0; i < n; i++)
+		if (li[i].nch >= 150 && (li[i].f & F_PROSE)) {
+			nlong++;
+			nfin += (li[i].f & F_FINAL) != 0;
+		}
+	if (nlong == 0 || nfin * 2 < nlong)
+		return;
+	for (i = 0; i < n; i++)
+		if (li[i].f & F_OPEN)
+			li[i].f &= ~F_PROSE;
+}
+
 /* --- the article block ------------------------------------------------------------ */
 
 /* Page furniture is many short lines; an article is a run of paragraphs. The best
@@ -491,6 +519,8 @@ weight(const struct linfo *l)
 		return (l->f & F_REPEAT) ? 0 : (n > 800 ? 800 : n);
 	if (l->f & (F_BULLET | F_LINKY))
 		return -(30 + (n > 200 ? 200 : n) / 2);
+	if (getenv("LEDE_W") != NULL)
+		return (n > 400 ? 400 : n) - atol(getenv("LEDE_W"));
 	return -(15 + (n > 200 ? 200 : n) / 4);
 }
 
@@ -683,6 +713,7 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 	size_t ts_end;
 
 	mark_repeats(li, n);
+	set_prose(li, n);
 	find_block(li, 0, n, &bs, &be);
 	ti = find_title(t, li, n, bs == SIZE_MAX ? n : bs);
 	if (ti != SIZE_MAX && bs != SIZE_MAX && ti >= bs) {
