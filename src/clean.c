@@ -415,7 +415,12 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		li->f |= F_ELLIPSIS;
 	if (s - s0 >= 3 && getenv("LEDE_NOINDENT") == NULL)
 		li->f |= F_INDENT;
-	if (t[s] == '[' || startsi(t, s, e, "http"))
+	if (t[s] == '[') {
+		/* "[image-alt]" alone is an image; "[alt]Text of a paragraph" is text */
+		const char *rb = memchr(t + s, ']', e - s);
+		if (rb == NULL || (size_t)(t + e - rb) < 60)
+			li->f |= F_LINKY;
+	} else if (startsi(t, s, e, "http"))
 		li->f |= F_LINKY;
 	else if (e - s <= CONTAINS_LINKY) {
 		/* "News | Sport | Weather", but not "A long headline | tag | Site" */
@@ -513,8 +518,14 @@ weight(const struct linfo *l)
 
 	if (l->f & F_EMPTY)
 		return 0;
-	if (l->rule != NULL && l->rule->cls == LC_BOILERPLATE)
+	if (l->rule != NULL && l->rule->cls == LC_BOILERPLATE) {
+		/* "Comments", "Related articles": the article does not go on past a
+		 * section header of the page */
+		if (l->rule->how == HOW_EXACT && (l->rule->sub == BP_COMMENTS ||
+		    l->rule->sub == BP_RELATED_LINKS))
+			return -200;
 		return -60;
+	}
 	if (l->f & F_PROSE)
 		return (l->f & F_REPEAT) ? 0 : (n > 800 ? 800 : n);
 	if (l->f & (F_BULLET | F_LINKY))
@@ -549,6 +560,15 @@ find_block(const struct linfo *li, size_t from, size_t n, size_t *bs, size_t *be
 		return;
 	while (*bs < *be && !(li[*bs].f & F_PROSE))
 		(*bs)++;
+	/* a standfirst cut off before its full stop still opens the article */
+	{
+		size_t p = *bs;
+		while (p > from && (li[p - 1].f & F_EMPTY))
+			p--;
+		if (p > from && (li[p - 1].f & F_OPEN) && li[p - 1].nw >= 13 &&
+		    li[p - 1].rule == NULL)
+			*bs = p - 1;
+	}
 }
 
 /* --- the headline ------------------------------------------------------------------ */
@@ -790,7 +810,7 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			continue;
 		}
 		/* inside the article */
-		if (l->f & F_PROSE) {
+		if ((l->f & F_PROSE) || (i == bs && (l->f & F_OPEN))) {
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}
