@@ -728,16 +728,30 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
     struct linfo *li, size_t *title_line)
 {
 	const char *t = a->text;
-	size_t n = out->nlines, i, bs, be, ti, top_end, j;
+	size_t n = out->nlines, i, bs, be, ti, top_end, j, lim;
 	struct tnorm tn = { NULL, 0 };
 	size_t ts_end;
 
 	mark_repeats(li, n);
 	set_prose(li, n);
-	find_block(li, 0, n, &bs, &be);
+	/* readers' comments follow the article: the block is looked for above them */
+	lim = n;
+	{
+		size_t prose = 0;
+		for (i = 0; i < n; i++) {
+			if (li[i].f & F_PROSE)
+				prose += li[i].nch;
+			else if (li[i].rule != NULL && li[i].rule->sub == BP_COMMENTS &&
+			    prose >= 300) {
+				lim = i;
+				break;
+			}
+		}
+	}
+	find_block(li, 0, lim, &bs, &be);
 	ti = find_title(t, li, n, bs == SIZE_MAX ? n : bs);
 	if (ti != SIZE_MAX && bs != SIZE_MAX && ti >= bs) {
-		find_block(li, ti + 1, n, &bs, &be);
+		find_block(li, ti + 1, lim, &bs, &be);
 	}
 	*title_line = ti;
 	if (ti != SIZE_MAX) {
