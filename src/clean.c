@@ -318,6 +318,17 @@ ends_sentence(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* "。", "！", "？" */
+static int
+ends_cjk_sentence(const char *t, size_t s, size_t e)
+{
+	if (e - s < 3)
+		return 0;
+	return memcmp(t + e - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(t + e - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(t + e - 3, "\xef\xbc\x9f", 3) == 0;
+}
+
 /* "By Jane Doe", "by admin", "By Jane Doe and John Roe, Reuters". */
 static int
 parse_byline(const char *t, size_t s, size_t e, size_t *ns, size_t *ne)
@@ -384,7 +395,7 @@ static void
 features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
-	size_t s = s0, e = e0, i, nn;
+	size_t s = s0, e = e0, i, nn, ncjk = 0;
 	int inword = 0, alpha = 0;
 
 	memset(li, 0, sizeof *li);
@@ -398,6 +409,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	for (i = s; i < e; i += u8_seq(t, i, e)) {
 		int w = u8_wordch(t, i, e);
 		li->nch++;
+		if ((unsigned char)t[i] >= 0xe3)
+			ncjk++;
 		if (w && !inword)
 			li->nw++;
 		if (w && !isdig((unsigned char)t[i]))
@@ -406,9 +419,12 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	}
 	if (!alpha)
 		li->f |= F_NOALPHA;
+	/* Chinese and Japanese write no spaces: count two characters as a word */
+	if (ncjk * 2 > li->nch && li->nw < li->nch / 2)
+		li->nw = li->nch / 2;
 	if (is_bullet(t, s, e))
 		li->f |= F_BULLET;
-	if (ends_sentence(t, s, e))
+	if (ends_sentence(t, s, e) || ends_cjk_sentence(t, s, e))
 		li->f |= F_FINAL;
 	if ((e - s >= 3 && memcmp(t + e - 3, "...", 3) == 0) ||
 	    (e - s >= 3 && memcmp(t + e - 3, "\xe2\x80\xa6", 3) == 0))
