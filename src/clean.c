@@ -835,6 +835,12 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 				out->date = xstrdup(l->date);
 			continue;
 		}
+		/* a text with no paragraph at all: what follows the title is the text */
+		if (bs == SIZE_MAX && (ti == SIZE_MAX || i > ti) &&
+		    !(l->f & (F_BULLET | F_LINKY | F_INDENT))) {
+			set(c, LC_BODY, BP_NONE);
+			continue;
+		}
 		if (bs == SIZE_MAX || i < bs || i > be) {
 			set(c, LC_BOILERPLATE, default_sub(l, 0));
 			continue;
