@@ -71,6 +71,7 @@ struct linfo {
 	unsigned		 f;
 	const struct line_rule	*rule;
 	uint64_t		 h;		/* of the letters and digits, lowercased */
+	size_t			 nn;		/* how many bytes that hash covers */
 	size_t			 by_s, by_e;	/* byline name */
 	char			 date[11];
 };
@@ -369,33 +370,12 @@ is_id_hash(const char *t, size_t s, size_t e)
 	return i == e || t[i] == ' ' || t[i] == '-' || t[i] == ':' || t[i] == '|';
 }
 
-static uint64_t
-norm_hash(const char *t, size_t s, size_t e, size_t *nn)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i, n = 0;
-
-	for (i = s; i < e; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isdig(c)))
-			continue;
-		if (c >= 0x80 && !u8_wordch(t, i, e)) {
-			i += u8_seq(t, i, e) - 1;
-			continue;
-		}
-		h ^= (unsigned char)lc(c);
-		h *= 1099511628211ULL;
-		n++;
-	}
-	*nn = n;
-	return h;
-}
-
 static void
 features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
-	size_t s = s0, e = e0, i, nn, ncjk = 0;
+	size_t s = s0, e = e0, i, ncjk = 0;
+	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
 
 	memset(li, 0, sizeof *li);
@@ -409,6 +389,17 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	for (i = s; i < e; i += u8_seq(t, i, e)) {
 		int w = u8_wordch(t, i, e);
 		li->nch++;
+		if (w) {
+			/* the hash of the letters and digits, for repeats */
+			unsigned char c = (unsigned char)t[i];
+			size_t k, q = u8_seq(t, i, e);
+			for (k = 0; k < q; k++) {
+				h ^= (unsigned char)lc((unsigned char)t[i + k]);
+				h *= 1099511628211ULL;
+			}
+			li->nn += q;
+			(void)c;
+		}
 		if ((unsigned char)t[i] >= 0xe3)
 			ncjk++;
 		if (w && !inword)
@@ -456,9 +447,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		li->f |= F_BYLINE;
 	else if (parse_dateline(t, s, e, li->date))
 		li->f |= F_DATE;
-	li->h = norm_hash(t, s, e, &nn);
+	li->h = h;
 	li->rule = rules_match_line(r, t, s, e);
-	(void)nn;
 }
 
 /* --- repeated lines ------------------------------------------------------------- */
@@ -648,19 +638,16 @@ struct tnorm {
 static void
 tnorm_make(const char *t, size_t s, size_t e, struct tnorm *tn)
 {
-	size_t i;
+	size_t i, k, q;
 
 	tn->c = xmalloc(e - s + 1);
 	tn->n = 0;
-	for (i = s; i < e; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isdig(c)))
+	for (i = s; i < e; i += q) {
+		q = u8_seq(t, i, e);
+		if (!u8_wordch(t, i, e))
 			continue;
-		if (c >= 0x80 && !u8_wordch(t, i, e)) {
-			i += u8_seq(t, i, e) - 1;
-			continue;
-		}
-		tn->c[tn->n++] = (char)lc(c);
+		for (k = 0; k < q; k++)
+			tn->c[tn->n++] = (char)lc((unsigned char)t[i + k]);
 	}
 }
 
@@ -670,11 +657,9 @@ static int
 repeats_title(const char *t, const struct linfo *l, const struct tnorm *tn)
 {
 	struct tnorm ln;
-	size_t nn;
 	int ok;
 
-	norm_hash(t, l->s, l->e, &nn);
-	if (tn->n < 12 || nn < tn->n || nn > tn->n + 3)
+	if (tn->n < 12 || l->nn < tn->n || l->nn > tn->n + 3)
 		return 0;
 	tnorm_make(t, l->s, l->e, &ln);
 	ok = memcmp(ln.c, tn->c, tn->n) == 0;

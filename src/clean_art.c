@@ -131,20 +131,25 @@ gl_hit(const struct gloss *g, size_t s, size_t e, void *arg)
 	ga->matched_end = e;
 }
 
-static void
+/* Also tells whether the line is in sentence case (most words start lowercase;
+ * headline case would make every capital look stray). */
+static int
 scan_glossary(const struct clean_rules *r, const char *t, size_t s, size_t e,
     struct cands *c)
 {
 	struct gl_arg ga = { c, 0 };
-	size_t i = s, we;
-	int prev_word = 0;
+	size_t i = s, we, lo = 0, up = 0;
+	int prev_word = 0, gl = r != NULL && r->ngl > 0;
 
-	if (r == NULL || r->ngl == 0)
-		return;
 	while (i < e) {
 		if (u8_wordch(t, i, e)) {
+			unsigned char ch = (unsigned char)t[i];
 			we = word_end(t, i, e);
-			if (!prev_word && i >= ga.matched_end)
+			if (ch >= 'a' && ch <= 'z')
+				lo++;
+			else if (ch >= 'A' && ch <= 'Z')
+				up++;
+			if (gl && !prev_word && i >= ga.matched_end)
 				rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
 			i = we;
 			prev_word = 1;
@@ -153,6 +158,7 @@ scan_glossary(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			prev_word = 0;
 		}
 	}
+	return lo >= 3 && lo > up;
 }
 
 /* --- casing ---------------------------------------------------------------------- */
@@ -170,30 +176,12 @@ is_function_word(const char *t, size_t s, size_t e)
 {
 	size_t k, n = e - s;
 
+	if (n > 8)
+		return 0;
 	for (k = 0; function_words[k] != NULL; k++)
 		if (strlen(function_words[k]) == n && memcmp(function_words[k], t + s, n) == 0)
 			return 1;
 	return 0;
-}
-
-/* Most words of a sentence start lowercase; headline case would make every
- * capital look stray. */
-static int
-sentence_case(const char *t, size_t s, size_t e)
-{
-	size_t i = s, lo = 0, up = 0;
-
-	while (i < e) {
-		if (u8_wordch(t, i, e)) {
-			if (lower((unsigned char)t[i]))
-				lo++;
-			else if (upper((unsigned char)t[i]))
-				up++;
-			i = word_end(t, i, e);
-		} else
-			i++;
-	}
-	return lo >= 3 && lo > up;
 }
 
 static int
@@ -209,7 +197,8 @@ is_demonym(const char *t, size_t s, size_t e)
 }
 
 static void
-scan_casing(const char *t, size_t s, size_t e, enum line_class cls, struct cands *c)
+scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase,
+    struct cands *c)
 {
 	size_t i, we, pw_s = 0, pw_e = 0;
 	int have_prev = 0, gap_plain = 0;
@@ -221,7 +210,7 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, struct cands
 			add(c, s, we, AK_CASING, with_first(t, s, we, 1),
 			    "sentence starts lowercase");
 	}
-	if (!sentence_case(t, s, e))
+	if (!sentcase)
 		return;
 	i = s;
 	while (i < e) {
@@ -522,7 +511,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 	struct cands c = { NULL, 0, 0 };
 	size_t i, nbody = 0, nfinal = 0, tl = 0;
 	const char *title = out->title;
-	int first_body = 1;
+	int first_body = 1, sentcase;
 
 	(void)len;
 	if (title != NULL)
@@ -544,7 +533,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		trim_span(t, &s, &e);
 		if (s == e)
 			continue;
-		scan_glossary(r, t, s, e, &c);
+		sentcase = scan_glossary(r, t, s, e, &c);
 		if (l->cls == LC_BYLINE) {
 			/* a handle or a CMS account is no author */
 			size_t ns = s + 3;
@@ -562,7 +551,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (l->cls == LC_TITLE_REPEAT && e - s > 3 && memcmp(t + e - 3, "(1)", 3) == 0)
 			add(&c, e - 3, e, AK_OTHER, xstrdup(""), "image counter suffix");
 		if (l->cls != LC_TITLE_REPEAT) {
-			scan_casing(t, s, e, l->cls, &c);
+			scan_casing(t, s, e, l->cls, sentcase, &c);
 			scan_punct(t, s, e, &c);
 			scan_dup_sentences(t, s, e, &c);
 		}

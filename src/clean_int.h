@@ -21,7 +21,7 @@ struct line_rule {
 	enum bp_subtype	 sub;
 	enum rule_how	 how;
 	int		 cased;		/* compare case-sensitively */
-	char		*pat;
+	char		*pat;		/* lowercased unless cased */
 	size_t		 len;
 };
 
@@ -44,9 +44,40 @@ struct clean_rules {
 	size_t			 nslot;
 };
 
-/* A byte sequence class for word scanning. */
-size_t		 u8_seq(const char *, size_t i, size_t end);
-int		 u8_wordch(const char *, size_t i, size_t end);
+/* Length of the UTF-8 sequence at i (1 for a stray byte, so bad input moves on). */
+static inline size_t
+u8_seq(const char *t, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)t[i];
+	size_t n, k;
+
+	if (c < 0xc0)
+		return 1;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	for (k = 1; k < n; k++)
+		if (i + k >= end || ((unsigned char)t[i + k] & 0xc0) != 0x80)
+			return k;
+	return n;
+}
+
+/* Letters and digits; of the non-ASCII, general punctuation (E2 ..: quotes, dashes),
+ * Latin-1 symbols (C2 ..: NBSP, guillemets, ©), CJK punctuation (E3 80 ..) and
+ * full-width forms (EF ..) are not word characters. */
+static inline int
+u8_wordch(const char *t, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)t[i];
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+	if (c == 0xe2 || c == 0xc2 || c == 0xef)
+		return 0;
+	if (c == 0xe3)
+		return !(i + 1 < end && (unsigned char)t[i + 1] == 0x80);
+	return c >= 0xc0;
+}
+
 uint64_t	 word_key(const char *, size_t s, size_t e);
 
 /* The first rule matching text[s,e), or NULL. */

@@ -19,38 +19,6 @@ lc(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-/* Length of the UTF-8 sequence at i (1 for a stray byte, so bad input moves on). */
-size_t
-u8_seq(const char *t, size_t i, size_t end)
-{
-	unsigned char c = (unsigned char)t[i];
-	size_t n, k;
-
-	if (c < 0xc0)
-		return 1;
-	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	for (k = 1; k < n; k++)
-		if (i + k >= end || ((unsigned char)t[i + k] & 0xc0) != 0x80)
-			return k;
-	return n;
-}
-
-/* Letters and digits; of the non-ASCII, general punctuation (E2 ..: quotes, dashes)
- * and Latin-1 symbols (C2 ..: NBSP, guillemets, ©) are not word characters. */
-int
-u8_wordch(const char *t, size_t i, size_t end)
-{
-	unsigned char c = (unsigned char)t[i];
-
-	(void)end;
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9');
-	if (c == 0xe2 || c == 0xc2 || c == 0xe3 || c == 0xef)
-		return 0;
-	return c >= 0xc0;
-}
-
 uint64_t
 word_key(const char *t, size_t s, size_t e)
 {
@@ -74,20 +42,6 @@ eq_bytes(const char *a, const char *b, size_t n, int cased)
 		if (lc((unsigned char)a[i]) != lc((unsigned char)b[i]))
 			return 0;
 	return 1;
-}
-
-static int
-find_in(const char *h, size_t hn, const char *n, size_t nn, int cased)
-{
-	size_t i;
-
-	if (nn > hn)
-		return -1;
-	for (i = 0; i + nn <= hn; i++)
-		if (lc((unsigned char)h[i]) == lc((unsigned char)n[0]) &&
-		    eq_bytes(h + i, n, nn, cased))
-			return (int)i;
-	return -1;
 }
 
 /* '*' matches any run of bytes. */
@@ -117,24 +71,31 @@ glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
 
 /* Phrase rules are for short lines; long prose only gets the anchored kinds, which
  * keeps a long article linear in its length. */
-#define CONTAINS_MAX	400
+#define CONTAINS_MAX	200
 
 const struct line_rule *
 rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 {
-	size_t i, n = e - s;
+	char low[CONTAINS_MAX];
+	size_t i, n = e - s, nl;
 
-	if (r == NULL)
+	if (r == NULL || n == 0)
 		return NULL;
+	/* a lowercased copy of the line (its head, for long lines) */
+	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
+	for (i = 0; i < nl; i++)
+		low[i] = (char)lc((unsigned char)t[s + i]);
 	for (i = 0; i < r->nlr; i++) {
 		const struct line_rule *lr = &r->lr[i];
+		const char *src = lr->cased ? t + s : low;
 		switch (lr->how) {
 		case HOW_EXACT:
-			if (n == lr->len && eq_bytes(t + s, lr->pat, n, lr->cased))
+			if (n == lr->len && n <= nl && memcmp(src, lr->pat, n) == 0)
 				return lr;
 			break;
 		case HOW_PREFIX:
-			if (n >= lr->len && eq_bytes(t + s, lr->pat, lr->len, lr->cased))
+			if (lr->len <= nl && src[0] == lr->pat[0] &&
+			    memcmp(src, lr->pat, lr->len) == 0)
 				return lr;
 			break;
 		case HOW_SUFFIX:
@@ -143,13 +104,12 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 				return lr;
 			break;
 		case HOW_CONTAINS:
-			if (n <= CONTAINS_MAX &&
-			    find_in(t + s, n, lr->pat, lr->len, lr->cased) >= 0)
+			if (n <= CONTAINS_MAX && memmem(src, n, lr->pat, lr->len) != NULL)
 				return lr;
 			break;
 		case HOW_GLOB:
 			if (n <= CONTAINS_MAX &&
-			    glob_match(lr->pat, lr->len, t + s, n, lr->cased))
+			    glob_match(lr->pat, lr->len, src, n, 1))
 				return lr;
 			break;
 		}
@@ -310,6 +270,9 @@ one_line_rule(char *line, size_t lineno, void *arg)
 	}
 	lr.pat = xstrdup(f[2]);
 	lr.len = strlen(lr.pat);
+	if (!lr.cased)
+		for (c = 0; c < (int)lr.len; c++)
+			lr.pat[c] = (char)lc((unsigned char)lr.pat[c]);
 	pc->r->lr = xreallocarray(pc->r->lr, pc->r->nlr + 1, sizeof *pc->r->lr);
 	pc->r->lr[pc->r->nlr++] = lr;
 	return 0;
