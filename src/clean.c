@@ -221,7 +221,8 @@ parse_dateline(const char *t, size_t s, size_t e, char out[11])
 	size_t i = s, n, me;
 	int y = 0, m = 0, d = 0, k;
 
-	if (e - s > 64 || e - s < 8)
+	if (e - s > 64 || e - s < 8 || !(isdig((unsigned char)t[s]) ||
+	    isupper_((unsigned char)t[s]) || (t[s] >= 'a' && t[s] <= 'z')))
 		return 0;
 	for (k = 0; lead[k] != NULL; k++)
 		if (startsi(t, i, e, lead[k])) {
@@ -289,6 +290,10 @@ parse_dateline(const char *t, size_t s, size_t e, char out[11])
 static int
 is_bullet(const char *t, size_t s, size_t e)
 {
+	unsigned char c = (unsigned char)t[s];
+
+	if (c != 0xe2 && c != 0xc2 && c != '*' && c != '-')
+		return 0;
 	if (starts(t, s, e, "\xe2\x80\xa2") || starts(t, s, e, "\xe2\x96\xa1") ||
 	    starts(t, s, e, "\xc2\xb7") || starts(t, s, e, "\xe2\x96\xaa") ||
 	    starts(t, s, e, "\xe2\x97\x8f"))
@@ -389,7 +394,11 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	for (i = s; i < e; i += u8_seq(t, i, e)) {
 		int w = u8_wordch(t, i, e);
 		li->nch++;
-		if (w) {
+		if (w && (unsigned char)t[i] < 0x80) {
+			h ^= (unsigned char)lc((unsigned char)t[i]);
+			h *= 1099511628211ULL;
+			li->nn++;
+		} else if (w) {
 			/* the hash of the letters and digits, for repeats */
 			unsigned char c = (unsigned char)t[i];
 			size_t k, q = u8_seq(t, i, e);

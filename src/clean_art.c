@@ -174,12 +174,17 @@ static const char *const function_words[] = {
 static int
 is_function_word(const char *t, size_t s, size_t e)
 {
+	static unsigned char len[64];
 	size_t k, n = e - s;
 
 	if (n > 8)
 		return 0;
+	if (len[0] == 0)
+		for (k = 0; function_words[k] != NULL; k++)
+			len[k] = (unsigned char)strlen(function_words[k]);
 	for (k = 0; function_words[k] != NULL; k++)
-		if (strlen(function_words[k]) == n && memcmp(function_words[k], t + s, n) == 0)
+		if (len[k] == n && function_words[k][0] == t[s] &&
+		    memcmp(function_words[k], t + s, n) == 0)
 			return 1;
 	return 0;
 }

@@ -23,6 +23,7 @@ struct line_rule {
 	int		 cased;		/* compare case-sensitively */
 	char		*pat;		/* lowercased unless cased */
 	size_t		 len;
+	uint64_t	 bigrams[4];	/* which byte pairs a contains rule needs */
 };
 
 /* One glossary.tsv entry: a known rendering and what it should be. */
@@ -38,6 +39,10 @@ struct gloss {
 struct clean_rules {
 	struct line_rule	*lr;
 	size_t			 nlr;
+	/* exact and prefix rules by their first byte; the others apart; both in
+	 * file order, as indexes into lr */
+	size_t			*byfirst[256], nbyfirst[256];
+	size_t			*rest, nrest;
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */

@@ -1,6 +1,7 @@
 /* clean_rules.c - loading boilerplate.rules and glossary.tsv; phrase lookup */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,25 @@ glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
  * keeps a long article linear in its length. */
 #define CONTAINS_MAX	200
 
+/* A 256-bit set of the byte pairs in a text: a contains rule whose pairs are not
+ * all in the line cannot match, which skips most searches. */
+static void
+bigram_set(const char *p, size_t n, uint64_t m[4], int fold)
+{
+	size_t i;
+
+	m[0] = m[1] = m[2] = m[3] = 0;
+	for (i = 0; i + 1 < n; i++) {
+		unsigned a = (unsigned char)p[i], b = (unsigned char)p[i + 1], h;
+		if (fold) {
+			a = (unsigned)lc((int)a);
+			b = (unsigned)lc((int)b);
+		}
+		h = (a * 31 + b * 7) & 255;
+		m[h >> 6] |= 1ULL << (h & 63);
+	}
+}
+
 const struct line_rule *
 rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 {
@@ -83,36 +103,64 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 		return NULL;
 	/* a lowercased copy of the line (its head, for long lines) */
 	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
+	uint64_t have[4];
+	int have_set = 0;
+
 	for (i = 0; i < nl; i++)
 		low[i] = (char)lc((unsigned char)t[s + i]);
-	for (i = 0; i < r->nlr; i++) {
-		const struct line_rule *lr = &r->lr[i];
-		const char *src = lr->cased ? t + s : low;
-		switch (lr->how) {
-		case HOW_EXACT:
-			if (n == lr->len && n <= nl && memcmp(src, lr->pat, n) == 0)
-				return lr;
-			break;
-		case HOW_PREFIX:
-			if (lr->len <= nl && src[0] == lr->pat[0] &&
-			    memcmp(src, lr->pat, lr->len) == 0)
-				return lr;
-			break;
-		case HOW_SUFFIX:
-			if (n >= lr->len && eq_bytes(t + e - lr->len, lr->pat, lr->len,
-			    lr->cased))
-				return lr;
-			break;
-		case HOW_CONTAINS:
-			if (n <= CONTAINS_MAX && memmem(src, n, lr->pat, lr->len) != NULL)
-				return lr;
-			break;
-		case HOW_GLOB:
-			if (n <= CONTAINS_MAX &&
-			    glob_match(lr->pat, lr->len, src, n, 1))
-				return lr;
-			break;
+	{
+		const size_t *a, *b;
+		size_t na, nb, ia = 0, ib = 0;
+		unsigned char f0 = (unsigned char)low[0], f1 = (unsigned char)t[s];
+		/* rules for the lowercased and for the raw first byte, and the rest */
+		a = r->byfirst[f0];
+		na = r->nbyfirst[f0];
+		b = r->rest;
+		nb = r->nrest;
+		while (ia < na || ib < nb) {
+			const struct line_rule *lr;
+			const char *src;
+			if (ib >= nb || (ia < na && a[ia] < b[ib]))
+				i = a[ia++];
+			else
+				i = b[ib++];
+			lr = &r->lr[i];
+			src = lr->cased ? t + s : low;
+			switch (lr->how) {
+			case HOW_EXACT:
+				if (n == lr->len && n <= nl && memcmp(src, lr->pat, n) == 0)
+					return lr;
+				break;
+			case HOW_PREFIX:
+				if (lr->len <= nl && memcmp(src, lr->pat, lr->len) == 0)
+					return lr;
+				break;
+			case HOW_SUFFIX:
+				if (n >= lr->len && eq_bytes(t + e - lr->len, lr->pat,
+				    lr->len, lr->cased))
+					return lr;
+				break;
+			case HOW_CONTAINS:
+				if (n > CONTAINS_MAX)
+					break;
+				if (!have_set) {
+					bigram_set(t + s, n, have, 1);
+					have_set = 1;
+				}
+				if ((lr->bigrams[0] & ~have[0]) || (lr->bigrams[1] & ~have[1]) ||
+				    (lr->bigrams[2] & ~have[2]) || (lr->bigrams[3] & ~have[3]))
+					break;
+				if (memmem(src, n, lr->pat, lr->len) != NULL)
+					return lr;
+				break;
+			case HOW_GLOB:
+				if (n <= CONTAINS_MAX &&
+				    glob_match(lr->pat, lr->len, src, n, 1))
+					return lr;
+				break;
+			}
 		}
+		(void)f1;
 	}
 	return NULL;
 }
@@ -273,6 +321,7 @@ one_line_rule(char *line, size_t lineno, void *arg)
 	if (!lr.cased)
 		for (c = 0; c < (int)lr.len; c++)
 			lr.pat[c] = (char)lc((unsigned char)lr.pat[c]);
+	bigram_set(lr.pat, lr.len, lr.bigrams, 1);
 	pc->r->lr = xreallocarray(pc->r->lr, pc->r->nlr + 1, sizeof *pc->r->lr);
 	pc->r->lr[pc->r->nlr++] = lr;
 	return 0;
@@ -383,6 +432,30 @@ rules_index(struct clean_rules *r)
 {
 	size_t i, j;
 
+	/* line rules: a cased rule is filed under its lowercased first byte too,
+	 * since lines are looked up by their lowercased first byte */
+	for (i = 0; i < 256; i++) {
+		free(r->byfirst[i]);
+		r->byfirst[i] = NULL;
+		r->nbyfirst[i] = 0;
+	}
+	free(r->rest);
+	r->rest = NULL;
+	r->nrest = 0;
+	for (i = 0; i < r->nlr; i++) {
+		const struct line_rule *lr = &r->lr[i];
+		if ((lr->how == HOW_EXACT || lr->how == HOW_PREFIX) && lr->len > 0 &&
+		    lr->pat[0] != '*') {
+			unsigned char f = (unsigned char)lc((unsigned char)lr->pat[0]);
+			r->byfirst[f] = xreallocarray(r->byfirst[f], r->nbyfirst[f] + 1,
+			    sizeof **r->byfirst);
+			r->byfirst[f][r->nbyfirst[f]++] = i;
+		} else {
+			r->rest = xreallocarray(r->rest, r->nrest + 1, sizeof *r->rest);
+			r->rest[r->nrest++] = i;
+		}
+	}
+
 	free(r->slot);
 	qsort(r->gl, r->ngl, sizeof *r->gl, by_len);
 	r->nslot = 16;
@@ -477,6 +550,9 @@ clean_rules_free(struct clean_rules *r)
 		free(r->gl[i].sugg);
 		free(r->gl[i].note);
 	}
+	for (i = 0; i < 256; i++)
+		free(r->byfirst[i]);
+	free(r->rest);
 	free(r->lr);
 	free(r->gl);
 	free(r->slot);
