@@ -86,7 +86,7 @@ lcase(int c)
 }
 
 /* End of the word starting at i. */
-static size_t
+static inline size_t
 word_end(const char *t, size_t i, size_t e)
 {
 	while (i < e && u8_wordch(t, i, e))

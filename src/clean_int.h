@@ -46,6 +46,7 @@ struct clean_rules {
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */
+	uint64_t		 firstw[64];	/* (first byte, first word length) seen */
 	size_t			 nslot;
 };
 

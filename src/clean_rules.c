@@ -427,6 +427,13 @@ by_len(const void *a, const void *b)
 	return x->len > y->len ? -1 : x->len < y->len;
 }
 
+/* The quick test before hashing a word: its first byte and its length. */
+static unsigned
+gloss_bit(char c, size_t len)
+{
+	return ((unsigned)lc((unsigned char)c) * 16 + (unsigned)(len > 15 ? 15 : len)) & 4095;
+}
+
 void
 rules_index(struct clean_rules *r)
 {
@@ -458,6 +465,16 @@ rules_index(struct clean_rules *r)
 
 	free(r->slot);
 	qsort(r->gl, r->ngl, sizeof *r->gl, by_len);
+	memset(r->firstw, 0, sizeof r->firstw);
+	for (i = 0; i < r->ngl; i++) {
+		const struct gloss *g = &r->gl[i];
+		size_t we = 0;
+		unsigned b;
+		while (we < g->len && u8_wordch(g->phrase, we, g->len))
+			we += u8_seq(g->phrase, we, g->len);
+		b = gloss_bit(g->phrase[0], we);
+		r->firstw[b >> 6] |= 1ULL << (b & 63);
+	}
 	r->nslot = 16;
 	while (r->nslot < r->ngl * 2)
 		r->nslot *= 2;
@@ -481,6 +498,9 @@ rules_gloss_at(const struct clean_rules *r, const char *t, size_t s, size_t we,
 	size_t j, i;
 
 	if (r == NULL || r->ngl == 0)
+		return;
+	j = gloss_bit(t[s], we - s);
+	if (!(r->firstw[j >> 6] & (1ULL << (j & 63))))
 		return;
 	key = word_key(t, s, we);
 	for (j = key & (r->nslot - 1); r->slot[j] != 0; j = (j + 1) & (r->nslot - 1)) {
