@@ -206,7 +206,7 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
     struct cands *c)
 {
 	size_t i, we, pw_s = 0, pw_e = 0;
-	int have_prev = 0, gap_plain = 0;
+	int have_prev = 0, gap_plain = 0, gap_comma = 0;
 
 	/* a content line that begins lowercase */
 	if (cls != LC_BYLINE && cls != LC_CREDIT && s < e && lower((unsigned char)t[s])) {
@@ -220,15 +220,44 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 	i = s;
 	while (i < e) {
 		if (!u8_wordch(t, i, e)) {
-			/* only plain spaces between two words count as "mid-sentence" */
+			/* only plain spaces between two words count as "mid-sentence",
+			 * or a comma right after the word */
+			if (t[i] == ',' && gap_plain && i == pw_e)
+				gap_comma = 1;
+			else if (t[i] != ' ')
+				gap_comma = 0;
 			if (t[i] != ' ')
 				gap_plain = 0;
+			/* ", “this will": a quoted sentence starting lowercase */
+			if (i + 4 < e && memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
+			    lower((unsigned char)t[i + 3]) && i >= s + 2 &&
+			    (t[i - 2] == ',' || t[i - 2] == ':') && t[i - 1] == ' ') {
+				size_t qe = word_end(t, i + 3, e), k, nw = 0;
+				/* a sentence, not a quoted phrase: several words before
+				 * the closing mark */
+				for (k = i + 3; k < e && k < i + 200; k++) {
+					if (t[k] == ' ')
+						nw++;
+					if ((unsigned char)t[k] == 0xe2 && k + 2 < e &&
+					    memcmp(t + k, "\xe2\x80\x9d", 3) == 0)
+						break;
+				}
+				if (nw >= 5 && all_lower_word(t, i + 3, qe))
+					add(c, i + 3, qe, AK_CASING,
+					    with_first(t, i + 3, qe, 1),
+					    "quoted sentence starts lowercase");
+			}
 			i += u8_seq(t, i, e);
 			continue;
 		}
 		we = word_end(t, i, e);
-		if (have_prev && gap_plain && lower((unsigned char)t[pw_s]) &&
-		    upper((unsigned char)t[i]) && is_function_word(t, i, we)) {
+		/* after a lowercase word (", " allowed), or after a name when a
+		 * lowercase word follows: "Ukraine It will be", "Biden If the" */
+		if (have_prev && (gap_plain || gap_comma) && upper((unsigned char)t[i]) &&
+		    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
+		    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
+		    lower((unsigned char)t[we + 1]) && !(we - i == 1))) &&
+		    is_function_word(t, i, we)) {
 			/* "The Washington Post", "The Russian Federation": a name follows */
 			size_t n1 = we, n1e, n2, n2e;
 			int name = 0;
@@ -245,8 +274,7 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 				    is_demonym(t, n1, n1e))
 					name = 0;
 			}
-			if (!name && we - i >= 1 && !(we - i == 1 && t[i] == 'A' &&
-			    n1 < e && !lower((unsigned char)t[n1])))
+			if (!name)
 				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
 				    "capital letter mid-sentence");
 		}
@@ -282,10 +310,23 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 		    lower((unsigned char)t[we + 1]))
 			add(c, i, we, AK_CASING, with_first(t, i, we, 0),
 			    "capital letter mid-sentence");
+		/* "Russian Ukrainian border": two nationalities with no dash */
+		if (have_prev && gap_plain && upper((unsigned char)t[pw_s]) &&
+		    upper((unsigned char)t[i]) && is_demonym(t, pw_s, pw_e) &&
+		    (is_demonym(t, i, we) || (we - i == 2 && upper((unsigned char)t[i + 1]))) &&
+		    we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) {
+			struct buf b = { 0 };
+			buf_add(&b, t + pw_s, pw_e - pw_s);
+			buf_adds(&b, "\xe2\x80\x93");
+			buf_add(&b, t + i, we - i);
+			add(c, pw_s, we, AK_PUNCTUATION, buf_detach(&b),
+			    "missing dash between two names");
+		}
 		pw_s = i;
 		pw_e = we;
 		have_prev = 1;
 		gap_plain = 1;
+		gap_comma = 0;
 		i = we;
 	}
 }
@@ -435,6 +476,49 @@ scan_dup_sentences(const char *t, size_t s, size_t e, struct cands *c)
 	}
 }
 
+/* Fragments a sentence splitter leaves: a last "sentence" of one to three words
+ * ("There is.", "BBC news.."), a statement that opens like a question
+ * ("Is the reason why he wants to prepare."). */
+static void
+scan_fragments(const char *t, size_t s, size_t e, struct cands *c)
+{
+	size_t i, cs = s, nw, k;
+
+	for (i = s; i < e; i++) {
+		size_t se;
+		if (!(t[i] == '.' || t[i] == '?' || t[i] == '!') ||
+		    (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.'))
+			continue;
+		se = i + 1;
+		while (se < e && t[se] == '.')
+			se++;
+		if (se - i > 1 && se - i != 2)
+			cs = se;	/* an ellipsis is not an end */
+		else {
+			nw = 0;
+			for (k = cs; k < i; k++)
+				if (u8_wordch(t, k, e) && (k == cs || !u8_wordch(t, k - 1, e)))
+					nw++;
+			if (t[i] == '.' && cs >= s + 2 && (se >= e) && nw >= 1 && nw <= 3 &&
+			    upper((unsigned char)t[cs]) && i - cs < 30 &&
+			    t[cs - 2] == '.' && !memchr(t + cs, '"', i - cs) &&
+			    !memchr(t + cs, ',', i - cs))
+				add(c, cs, i, AK_GARBLED, xstrdup(""),
+				    "dangling fragment at the end of the paragraph");
+			if (t[i] == '.' && cs >= s + 2 && nw >= 4 && i - cs > 10 &&
+			    (memcmp(t + cs, "Is ", 3) == 0 || memcmp(t + cs, "Are ", 4) == 0 ||
+			    memcmp(t + cs, "Does ", 5) == 0 || memcmp(t + cs, "Do ", 3) == 0) &&
+			    t[cs - 2] == '.')
+				add(c, cs, i + 1, AK_GARBLED, xstrdup(""),
+				    "sentence split in the wrong place");
+			cs = se;
+		}
+		while (cs < e && t[cs] == ' ')
+			cs++;
+		i = cs > 0 ? cs - 1 : 0;
+	}
+}
+
 static void
 trim_span(const char *t, size_t *s, size_t *e)
 {
@@ -559,6 +643,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 			scan_casing(t, s, e, l->cls, sentcase, &c);
 			scan_punct(t, s, e, &c);
 			scan_dup_sentences(t, s, e, &c);
+			if (l->cls == LC_BODY)
+				scan_fragments(t, s, e, &c);
 		}
 		if (l->cls == LC_BODY && first_body) {
 			scan_echo(t, s, e, title, tl, &c);

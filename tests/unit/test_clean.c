@@ -331,6 +331,34 @@ test_artifacts(void)
 	T_EQ_STR(art_kind(&cr, ". that"), "punctuation");
 	clean_result_free(&cr);
 
+	/* signals that need no list */
+	run("Leaders discuss the border crisis in talks\n\n"
+	    "December 3 local time, A soldier stands in a trench near the border of the "
+	    "two countries, officials said.\n\n"
+	    "Peskov added, \xe2\x80\x9cthis will enable the two presidents to talk about "
+	    "the issues.\xe2\x80\x9d\n\n"
+	    "More than 90,000 troops are on the Russian Ukrainian border, the ministry "
+	    "said on Friday. There is.\n\n"
+	    "He has expressed serious concern about it. Is the reason why he wants to "
+	    "prepare for the talks.\n\n"
+	    "The plan includes armor and artillery, officials said. Potential invasion of "
+	    "the country It will be January.\n", &cr);
+	check_sorted(&cr);
+	T_EQ_STR(art_kind(&cr, "A soldier"), "casing");
+	T_EQ_STR(art_kind(&cr, "this will"), "casing");
+	a = art_at(&cr, "Russian Ukrainian");
+	T_CHECK(a != NULL);
+	if (a != NULL) {
+		T_EQ_STR(artifact_kind_name(a->kind), "punctuation");
+		T_EQ_STR(a->suggestion, "Russian\xe2\x80\x93Ukrainian");
+	}
+	T_EQ_STR(art_kind(&cr, "There is"), "garbled");
+	T_EQ_STR(art_kind(&cr, "Is the reason"), "garbled");
+	T_EQ_STR(art_kind(&cr, "It will be"), "casing");
+	T_EQ_STR(art_kind(&cr, "December"), "(none)");
+	T_EQ_STR(art_kind(&cr, "Peskov"), "(none)");
+	clean_result_free(&cr);
+
 	/* no rules: structure still works, the glossary finds nothing */
 	{
 		struct clean_rules *keep = rules;
