@@ -347,6 +347,11 @@ is_abbrev(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* Bytes where a punctuation pattern can sit: the line is skipped to them. */
+static const unsigned char punct_byte[256] = {
+	['.'] = 1, [','] = 1, ['-'] = 1, [0xe2] = 1
+};
+
 static void
 scan_punct(const char *t, size_t s, size_t e, struct cands *c)
 {
@@ -355,67 +360,72 @@ scan_punct(const char *t, size_t s, size_t e, struct cands *c)
 	for (i = s; i < e; i++) {
 		unsigned char ch = (unsigned char)t[i];
 
-		/* ".." but not "..." */
-		if (ch == '.' && i + 1 < e && t[i + 1] == '.' && (i == s || t[i - 1] != '.') &&
-		    (i + 2 >= e || t[i + 2] != '.')) {
-			add(c, i, i + 2, AK_PUNCTUATION, xstrdup("."), "doubled full stop");
-			i++;
+		if (!punct_byte[ch])
 			continue;
+		if (ch == '.') {
+			/* ".." but not "..." */
+			if (i + 1 < e && t[i + 1] == '.') {
+				if ((i == s || t[i - 1] != '.') && (i + 2 >= e || t[i + 2] != '.'))
+					add(c, i, i + 2, AK_PUNCTUATION, xstrdup("."),
+					    "doubled full stop");
+				while (i + 1 < e && t[i + 1] == '.')
+					i++;
+				continue;
+			}
+			/* ". ." */
+			if (i + 2 < e && t[i + 1] == ' ' && t[i + 2] == '.' &&
+			    (i + 3 >= e || t[i + 3] != '.')) {
+				add(c, i + 1, i + 3, AK_PUNCTUATION, xstrdup(""),
+				    "stray full stop");
+				i += 2;
+				continue;
+			}
 		}
-		/* ". ." */
-		if (ch == '.' && i + 2 < e && t[i + 1] == ' ' && t[i + 2] == '.' &&
-		    (i + 3 >= e || t[i + 3] != '.')) {
-			add(c, i + 1, i + 3, AK_PUNCTUATION, xstrdup(""), "stray full stop");
-			i += 2;
-			continue;
-		}
-		/* a space before "." or "," after a word */
-		if (ch == ' ' && i > s && i + 1 < e && (t[i + 1] == '.' || t[i + 1] == ',') &&
-		    t[i - 1] != ' ' && t[i - 1] != '.' &&
-		    (i + 2 >= e || t[i + 2] == ' ' || t[i + 2] == '"') &&
-		    (i + 2 >= e || t[i + 2] != '.')) {
-			add(c, i, i + 2, AK_PUNCTUATION, xstrndup(t + i + 1, 1),
+		if ((ch == '.' || ch == ',') && i >= s + 2 && t[i - 1] == ' ' &&
+		    t[i - 2] != ' ' && t[i - 2] != '.' &&
+		    (i + 1 >= e || t[i + 1] == ' ' || t[i + 1] == '"')) {
+			/* a space before "." or "," after a word */
+			add(c, i - 1, i + 1, AK_PUNCTUATION, xstrndup(t + i, 1),
 			    "space before punctuation");
-			i++;
 			continue;
 		}
-		/* a space before a closing quotation mark */
-		if (ch == ' ' && i > s && i + 3 < e + 1 && i + 3 <= e &&
-		    memcmp(t + i + 1, "\xe2\x80\x9d", 3) == 0 && t[i - 1] != ' ') {
-			add(c, i, i + 4, AK_PUNCTUATION, xstrdup("\xe2\x80\x9d"),
-			    "space before closing quotation mark");
-			i += 3;
-			continue;
-		}
-		/* an opening mark that closes: at the end, or before a space */
-		if (ch == ' ' && i > s && i + 3 <= e && memcmp(t + i + 1, "\xe2\x80\x9c", 3) == 0 &&
-		    (i + 4 == e || t[i + 4] == ' ') && (t[i - 1] == '.' || t[i - 1] == ',' ||
-		    t[i - 1] == '!' || t[i - 1] == '?')) {
-			add(c, i, i + 4, AK_PUNCTUATION, xstrdup("\xe2\x80\x9d"),
-			    "opening quotation mark used as closing mark");
-			i += 3;
-			continue;
-		}
-		/* " -Word": a hyphen glued to the next word where a dash was meant */
-		if (ch == ' ' && i + 2 < e && t[i + 1] == '-' && upper((unsigned char)t[i + 2]) &&
-		    i > s && t[i - 1] != ' ') {
-			add(c, i + 1, i + 2, AK_PUNCTUATION, xstrdup("\xe2\x80\x94 "),
-			    "hyphen where a spaced dash was meant");
-			continue;
-		}
-		/* "leader. that": a full stop inside a sentence */
 		if (ch == '.' && i > s && i + 2 < e && t[i + 1] == ' ' &&
 		    lower((unsigned char)t[i + 2])) {
+			/* "leader. that": a full stop inside a sentence */
 			size_t ws = i;
 			while (ws > s && u8_wordch(t, ws - 1, e) && (unsigned char)t[ws - 1] < 0x80)
 				ws--;
-			if (i - ws >= 4 && (ws == s || t[ws - 1] == ' ') && !is_abbrev(t, ws, i)) {
-				size_t we = word_end(t, i + 2, e);
-				/* "p.m. on" and "e.g. the" have dots inside */
-				if (we > i + 2)
-					add(c, i, i + 1, AK_PUNCTUATION, xstrdup(""),
-					    "full stop inside a sentence");
+			if (i - ws >= 4 && (ws == s || t[ws - 1] == ' ') && !is_abbrev(t, ws, i) &&
+			    word_end(t, i + 2, e) > i + 2)
+				add(c, i, i + 1, AK_PUNCTUATION, xstrdup(""),
+				    "full stop inside a sentence");
+			continue;
+		}
+		if (ch == 0xe2 && i + 3 <= e && i >= s + 2 && t[i - 1] == ' ' &&
+		    (unsigned char)t[i + 1] == 0x80) {
+			unsigned char q = (unsigned char)t[i + 2];
+			/* a space before a closing quotation mark */
+			if (q == 0x9d && t[i - 2] != ' ') {
+				add(c, i - 1, i + 3, AK_PUNCTUATION, xstrdup("\xe2\x80\x9d"),
+				    "space before closing quotation mark");
+				i += 2;
+				continue;
 			}
+			/* an opening mark that closes: at the end, or before a space */
+			if (q == 0x9c && (i + 3 == e || t[i + 3] == ' ') &&
+			    (t[i - 2] == '.' || t[i - 2] == ',' || t[i - 2] == '!' ||
+			    t[i - 2] == '?')) {
+				add(c, i - 1, i + 3, AK_PUNCTUATION, xstrdup("\xe2\x80\x9d"),
+				    "opening quotation mark used as closing mark");
+				i += 2;
+				continue;
+			}
+		}
+		/* " -Word": a hyphen glued to the next word where a dash was meant */
+		if (ch == '-' && i >= s + 2 && t[i - 1] == ' ' && t[i - 2] != ' ' &&
+		    i + 1 < e && upper((unsigned char)t[i + 1])) {
+			add(c, i, i + 1, AK_PUNCTUATION, xstrdup("\xe2\x80\x94 "),
+			    "hyphen where a spaced dash was meant");
 		}
 	}
 }
@@ -454,68 +464,60 @@ scan_echo(const char *t, size_t s, size_t e, const char *title, size_t tl,
 	}
 }
 
-/* The same sentence twice in a row. */
+static const unsigned char stop_byte[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1
+};
+
+/* One pass over the sentences of a line: the same sentence twice in a row, and
+ * what a sentence splitter leaves: a last "sentence" of one to three words ("There
+ * is.", "BBC news.."), a statement that opens like a question ("Is the reason
+ * why he wants to prepare."). */
 static void
-scan_dup_sentences(const char *t, size_t s, size_t e, struct cands *c)
+scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 {
-	size_t ps = SIZE_MAX, pe = 0, cs = s, i;
+	size_t ps = SIZE_MAX, pe = 0, cs = s, i = s, se, k, nw;
 
-	for (i = s; i <= e; i++) {
-		if (i < e && !(t[i] == '.' || t[i] == '!' || t[i] == '?'))
-			continue;
-		if (i < e)
+	for (;;) {
+		while (i < e && !stop_byte[(unsigned char)t[i]])
 			i++;
-		if (i - cs >= 20 && ps != SIZE_MAX && i - cs == pe - ps &&
-		    memcmp(t + cs, t + ps, i - cs) == 0)
-			add(c, pe, i, AK_DUPLICATE, xstrdup(""), "sentence repeated");
-		ps = cs;
-		pe = i;
-		while (i < e && t[i] == ' ')
+		if (i >= e)
+			break;
+		if (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.') {
 			i++;
-		cs = i;
-	}
-}
-
-/* Fragments a sentence splitter leaves: a last "sentence" of one to three words
- * ("There is.", "BBC news.."), a statement that opens like a question
- * ("Is the reason why he wants to prepare."). */
-static void
-scan_fragments(const char *t, size_t s, size_t e, struct cands *c)
-{
-	size_t i, cs = s, nw, k;
-
-	for (i = s; i < e; i++) {
-		size_t se;
-		if (!(t[i] == '.' || t[i] == '?' || t[i] == '!') ||
-		    (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.'))
-			continue;
+			continue;	/* "U.S.", "3.5" */
+		}
 		se = i + 1;
 		while (se < e && t[se] == '.')
 			se++;
-		if (se - i > 1 && se - i != 2)
-			cs = se;	/* an ellipsis is not an end */
-		else {
-			nw = 0;
+		if (se - i > 2) {
+			/* an ellipsis does not end a sentence */
+			i = se;
+			continue;
+		}
+		/* the sentence is [cs, se) */
+		if (se - cs >= 20 && ps != SIZE_MAX && se - cs == pe - ps &&
+		    memcmp(t + cs, t + ps, se - cs) == 0)
+			add(c, pe, se, AK_DUPLICATE, xstrdup(""), "sentence repeated");
+		if (body && t[i] == '.' && cs >= s + 2 && t[cs - 2] == '.') {
+			nw = 1;
 			for (k = cs; k < i; k++)
-				if (u8_wordch(t, k, e) && (k == cs || !u8_wordch(t, k - 1, e)))
-					nw++;
-			if (t[i] == '.' && cs >= s + 2 && (se >= e) && nw >= 1 && nw <= 3 &&
-			    upper((unsigned char)t[cs]) && i - cs < 30 &&
-			    t[cs - 2] == '.' && !memchr(t + cs, '"', i - cs) &&
-			    !memchr(t + cs, ',', i - cs))
+				nw += t[k] == ' ';
+			if (se >= e && nw <= 3 && upper((unsigned char)t[cs]) && i - cs < 30 &&
+			    !memchr(t + cs, '"', i - cs) && !memchr(t + cs, ',', i - cs))
 				add(c, cs, i, AK_GARBLED, xstrdup(""),
 				    "dangling fragment at the end of the paragraph");
-			if (t[i] == '.' && cs >= s + 2 && nw >= 4 && i - cs > 10 &&
-			    (memcmp(t + cs, "Is ", 3) == 0 || memcmp(t + cs, "Are ", 4) == 0 ||
-			    memcmp(t + cs, "Does ", 5) == 0 || memcmp(t + cs, "Do ", 3) == 0) &&
-			    t[cs - 2] == '.')
+			if (nw >= 4 && i - cs > 10 && (memcmp(t + cs, "Is ", 3) == 0 ||
+			    memcmp(t + cs, "Are ", 4) == 0 || memcmp(t + cs, "Does ", 5) == 0 ||
+			    memcmp(t + cs, "Do ", 3) == 0))
 				add(c, cs, i + 1, AK_GARBLED, xstrdup(""),
 				    "sentence split in the wrong place");
-			cs = se;
 		}
-		while (cs < e && t[cs] == ' ')
-			cs++;
-		i = cs > 0 ? cs - 1 : 0;
+		ps = cs;
+		pe = se;
+		i = se;
+		while (i < e && t[i] == ' ')
+			i++;
+		cs = i;
 	}
 }
 
@@ -642,9 +644,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (l->cls != LC_TITLE_REPEAT) {
 			scan_casing(t, s, e, l->cls, sentcase, &c);
 			scan_punct(t, s, e, &c);
-			scan_dup_sentences(t, s, e, &c);
-			if (l->cls == LC_BODY)
-				scan_fragments(t, s, e, &c);
+			scan_sentences(t, s, e, l->cls == LC_BODY, &c);
 		}
 		if (l->cls == LC_BODY && first_body) {
 			scan_echo(t, s, e, title, tl, &c);
