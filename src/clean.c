@@ -391,32 +391,50 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		li->f = F_EMPTY;
 		return;
 	}
-	for (i = s; i < e; i += u8_seq(t, i, e)) {
-		int w = u8_wordch(t, i, e);
+	/* one pass: characters, words, letters, and a hash of the line's first
+	 * letters and digits (lowercased) with their count, for repeated lines */
+	for (i = s; i < e;) {
+		unsigned char c = (unsigned char)t[i];
+		size_t k, q;
+		int w;
+
 		li->nch++;
-		if (w && (unsigned char)t[i] < 0x80) {
-			h ^= (unsigned char)lc((unsigned char)t[i]);
-			h *= 1099511628211ULL;
-			li->nn++;
-		} else if (w) {
-			/* the hash of the letters and digits, for repeats */
-			unsigned char c = (unsigned char)t[i];
-			size_t k, q = u8_seq(t, i, e);
-			for (k = 0; k < q; k++) {
-				h ^= (unsigned char)lc((unsigned char)t[i + k]);
+		if (c < 0x80) {
+			if (ascii_word[c]) {
+				if (li->nn < 96) {
+					h ^= (unsigned char)lc(c);
+					h *= 1099511628211ULL;
+				}
+				li->nn++;
+				if (!inword)
+					li->nw++;
+				if (c > '9')
+					alpha = 1;
+				inword = 1;
+			} else
+				inword = inword && (c == '\'' || c == '-' || c == '.');
+			i++;
+			continue;
+		}
+		q = u8_seq(t, i, e);
+		w = u8_wordch(t, i, e);
+		if (c >= 0xe3)
+			ncjk++;
+		if (w) {
+			for (k = 0; k < q && li->nn + k < 96; k++) {
+				h ^= (unsigned char)t[i + k];
 				h *= 1099511628211ULL;
 			}
 			li->nn += q;
-			(void)c;
-		}
-		if ((unsigned char)t[i] >= 0xe3)
-			ncjk++;
-		if (w && !inword)
-			li->nw++;
-		if (w && !isdig((unsigned char)t[i]))
+			if (!inword)
+				li->nw++;
 			alpha = 1;
-		inword = w || (inword && (t[i] == '\'' || t[i] == '-' || t[i] == '.'));
+		}
+		inword = w;
+		i += q;
 	}
+	h ^= li->nn;
+	h *= 1099511628211ULL;
 	if (!alpha)
 		li->f |= F_NOALPHA;
 	/* Chinese and Japanese write no spaces: count two characters as a word */

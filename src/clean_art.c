@@ -89,6 +89,8 @@ lcase(int c)
 static inline size_t
 word_end(const char *t, size_t i, size_t e)
 {
+	while (i < e && (unsigned char)t[i] < 0x80 && ascii_word[(unsigned char)t[i]])
+		i++;
 	while (i < e && u8_wordch(t, i, e))
 		i += u8_seq(t, i, e);
 	return i;
