@@ -281,7 +281,17 @@ parse_dateline(const char *t, size_t s, size_t e, char out[11])
 		    c == 'a' || c == 'p' || c == 'm' || c == 't'))
 			return 0;
 	}
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 	return 1;
 }
 

@@ -561,6 +561,8 @@ resolve(struct cands *c, struct clean_result *out)
 {
 	size_t i, k = 0;
 
+	if (c->n == 0)
+		return;
 	qsort(c->v, c->n, sizeof *c->v, by_start);
 	for (i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
