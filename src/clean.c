@@ -872,7 +872,14 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}
-		if ((l->f & (F_BULLET | F_LINKY)) || ((l->f & F_REPEAT) && l->nw <= 4)) {
+		/* a list inside the article: items that are sentences stay */
+		if ((l->f & F_BULLET) && !(l->f & F_INDENT) && (l->f & F_FINAL) &&
+		    l->nw >= 8) {
+			set(c, LC_BODY, BP_NONE);
+			continue;
+		}
+		if ((l->f & (F_BULLET | F_LINKY | F_INDENT)) ||
+		    ((l->f & F_REPEAT) && l->nw <= 4)) {
 			set(c, LC_BOILERPLATE, default_sub(l, 0));
 			continue;
 		}
