@@ -872,9 +872,8 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}
-		/* a list inside the article: items that are sentences stay */
-		if ((l->f & F_BULLET) && !(l->f & F_INDENT) && (l->f & F_FINAL) &&
-		    l->nw >= 8) {
+		/* a list between the article's paragraphs is part of it */
+		if ((l->f & F_BULLET) && !(l->f & F_INDENT) && l->nw >= 2) {
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}
