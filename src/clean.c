@@ -868,7 +868,7 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			continue;
 		}
 		/* inside the article */
-		if ((l->f & F_PROSE) || (i == bs && (l->f & F_OPEN))) {
+		if ((l->f & F_PROSE) || ((l->f & F_OPEN) && (i == bs || l->nw >= 15))) {
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}

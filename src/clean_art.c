@@ -306,7 +306,7 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 		}
 		/* a past participle capitalised after a lowercase word: "thousands
 		 * Assembled at" */
-		if (have_prev && gap_plain && upper((unsigned char)t[i]) && we - i >= 7 &&
+		if (have_prev && gap_plain && upper((unsigned char)t[i]) && we - i >= 9 &&
 		    t[we - 2] == 'e' && t[we - 1] == 'd' && all_lower_word(t, i + 1, we) &&
 		    lower((unsigned char)t[pw_s]) && we + 1 < e && t[we] == ' ' &&
 		    lower((unsigned char)t[we + 1]))
@@ -397,8 +397,10 @@ scan_punct(const char *t, size_t s, size_t e, struct cands *c)
 			size_t ws = i;
 			while (ws > s && u8_wordch(t, ws - 1, e) && (unsigned char)t[ws - 1] < 0x80)
 				ws--;
+			size_t we = word_end(t, i + 2, e);
+			/* "b) Refusing": a list marker */
 			if (i - ws >= 4 && (ws == s || t[ws - 1] == ' ') && !is_abbrev(t, ws, i) &&
-			    word_end(t, i + 2, e) > i + 2)
+			    we > i + 2 && (we >= e || t[we] != ')'))
 				add(c, i, i + 1, AK_PUNCTUATION, xstrdup(""),
 				    "full stop inside a sentence");
 			continue;
@@ -466,6 +468,19 @@ scan_echo(const char *t, size_t s, size_t e, const char *title, size_t tl,
 	}
 }
 
+/* Every word after the first starts lowercase ("There is", not "Image: Nick
+ * Moreau"). */
+static int
+rest_lower(const char *t, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s + 1; i < e; i++)
+		if (t[i - 1] == ' ' && !lower((unsigned char)t[i]))
+			return 0;
+	return 1;
+}
+
 static const unsigned char stop_byte[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1
 };
@@ -505,7 +520,8 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 			for (k = cs; k < i; k++)
 				nw += t[k] == ' ';
 			if (se >= e && nw <= 3 && upper((unsigned char)t[cs]) && i - cs < 30 &&
-			    !memchr(t + cs, '"', i - cs) && !memchr(t + cs, ',', i - cs))
+			    !memchr(t + cs, '"', i - cs) && !memchr(t + cs, ',', i - cs) &&
+			    !memchr(t + cs, ':', i - cs) && rest_lower(t, cs, i))
 				add(c, cs, i, AK_GARBLED, xstrdup(""),
 				    "dangling fragment at the end of the paragraph");
 			if (nw >= 4 && i - cs > 10 && (memcmp(t + cs, "Is ", 3) == 0 ||
