@@ -255,6 +255,9 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 		we = word_end(t, i, e);
 		/* after a lowercase word (", " allowed), or after a name when a
 		 * lowercase word follows: "Ukraine It will be", "Biden If the" */
+		/* "Covey’s The 7 Habits": the s of a possessive is no lowercase word */
+		if (have_prev && pw_e - pw_s == 1 && t[pw_s] == 's')
+			have_prev = 0;
 		if (have_prev && (gap_plain || gap_comma) && upper((unsigned char)t[i]) &&
 		    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
 		    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
@@ -481,6 +484,25 @@ rest_lower(const char *t, size_t s, size_t e)
 	return 1;
 }
 
+/* How a dangling fragment opens: "There is.", "It was.", "BBC news." */
+static int
+fragment_opener(const char *t, size_t s, size_t e)
+{
+	static const char *const w[] = { "There ", "It ", "This ", "That ", "He ", "She ",
+		"They ", "We ", NULL };
+	size_t k, n;
+
+	for (k = 0; w[k] != NULL; k++) {
+		n = strlen(w[k]);
+		if (e - s > n && memcmp(t + s, w[k], n) == 0)
+			return 1;
+	}
+	/* an acronym, then a lowercase word */
+	for (k = s; k < e && upper((unsigned char)t[k]); k++)
+		;
+	return k - s >= 2 && k < e && t[k] == ' ';
+}
+
 static const unsigned char stop_byte[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1
 };
@@ -503,6 +525,18 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 			i++;
 			continue;	/* "U.S.", "3.5" */
 		}
+		if (t[i] == '.' && i > s) {
+			/* "Mr. Trump", "St. Louis": an abbreviation ends no sentence */
+			size_t ws = i;
+			while (ws > s && (unsigned char)t[ws - 1] < 0x80 &&
+			    ascii_word[(unsigned char)t[ws - 1]])
+				ws--;
+			if ((i - ws <= 3 && i > ws && upper((unsigned char)t[ws])) ||
+			    is_abbrev(t, ws, i)) {
+				i++;
+				continue;
+			}
+		}
 		se = i + 1;
 		while (se < e && t[se] == '.')
 			se++;
@@ -519,7 +553,7 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 			nw = 1;
 			for (k = cs; k < i; k++)
 				nw += t[k] == ' ';
-			if (se >= e && nw <= 3 && upper((unsigned char)t[cs]) && i - cs < 30 &&
+			if (se >= e && nw <= 3 && fragment_opener(t, cs, i) && i - cs < 30 &&
 			    !memchr(t + cs, '"', i - cs) && !memchr(t + cs, ',', i - cs) &&
 			    !memchr(t + cs, ':', i - cs) && rest_lower(t, cs, i))
 				add(c, cs, i, AK_GARBLED, xstrdup(""),
