@@ -457,7 +457,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	if ((e - s >= 3 && memcmp(t + e - 3, "...", 3) == 0) ||
 	    (e - s >= 3 && memcmp(t + e - 3, "\xe2\x80\xa6", 3) == 0))
 		li->f |= F_ELLIPSIS;
-	if (s - s0 >= 3 && getenv("LEDE_NOINDENT") == NULL)
+	if (s - s0 >= 3)
 		li->f |= F_INDENT;
 	if (t[s] == '[') {
 		/* "[image-alt]" alone is an image; "[alt]Text of a paragraph" is text */
@@ -573,8 +573,6 @@ weight(const struct linfo *l)
 		return (l->f & F_REPEAT) ? 0 : (n > 800 ? 800 : n);
 	if (l->f & (F_BULLET | F_LINKY))
 		return -(30 + (n > 200 ? 200 : n) / 2);
-	if (getenv("LEDE_W") != NULL)
-		return (n > 400 ? 400 : n) - atol(getenv("LEDE_W"));
 	return -(15 + (n > 200 ? 200 : n) / 4);
 }
 
@@ -702,6 +700,40 @@ repeats_title(const char *t, const struct linfo *l, const struct tnorm *tn)
 	ok = memcmp(ln.c, tn->c, tn->n) == 0;
 	free(ln.c);
 	return ok;
+}
+
+/* Most words capitalised: a headline (a link to another story), not a sentence. */
+static int
+headline_case(const char *t, size_t s, size_t e)
+{
+	size_t i, up = 0, lo = 0;
+	int start = 1;
+
+	for (i = s; i < e; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (start && isupper_(c))
+			up++;
+		else if (start && c >= 'a' && c <= 'z')
+			lo++;
+		start = c == ' ';
+	}
+	return up > lo;
+}
+
+/* "1of4The mayor speaks": a gallery's photo counter glued to its caption. */
+static int
+gallery_caption(const char *t, size_t s, size_t e)
+{
+	size_t i = s;
+
+	while (i < e && isdig((unsigned char)t[i]))
+		i++;
+	if (i == s || i + 2 >= e || t[i] != 'o' || t[i + 1] != 'f')
+		return 0;
+	i += 2;
+	if (i < e && t[i] == ' ')
+		i++;
+	return i < e && isdig((unsigned char)t[i]);
 }
 
 /* --- classes ------------------------------------------------------------------------ */
@@ -837,6 +869,10 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BOILERPLATE, BP_OTHER);
 			continue;
 		}
+		if (gallery_caption(t, l->s, l->e)) {
+			set(c, LC_CAPTION, BP_NONE);
+			continue;
+		}
 		if (ti != SIZE_MAX && repeats_title(t, l, &tn)) {
 			set(c, LC_TITLE_REPEAT, BP_NONE);
 			continue;
@@ -873,7 +909,8 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			continue;
 		}
 		/* a list between the article's paragraphs is part of it */
-		if ((l->f & F_BULLET) && !(l->f & F_INDENT) && l->nw >= 2) {
+		if ((l->f & F_BULLET) && !(l->f & F_INDENT) && l->nw >= 2 &&
+		    !headline_case(t, l->s, l->e)) {
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}
