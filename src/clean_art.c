@@ -133,36 +133,6 @@ gl_hit(const struct gloss *g, size_t s, size_t e, void *arg)
 	ga->matched_end = e;
 }
 
-/* Also tells whether the line is in sentence case (most words start lowercase;
- * headline case would make every capital look stray). */
-static int
-scan_glossary(const struct clean_rules *r, const char *t, size_t s, size_t e,
-    struct cands *c)
-{
-	struct gl_arg ga = { c, 0 };
-	size_t i = s, we, lo = 0, up = 0;
-	int prev_word = 0, gl = r != NULL && r->ngl > 0;
-
-	while (i < e) {
-		if (u8_wordch(t, i, e)) {
-			unsigned char ch = (unsigned char)t[i];
-			we = word_end(t, i, e);
-			if (ch >= 'a' && ch <= 'z')
-				lo++;
-			else if (ch >= 'A' && ch <= 'Z')
-				up++;
-			if (gl && !prev_word && i >= ga.matched_end)
-				rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
-			i = we;
-			prev_word = 1;
-		} else {
-			i += u8_seq(t, i, e);
-			prev_word = 0;
-		}
-	}
-	return lo >= 3 && lo > up;
-}
-
 /* --- casing ---------------------------------------------------------------------- */
 
 /* Words that a sentence only capitalises at its start. */
@@ -203,22 +173,27 @@ is_demonym(const char *t, size_t s, size_t e)
 	    memcmp(t + e - 3, "ean", 3) == 0);
 }
 
+/* One pass over the words of a line: glossary phrases, and the casing signals.
+ * Stray capitals only count in a line in sentence case (most words start
+ * lowercase); headline case would make every capital look stray. */
 static void
-scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase,
-    struct cands *c)
+scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
+    enum line_class cls, int casing, struct cands *out)
 {
-	size_t i, we, pw_s = 0, pw_e = 0;
+	struct cands st = { NULL, 0, 0 }, *c = &st;
+	struct gl_arg ga = { out, 0 };
+	size_t i, we, pw_s = 0, pw_e = 0, lo = 0, up = 0;
 	int have_prev = 0, gap_plain = 0, gap_comma = 0;
+	int gl = r != NULL && r->ngl > 0;
 
 	/* a content line that begins lowercase */
-	if (cls != LC_BYLINE && cls != LC_CREDIT && s < e && lower((unsigned char)t[s])) {
+	if (casing && cls != LC_BYLINE && cls != LC_CREDIT && s < e &&
+	    lower((unsigned char)t[s])) {
 		we = word_end(t, s, e);
 		if (we > s && all_lower_word(t, s, we))
-			add(c, s, we, AK_CASING, with_first(t, s, we, 1),
+			add(out, s, we, AK_CASING, with_first(t, s, we, 1),
 			    "sentence starts lowercase");
 	}
-	if (!sentcase)
-		return;
 	i = s;
 	while (i < e) {
 		if (!u8_wordch(t, i, e)) {
@@ -231,7 +206,7 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 			if (t[i] != ' ')
 				gap_plain = 0;
 			/* ", “this will": a quoted sentence starting lowercase */
-			if (i + 4 < e && memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
+			if (casing && i + 4 < e && memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
 			    lower((unsigned char)t[i + 3]) && i >= s + 2 &&
 			    (t[i - 2] == ',' || t[i - 2] == ':') && t[i - 1] == ' ') {
 				size_t qe = word_end(t, i + 3, e), k, nw = 0;
@@ -253,6 +228,16 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 			continue;
 		}
 		we = word_end(t, i, e);
+		if (lower((unsigned char)t[i]))
+			lo++;
+		else if (upper((unsigned char)t[i]))
+			up++;
+		if (gl && i >= ga.matched_end)
+			rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
+		if (!casing) {
+			i = we;
+			continue;
+		}
 		/* after a lowercase word (", " allowed), or after a name when a
 		 * lowercase word follows: "Ukraine It will be", "Biden If the" */
 		/* "Covey’s The 7 Habits": the s of a possessive is no lowercase word */
@@ -334,6 +319,14 @@ scan_casing(const char *t, size_t s, size_t e, enum line_class cls, int sentcase
 		gap_comma = 0;
 		i = we;
 	}
+	for (i = 0; i < st.n; i++) {
+		if (lo >= 3 && lo > up)
+			add(out, st.v[i].s, st.v[i].e, st.v[i].kind, st.v[i].sugg,
+			    st.v[i].note);
+		else
+			free(st.v[i].sugg);
+	}
+	free(st.v);
 }
 
 /* --- punctuation -------------------------------------------------------------------- */
@@ -656,7 +649,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 	struct cands c = { NULL, 0, 0 };
 	size_t i, nbody = 0, nfinal = 0, tl = 0;
 	const char *title = out->title;
-	int first_body = 1, sentcase;
+	int first_body = 1;
 
 	(void)len;
 	if (title != NULL)
@@ -678,7 +671,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		trim_span(t, &s, &e);
 		if (s == e)
 			continue;
-		sentcase = scan_glossary(r, t, s, e, &c);
+		scan_words(r, t, s, e, l->cls, l->cls != LC_BYLINE && l->cls != LC_TITLE_REPEAT,
+		    &c);
 		if (l->cls == LC_BYLINE) {
 			/* a handle or a CMS account is no author */
 			size_t ns = s + 3;
@@ -696,7 +690,6 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (l->cls == LC_TITLE_REPEAT && e - s > 3 && memcmp(t + e - 3, "(1)", 3) == 0)
 			add(&c, e - 3, e, AK_OTHER, xstrdup(""), "image counter suffix");
 		if (l->cls != LC_TITLE_REPEAT) {
-			scan_casing(t, s, e, l->cls, sentcase, &c);
 			scan_punct(t, s, e, &c);
 			scan_sentences(t, s, e, l->cls == LC_BODY, &c);
 		}
