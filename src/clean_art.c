@@ -636,6 +636,56 @@ resolve(struct cands *c, struct clean_result *out)
 	c->n = 0;
 }
 
+/* Quoted lowercase phrases ("the “general worship meeting”"): a term the
+ * translation put in quotes because it rendered a nickname or a name word by
+ * word. One such phrase used again and again in an article reads as a calque. */
+struct quoted {
+	size_t		 s, e;		/* inside the marks */
+	uint64_t	 h;
+};
+
+struct qcount {
+	uint64_t	 h;
+	size_t		 n;
+};
+
+#define QUOTED_MAX	4096
+#define QUOTED_REPEAT	3
+
+static size_t
+find_quoted(const char *t, size_t s, size_t e, struct quoted *q, size_t nq)
+{
+	const char *p = t + s, *end = t + e;
+
+	while (nq < QUOTED_MAX && (p = memchr(p, 0xe2, (size_t)(end - p))) != NULL) {
+		size_t a, b, words = 1;
+		int ok = 1;
+		if (end - p < 6 || (unsigned char)p[1] != 0x80 || (unsigned char)p[2] != 0x9c) {
+			p++;
+			continue;
+		}
+		a = (size_t)(p - t) + 3;
+		for (b = a; b < e && b < a + 60 && ok; b++) {
+			unsigned char c = (unsigned char)t[b];
+			if (c == 0xe2)
+				break;
+			if (c == ' ')
+				words++;
+			else if (!lower(c))
+				ok = 0;
+		}
+		if (ok && b + 3 <= e && memcmp(t + b, "\xe2\x80\x9d", 3) == 0 &&
+		    words >= 2 && words <= 4 && t[a] != ' ' && t[b - 1] != ' ') {
+			q[nq].s = a;
+			q[nq].e = b;
+			q[nq].h = word_key(t, a, b);
+			nq++;
+		}
+		p = t + a;
+	}
+	return nq;
+}
+
 static int
 content(enum line_class cls)
 {
@@ -647,7 +697,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
     struct clean_result *out, size_t ti)
 {
 	struct cands c = { NULL, 0, 0 };
-	size_t i, nbody = 0, nfinal = 0, tl = 0;
+	struct quoted *q = NULL;
+	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0;
 	const char *title = out->title;
 	int first_body = 1;
 
@@ -656,11 +707,36 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		tl = strlen(title);
 	for (i = 0; i < out->nlines; i++) {
 		size_t s = out->lines[i].start, e = out->lines[i].end;
+		if (!content(out->lines[i].cls))
+			continue;
+		if (q == NULL)
+			q = xcalloc(QUOTED_MAX, sizeof *q);
+		nq = find_quoted(t, s, e, q, nq);
 		if (out->lines[i].cls != LC_BODY)
 			continue;
 		trim_span(t, &s, &e);
 		nbody++;
 		nfinal += final_mark(t, s, e);
+	}
+	/* how often each quoted phrase comes (a few distinct phrases: quadratic in
+	 * them, never in the text) */
+	if (nq > 0) {
+		size_t j, k, nd = 0;
+		struct qcount d[64];
+		for (j = 0; j < nq; j++) {
+			for (k = 0; k < nd && d[k].h != q[j].h; k++)
+				;
+			if (k == nd && nd < 64)
+				d[nd++] = (struct qcount){ q[j].h, 0 };
+			if (k < nd)
+				d[k].n++;
+		}
+		for (j = 0; j < nq; j++) {
+			for (k = 0; k < nd && d[k].h != q[j].h; k++)
+				;
+			if (k == nd || d[k].n < QUOTED_REPEAT)
+				q[j].h = 0;
+		}
 	}
 	for (i = 0; i < out->nlines; i++) {
 		struct cline *l = &out->lines[i];
@@ -673,6 +749,11 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 			continue;
 		scan_words(r, t, s, e, l->cls, l->cls != LC_BYLINE && l->cls != LC_TITLE_REPEAT,
 		    &c);
+		for (; qi < nq && q[qi].s < e; qi++)
+			if (q[qi].h != 0 && q[qi].s >= s)
+				add(&c, q[qi].s, q[qi].e, AK_MISTRANSLATION, xstrdup(""),
+				    "quoted phrase used again and again: likely a "
+				    "word-by-word rendering");
 		if (l->cls == LC_BYLINE) {
 			/* a handle or a CMS account is no author */
 			size_t ns = s + 3;
@@ -710,4 +791,5 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		resolve(&c, out);
 	}
 	free(c.v);
+	free(q);
 }

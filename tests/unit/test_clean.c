@@ -264,6 +264,15 @@ test_page(void)
 	T_EQ_STR(cr.title, "Council approves budget after long debate");
 	T_EQ_STR(cls(&cr, cr.nlines - 1), "boilerplate");
 	T_EQ_STR(sub(&cr, cr.nlines - 1), "copyright");
+	/* nested, indented teasers and a gallery counter are not the article */
+	clean_result_free(&cr);
+	run("Council approves budget after long debate\n\n" P1 "\n\n"
+	    "    Another story that the page links to from inside the article text\n\n"
+	    "1of4The mayor speaks to the council before the vote on Tuesday night.\n\n"
+	    P2 "\n\n" P3 "\n", &cr);
+	T_EQ_STR(cls(&cr, 4), "boilerplate");
+	T_EQ_STR(cls(&cr, 6), "caption");
+	T_EQ_STR(cls(&cr, 8), "body");
 	clean_result_free(&cr);
 	buf_free(&b);
 }
@@ -359,7 +368,8 @@ test_artifacts(void)
 	T_EQ_STR(art_kind(&cr, "Peskov"), "(none)");
 	clean_result_free(&cr);
 
-	/* no rules: structure still works, the glossary finds nothing */
+	/* no rules: structure still works, the glossary finds nothing, but a quoted
+	 * lowercase phrase used again and again is flagged as a likely calque */
 	{
 		struct clean_rules *keep = rules;
 		rules = NULL;
@@ -368,6 +378,18 @@ test_artifacts(void)
 		T_EQ_STR(cls(&cr, 0), "title");
 		T_EQ_STR(cls(&cr, 2), "body");
 		T_EQ_STR(art_kind(&cr, "general worship"), "(none)");
+		clean_result_free(&cr);
+		run("The \xe2\x80\x9cwhite wave border\xe2\x80\x9d is tense again\n\n"
+		    "Troops gathered at the \xe2\x80\x9cwhite wave border\xe2\x80\x9d this "
+		    "week, officials said on Monday in the capital city.\n\n"
+		    "The \xe2\x80\x9cwhite wave border\xe2\x80\x9d has seen clashes "
+		    "before, and a \xe2\x80\x9creal price\xe2\x80\x9d was paid for them.\n",
+		    &cr);
+		a = art_at(&cr, "white wave border");
+		T_CHECK(a != NULL);
+		if (a != NULL)
+			T_EQ_STR(artifact_kind_name(a->kind), "mistranslation");
+		T_EQ_STR(art_kind(&cr, "real price"), "(none)");
 		clean_result_free(&cr);
 		rules = keep;
 	}
