@@ -133,6 +133,78 @@ gl_hit(const struct gloss *g, size_t s, size_t e, void *arg)
 	ga->matched_end = e;
 }
 
+/* --- two names run together ----------------------------------------------------- */
+
+/* "Biden Putin’s video dialogue", "discuss Ukraine Putin warns": two names that
+ * the article uses on their own again and again, side by side with no dash,
+ * colon or "and" between them. Counting is per article, so the pairs are checked
+ * once every line has been read. */
+struct names {
+	uint64_t	*h;
+	uint32_t	*n;
+	size_t		 mask, used;
+	struct cand	*pair;
+	size_t		 npair, cap;
+	uint64_t	*pk;		/* the two words' keys, two per pair */
+};
+
+static void
+names_count(struct names *nm, uint64_t k)
+{
+	size_t j;
+
+	if (nm->used * 2 >= nm->mask) {
+		/* grow: rehash into a table twice the size */
+		struct names o = *nm;
+		size_t i, sz = (o.mask + 1) * 2;
+		nm->h = xcalloc(sz, sizeof *nm->h);
+		nm->n = xcalloc(sz, sizeof *nm->n);
+		nm->mask = sz - 1;
+		for (i = 0; i <= o.mask; i++)
+			if (o.h[i] != 0) {
+				for (j = o.h[i] & nm->mask; nm->h[j] != 0; j = (j + 1) & nm->mask)
+					;
+				nm->h[j] = o.h[i];
+				nm->n[j] = o.n[i];
+			}
+		free(o.h);
+		free(o.n);
+	}
+	for (j = k & nm->mask; nm->h[j] != 0 && nm->h[j] != k; j = (j + 1) & nm->mask)
+		;
+	if (nm->h[j] == 0) {
+		nm->h[j] = k;
+		nm->used++;
+	}
+	nm->n[j]++;
+}
+
+static uint32_t
+names_get(const struct names *nm, uint64_t k)
+{
+	size_t j;
+
+	for (j = k & nm->mask; nm->h[j] != 0; j = (j + 1) & nm->mask)
+		if (nm->h[j] == k)
+			return nm->n[j];
+	return 0;
+}
+
+static void
+names_pair(struct names *nm, size_t xs, size_t xe, size_t ys, size_t ye, const char *t)
+{
+	if (nm->npair == nm->cap) {
+		nm->cap = nm->cap ? nm->cap * 2 : 8;
+		nm->pair = xreallocarray(nm->pair, nm->cap, sizeof *nm->pair);
+		nm->pk = xreallocarray(nm->pk, nm->cap * 2, sizeof *nm->pk);
+	}
+	nm->pair[nm->npair].s = xs;
+	nm->pair[nm->npair].e = ye;
+	nm->pk[nm->npair * 2] = word_key(t, xs, xe);
+	nm->pk[nm->npair * 2 + 1] = word_key(t, ys, ye);
+	nm->npair++;
+}
+
 /* --- casing ---------------------------------------------------------------------- */
 
 /* Words that a sentence only capitalises at its start. */
@@ -178,11 +250,12 @@ is_demonym(const char *t, size_t s, size_t e)
  * lowercase); headline case would make every capital look stray. */
 static void
 scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
-    enum line_class cls, int casing, struct cands *out)
+    enum line_class cls, int casing, struct names *nm, struct cands *out)
 {
 	struct cands st = { NULL, 0, 0 }, *c = &st;
 	struct gl_arg ga = { out, 0 };
-	size_t i, we, pw_s = 0, pw_e = 0, lo = 0, up = 0;
+	size_t i, we, pw_s = 0, pw_e = 0, lo = 0, up = 0, run = 0;
+	uint64_t lone = 0;
 	int have_prev = 0, gap_plain = 0, gap_comma = 0;
 	int gl = r != NULL && r->ngl > 0;
 
@@ -237,6 +310,29 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		if (!casing) {
 			i = we;
 			continue;
+		}
+		if (upper((unsigned char)t[i]) && !(run == 0 && we - i <= 5 &&
+		    is_function_word(t, i, we))) {
+			int after_cap = run > 0 && have_prev && gap_plain &&
+			    upper((unsigned char)t[pw_s]);
+			/* a name that stands alone: a run of one capitalised word */
+			if (!after_cap && run == 1)
+				names_count(nm, lone);
+			if (!after_cap)
+				lone = word_key(t, i, we);
+			run = after_cap ? run + 1 : 1;
+			/* "X Y’s" or "X Y verb": a run of exactly two names */
+			if (run == 2 && pw_e - pw_s >= 3 && we - i >= 3 &&
+			    ((we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) ||
+			    (we + 4 <= e && memcmp(t + we, "\xe2\x80\x99s", 4) == 0)) &&
+			    !upper((unsigned char)t[pw_s + 1]) && !upper((unsigned char)t[i + 1]) &&
+			    !is_demonym(t, pw_s, pw_e) && !is_function_word(t, pw_s, pw_e) &&
+			    !is_function_word(t, i, we))
+				names_pair(nm, pw_s, pw_e, i, we, t);
+		} else {
+			if (run == 1)
+				names_count(nm, lone);
+			run = 0;
 		}
 		/* after a lowercase word (", " allowed), or after a name when a
 		 * lowercase word follows: "Ukraine It will be", "Biden If the" */
@@ -319,6 +415,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		gap_comma = 0;
 		i = we;
 	}
+	if (casing && run == 1)
+		names_count(nm, lone);
 	for (i = 0; i < st.n; i++) {
 		if (lo >= 3 && lo > up)
 			add(out, st.v[i].s, st.v[i].e, st.v[i].kind, st.v[i].sugg,
@@ -337,10 +435,16 @@ is_abbrev(const char *t, size_t s, size_t e)
 	static const char *const ab[] = { "Corp", "Gov", "Sept", "approx", "incl", "etc",
 		"vs", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Dept", "Univ",
 		"Jr", "Sr", "Inc", "Ltd", "Co", "St", "No", "Fig", "Vol", "Est", NULL };
+	static unsigned char len[64];
 	size_t k, n = e - s;
 
+	if (n > 6)
+		return 0;
+	if (len[0] == 0)
+		for (k = 0; ab[k] != NULL; k++)
+			len[k] = (unsigned char)strlen(ab[k]);
 	for (k = 0; ab[k] != NULL; k++)
-		if (strlen(ab[k]) == n && memcmp(ab[k], t + s, n) == 0)
+		if (len[k] == n && ab[k][0] == t[s] && memcmp(ab[k], t + s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -686,6 +790,93 @@ find_quoted(const char *t, size_t s, size_t e, struct quoted *q, size_t nq)
 	return nq;
 }
 
+struct pkey {
+	uint64_t	 a, b;
+	size_t		 i;
+};
+
+static int
+by_pkey(const void *x, const void *y)
+{
+	const struct pkey *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
+}
+
+/* The pairs whose two names stand alone at least three times each, merged into
+ * the sorted artifacts where they overlap none. */
+static void
+add_pairs(struct names *nm, const char *t, struct clean_result *out)
+{
+	struct artifact *m;
+	size_t i, j = 0, k = 0, n = 0;
+
+	/* only in an article that already shows machine translation, and only a
+	 * pair seen once: a real two-word name ("Taylor Swift") comes back */
+	if (out->narts < 5)
+		return;
+	if (nm->npair == 0)
+		return;
+	{
+		/* pairs seen once: sort their keys, then look at runs */
+		struct pkey *ks = xcalloc(nm->npair, sizeof *ks);
+		unsigned char *once = xcalloc(nm->npair, 1);
+		for (i = 0; i < nm->npair; i++) {
+			ks[i].a = nm->pk[i * 2];
+			ks[i].b = nm->pk[i * 2 + 1];
+			ks[i].i = i;
+		}
+		qsort(ks, nm->npair, sizeof *ks, by_pkey);
+		for (i = 0; i < nm->npair; i++)
+			once[ks[i].i] = (i == 0 || ks[i - 1].a != ks[i].a ||
+			    ks[i - 1].b != ks[i].b) && (i + 1 == nm->npair ||
+			    ks[i + 1].a != ks[i].a || ks[i + 1].b != ks[i].b);
+		for (i = 0; i < nm->npair; i++)
+			if (once[i] && names_get(nm, nm->pk[i * 2]) >= 3 &&
+			    names_get(nm, nm->pk[i * 2 + 1]) >= 3)
+				nm->pair[n++] = nm->pair[i];
+		free(ks);
+		free(once);
+	}
+	if (n == 0)
+		return;
+	m = xcalloc(out->narts + n, sizeof *m);
+	for (i = 0; i < n; i++) {
+		struct cand *p = &nm->pair[i];
+		while (j < out->narts && out->arts[j].end <= p->s)
+			m[k++] = out->arts[j++];
+		if ((j < out->narts && out->arts[j].start < p->e) ||
+		    (k > 0 && m[k - 1].end > p->s))
+			continue;
+		{
+			/* "Biden Putin" -> "Biden–Putin" */
+			size_t sp = p->s;
+			struct buf b = { 0 };
+			while (sp < p->e && t[sp] != ' ')
+				sp++;
+			buf_add(&b, t + p->s, sp - p->s);
+			buf_adds(&b, "\xe2\x80\x93");
+			buf_add(&b, t + sp + 1, p->e - sp - 1);
+			m[k].start = p->s;
+			m[k].end = p->e;
+			m[k].kind = AK_PUNCTUATION;
+			m[k].suggestion = buf_detach(&b);
+			m[k].note = xstrdup("two names run together without a dash, colon "
+			    "or \"and\"");
+			k++;
+		}
+	}
+	while (j < out->narts)
+		m[k++] = out->arts[j++];
+	free(out->arts);
+	out->arts = m;
+	out->narts = k;
+}
+
 static int
 content(enum line_class cls)
 {
@@ -698,11 +889,16 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 {
 	struct cands c = { NULL, 0, 0 };
 	struct quoted *q = NULL;
+	struct names nm;
 	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0;
 	const char *title = out->title;
 	int first_body = 1;
 
 	(void)len;
+	memset(&nm, 0, sizeof nm);
+	nm.mask = 63;
+	nm.h = xcalloc(nm.mask + 1, sizeof *nm.h);
+	nm.n = xcalloc(nm.mask + 1, sizeof *nm.n);
 	if (title != NULL)
 		tl = strlen(title);
 	for (i = 0; i < out->nlines; i++) {
@@ -748,7 +944,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (s == e)
 			continue;
 		scan_words(r, t, s, e, l->cls, l->cls != LC_BYLINE && l->cls != LC_TITLE_REPEAT,
-		    &c);
+		    &nm, &c);
 		for (; qi < nq && q[qi].s < e; qi++)
 			if (q[qi].h != 0 && q[qi].s >= s)
 				add(&c, q[qi].s, q[qi].e, AK_MISTRANSLATION, xstrdup(""),
@@ -792,4 +988,9 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 	}
 	free(c.v);
 	free(q);
+	add_pairs(&nm, t, out);
+	free(nm.h);
+	free(nm.n);
+	free(nm.pair);
+	free(nm.pk);
 }

@@ -509,7 +509,10 @@ rules_gloss_at(const struct clean_rules *r, const char *t, size_t s, size_t we,
 		for (i = r->slot[j] - 1; i < r->ngl && r->gl[i].key == key; i++) {
 			const struct gloss *g = &r->gl[i];
 			size_t e = s + g->len;
-			if (e > lend || !eq_bytes(t + s, g->phrase, g->len, g->cased))
+			/* a lowercase phrase may open a sentence: only its first
+			 * letter may differ in case ("East Wing" is a name) */
+			if (e > lend || lc((unsigned char)t[s]) != lc((unsigned char)g->phrase[0]) ||
+			    !eq_bytes(t + s + 1, g->phrase + 1, g->len - 1, 1))
 				continue;
 			if (e < lend && u8_wordch(t, e, lend) &&
 			    u8_wordch(g->phrase, g->len - 1, g->len))

@@ -44,7 +44,7 @@ main(int argc, char **argv)
 	struct buf *arts;
 	char **lines = NULL, err[256];
 	size_t nlines = 0, narts = 0, total = 0, want, i, k, nflags = 0;
-	double t0, t1;
+	double t0, t1, best = 0;
 	int a;
 
 	if (argc < 4) {
@@ -104,20 +104,29 @@ main(int argc, char **argv)
 		total += b.len;
 	}
 	r = clean_rules_load(argv[1], NULL, warn, NULL);
-	t0 = cpu_now();
-	for (i = 0; i < narts; i++) {
-		struct article art;
-		struct clean_result cr;
-		memset(&art, 0, sizeof art);
-		art.text = arts[i].s;
-		art.len = arts[i].len;
-		clean_article(r, &art, &cr);
-		nflags += cr.narts;
-		clean_result_free(&cr);
+	/* three rounds; the best one is the figure (other load on the machine only
+	 * ever makes a round slower) */
+	for (a = 0; a < 3; a++) {
+		nflags = 0;
+		t0 = cpu_now();
+		for (i = 0; i < narts; i++) {
+			struct article art;
+			struct clean_result cr;
+			memset(&art, 0, sizeof art);
+			art.text = arts[i].s;
+			art.len = arts[i].len;
+			clean_article(r, &art, &cr);
+			nflags += cr.narts;
+			clean_result_free(&cr);
+		}
+		t1 = cpu_now();
+		if (a == 0 || t1 - t0 < best)
+			best = t1 - t0;
+		printf("round %d: %.3f s, %.1f MB/s\n", a + 1, t1 - t0,
+		    total / 1e6 / (t1 - t0));
 	}
-	t1 = cpu_now();
-	printf("articles=%zu bytes=%zu flags=%zu seconds=%.3f MB/s=%.1f\n", narts, total,
-	    nflags, t1 - t0, total / 1e6 / (t1 - t0));
+	printf("articles=%zu bytes=%zu flags=%zu best_seconds=%.3f MB/s=%.1f\n", narts,
+	    total, nflags, best, total / 1e6 / best);
 	for (i = 0; i < narts; i++)
 		buf_free(&arts[i]);
 	free(arts);

@@ -368,6 +368,32 @@ test_artifacts(void)
 	T_EQ_STR(art_kind(&cr, "Peskov"), "(none)");
 	clean_result_free(&cr);
 
+	/* two names run together, in an article that shows machine translation */
+	run("Leaders talk about the border crisis again\n\n"
+	    "on Monday, Biden said the talks would go on. Putin said so too.\n\n"
+	    "after the call, Biden said he was hopeful about the talks. Putin agreed.\n\n"
+	    "in the evening, Biden said the sides would meet again soon, and Putin "
+	    "said he would come.\n\n"
+	    "the Biden Putin talks lasted two hours on the secure video line.\n\n"
+	    "officials said the next round would take place in the spring.\n", &cr);
+	check_sorted(&cr);
+	a = art_at(&cr, "Biden Putin");
+	T_CHECK(a != NULL);
+	if (a != NULL) {
+		T_EQ_STR(artifact_kind_name(a->kind), "punctuation");
+		T_EQ_STR(a->suggestion, "Biden\xe2\x80\x93Putin");
+	}
+	clean_result_free(&cr);
+	/* a two-word name that comes back is a name */
+	run("Leaders talk about the border crisis again\n\n"
+	    "on Monday, Taylor said the talks would go on. Swift said so too.\n\n"
+	    "after the call, Taylor said she was hopeful. Swift agreed with it.\n\n"
+	    "in the evening, Taylor said the sides would meet, and Swift said no.\n\n"
+	    "the Taylor Swift concert was moved. The Taylor Swift fans were sad.\n\n"
+	    "officials said the next round would take place in the spring.\n", &cr);
+	T_EQ_STR(art_kind(&cr, "Taylor Swift"), "(none)");
+	clean_result_free(&cr);
+
 	/* no rules: structure still works, the glossary finds nothing, but a quoted
 	 * lowercase phrase used again and again is flagged as a likely calque */
 	{
