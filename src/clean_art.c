@@ -74,6 +74,12 @@ lower(int c)
 }
 
 static int
+isdigit_(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
 upper(int c)
 {
 	return c >= 'A' && c <= 'Z';
@@ -248,6 +254,30 @@ is_demonym(const char *t, size_t s, size_t e)
 /* One pass over the words of a line: glossary phrases, and the casing signals.
  * Stray capitals only count in a line in sentence case (most words start
  * lowercase); headline case would make every capital look stray. */
+/* Only letters and spaces between s and e: one clause, no list or sentence end. */
+static int
+plain_words(const char *t, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (!(t[s] == ' ' || (unsigned char)t[s] >= 0x80 ||
+		    ascii_word[(unsigned char)t[s]]) || isdigit_(t[s]))
+			return 0;
+	return 1;
+}
+
+static int
+month_abbrev(const char *t, size_t s, size_t e)
+{
+	static const char *const m[] = { "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+		"Sep", "Sept", "Oct", "Nov", "Dec", NULL };
+	size_t k;
+
+	for (k = 0; m[k] != NULL; k++)
+		if (strlen(m[k]) == e - s && memcmp(m[k], t + s, e - s) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
     enum line_class cls, int casing, struct names *nm, struct cands *out)
@@ -255,7 +285,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 	struct cands st = { NULL, 0, 0 }, *c = &st;
 	struct gl_arg ga = { out, 0 };
 	size_t i, we, pw_s = 0, pw_e = 0, lo = 0, up = 0, run = 0;
-	uint64_t lone = 0;
+	size_t nword = 0, big_s = 0, big_w = 0;
+	uint64_t lone = 0, big_k = 0;
 	int have_prev = 0, gap_plain = 0, gap_comma = 0;
 	int gl = r != NULL && r->ngl > 0;
 
@@ -301,6 +332,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			continue;
 		}
 		we = word_end(t, i, e);
+		nword++;
 		if (lower((unsigned char)t[i]))
 			lo++;
 		else if (upper((unsigned char)t[i]))
@@ -322,6 +354,20 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 				lone = word_key(t, i, we);
 			run = after_cap ? run + 1 : 1;
 			/* "X Y’s" or "X Y verb": a run of exactly two names */
+			/* "White House officials White House spokesman": the same
+			 * two-word name again within a few words, two subjects
+			 * spliced together */
+			if (run == 2) {
+				uint64_t bk = word_key(t, pw_s, we);
+				if (bk == big_k && nword - big_w <= 5 && nword > big_w &&
+				    plain_words(t, big_s, pw_s))
+					add(c, big_s, we, AK_GARBLED, xstrdup(""),
+					    "the same name twice in a row: two phrases "
+					    "spliced together");
+				big_k = bk;
+				big_s = pw_s;
+				big_w = nword;
+			}
 			if (run == 2 && pw_e - pw_s >= 3 && we - i >= 3 &&
 			    ((we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) ||
 			    (we + 4 <= e && memcmp(t + we, "\xe2\x80\x99s", 4) == 0)) &&
@@ -364,6 +410,12 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
 				    "capital letter mid-sentence");
 		}
+		/* "in this Jan.": an abbreviated month in a phrase of time */
+		if (have_prev && gap_plain && pw_e - pw_s == 4 && memcmp(t + pw_s, "this", 4) == 0 &&
+		    we < e && t[we] == '.' && (we - i == 3 || we - i == 4) &&
+		    upper((unsigned char)t[i]) && month_abbrev(t, i, we))
+			add(c, pw_s, we + 1, AK_OTHER, xstrdup(""),
+			    "abbreviated month in a phrase of time");
 		/* "the us said": the country abbreviation lowercased */
 		if (have_prev && gap_plain && we - i == 2 && t[i] == 'u' && t[i + 1] == 's' &&
 		    pw_e - pw_s == 3 && memcmp(t + pw_s, "the", 3) == 0 && we < e &&

@@ -368,6 +368,17 @@ test_artifacts(void)
 	T_EQ_STR(art_kind(&cr, "Peskov"), "(none)");
 	clean_result_free(&cr);
 
+	/* a name spliced twice into one clause; an abbreviated month */
+	run("Leaders talk about the border crisis again\n\n"
+	    "However, senior White House officials White House spokesman said the talks "
+	    "would go on, and the two will meet in this Jan. in the city.\n\n"
+	    "The White House said on Monday, and the White House added, that it would "
+	    "wait for the answer from the other side.\n", &cr);
+	T_EQ_STR(art_kind(&cr, "White House officials White House"), "garbled");
+	T_EQ_STR(art_kind(&cr, "this Jan."), "other");
+	T_EQ_STR(art_kind(&cr, "added, that"), "(none)");
+	clean_result_free(&cr);
+
 	/* two names run together, in an article that shows machine translation */
 	run("Leaders talk about the border crisis again\n\n"
 	    "on Monday, Biden said the talks would go on. Putin said so too.\n\n"
