@@ -1,0 +1,384 @@
+/* gazetteer.c - name lists. Each file is read once and kept; rows point into it. Keys
+ * are casefolded (ASCII by hand, the rest with libunistring, which needs the result
+ * length because it does not NUL-terminate) into one arena, and an open-addressing
+ * table of key indexes finds them. ~140k rows load in a few milliseconds. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <uninorm.h>
+
+#include "lede/gazetteer.h"
+#include "lede/util.h"
+
+struct gz_key {
+	uint32_t	off, len;	/* folded bytes in the arena */
+	uint32_t	hash;
+	uint32_t	first, last;	/* rows */
+	unsigned	mask;
+};
+
+struct gazetteer {
+	char		**bufs;
+	size_t		  nbufs;
+	struct gz_row	 *rows;
+	size_t		  nrows, rowcap;
+	struct gz_key	 *keys;
+	size_t		  nkeys, keycap;
+	uint32_t	 *slots;	/* key index + 1; 0 is empty */
+	size_t		  nslots;	/* a power of two */
+	struct buf	  arena;
+	struct buf	  tmp;
+};
+
+void
+gz_fold(const char *s, size_t n, struct buf *out)
+{
+	size_t i, len;
+	uint8_t *r;
+	struct buf t = { 0 };
+
+	out->len = 0;
+	buf_grow(out, n + 1);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == n) {
+		for (i = 0; i < n; i++) {
+			char c = s[i];
+			out->s[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+		out->len = n;
+		out->s[n] = '\0';
+		return;
+	}
+	/* Typographic apostrophe as ASCII, so "O’Brien" finds "O'Brien". */
+	for (i = 0; i < n; i++) {
+		if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+			buf_addc(&t, '\'');
+			i += 2;
+		} else
+			buf_addc(&t, s[i]);
+	}
+	r = u8_casefold((const uint8_t *)t.s, t.len, NULL, UNINORM_NFC, NULL, &len);
+	if (r == NULL) {	/* out of memory or bad input: fall back to the bytes */
+		buf_add(out, t.s, t.len);
+	} else {
+		buf_add(out, r, len);
+		free(r);
+	}
+	buf_free(&t);
+}
+
+struct gazetteer *
+gz_new(void)
+{
+	struct gazetteer *g = xcalloc(1, sizeof *g);
+
+	g->nslots = 1024;
+	g->slots = xcalloc(g->nslots, sizeof *g->slots);
+	return g;
+}
+
+void
+gz_free(struct gazetteer *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nbufs; i++)
+		free(g->bufs[i]);
+	free(g->bufs);
+	free(g->rows);
+	free(g->keys);
+	free(g->slots);
+	buf_free(&g->arena);
+	buf_free(&g->tmp);
+	free(g);
+}
+
+static uint32_t
+hash32(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The slot for folded key s: either holding it or the empty one where it goes. */
+static size_t
+slot_of(const struct gazetteer *g, const char *s, size_t n, uint32_t h)
+{
+	size_t mask = g->nslots - 1, i = h & mask;
+	const struct gz_key *k;
+
+	for (;; i = (i + 1) & mask) {
+		if (g->slots[i] == 0)
+			return i;
+		k = &g->keys[g->slots[i] - 1];
+		if (k->hash == h && k->len == n && memcmp(g->arena.s + k->off, s, n) == 0)
+			return i;
+	}
+}
+
+static void
+rehash(struct gazetteer *g)
+{
+	size_t i, j, mask;
+
+	free(g->slots);
+	g->nslots *= 2;
+	g->slots = xcalloc(g->nslots, sizeof *g->slots);
+	mask = g->nslots - 1;
+	for (i = 0; i < g->nkeys; i++) {
+		for (j = g->keys[i].hash & mask; g->slots[j]; j = (j + 1) & mask)
+			;
+		g->slots[j] = (uint32_t)(i + 1);
+	}
+}
+
+static void	add_row(struct gazetteer *, const char *, size_t, enum gz_type,
+		    enum gz_src, const char *, size_t, const char *, size_t);
+
+void
+gz_add(struct gazetteer *g, const char *name, size_t namelen, enum gz_type type,
+    enum gz_src src, const char *canon, size_t canonlen)
+{
+	add_row(g, name, namelen, type, src, canon, canonlen, "", 0);
+}
+
+static void
+add_row(struct gazetteer *g, const char *name, size_t namelen, enum gz_type type,
+    enum gz_src src, const char *canon, size_t canonlen, const char *detail,
+    size_t detaillen)
+{
+	struct gz_key *k;
+	struct gz_row *r;
+	uint32_t h;
+	size_t sl;
+
+	gz_fold(name, namelen, &g->tmp);
+	if (g->tmp.len == 0)
+		return;
+	h = hash32(g->tmp.s, g->tmp.len);
+	sl = slot_of(g, g->tmp.s, g->tmp.len, h);
+	if (g->slots[sl] == 0) {
+		if (g->nkeys == g->keycap) {
+			g->keycap = g->keycap ? g->keycap * 2 : 4096;
+			g->keys = xreallocarray(g->keys, g->keycap, sizeof *g->keys);
+		}
+		k = &g->keys[g->nkeys];
+		k->off = (uint32_t)g->arena.len;
+		k->len = (uint32_t)g->tmp.len;
+		k->hash = h;
+		k->first = k->last = UINT32_MAX;
+		k->mask = 0;
+		buf_add(&g->arena, g->tmp.s, g->tmp.len);
+		g->slots[sl] = (uint32_t)++g->nkeys;
+		if (g->nkeys * 2 > g->nslots)
+			rehash(g);
+	} else
+		k = &g->keys[g->slots[sl] - 1];
+	if (g->nrows == g->rowcap) {
+		g->rowcap = g->rowcap ? g->rowcap * 2 : 4096;
+		g->rows = xreallocarray(g->rows, g->rowcap, sizeof *g->rows);
+	}
+	r = &g->rows[g->nrows];
+	if (canonlen == 0) {
+		canon = name;
+		canonlen = namelen;
+	}
+	r->canon = canon;
+	r->canonlen = (uint32_t)canonlen;
+	r->detail = detail;
+	r->detaillen = (uint32_t)detaillen;
+	r->next = UINT32_MAX;
+	r->type = (uint8_t)type;
+	r->src = (uint8_t)src;
+	/* Curated rows go first so that gz_find prefers them. */
+	if (k->first == UINT32_MAX)
+		k->first = k->last = (uint32_t)g->nrows;
+	else if (src == GZS_CURATED) {
+		r->next = k->first;
+		k->first = (uint32_t)g->nrows;
+	} else {
+		g->rows[k->last].next = (uint32_t)g->nrows;
+		k->last = (uint32_t)g->nrows;
+	}
+	k->mask |= GZ_BIT(type);
+	g->nrows++;
+}
+
+static int
+parse_type(const char *s, size_t n, enum gz_type *t)
+{
+	static const struct {
+		const char	*name;
+		enum gz_type	 type;
+	} names[] = {
+		{ "PERSON", GZ_PERSON }, { "PLACE", GZ_PLACE }, { "ORG", GZ_ORG },
+		{ "NORP", GZ_NORP }, { "GIVEN", GZ_GIVEN }, { "SURNAME", GZ_SURNAME },
+		{ "FAC", GZ_PLACE }, { "LOC", GZ_PLACE }, { "GPE", GZ_PLACE },
+		{ "title", GZ_TITLE }, { "honorific", GZ_HONORIFIC },
+		{ "name-variant", GZ_VARIANT }, { "wrong-referent", GZ_WRONGREF }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0) {
+			*t = names[i].type;
+			return 0;
+		}
+	return -1;
+}
+
+long
+gz_load_file(struct gazetteer *g, const char *path, const char *kind,
+    void (*warn)(const char *, void *), void *ctx, char *err, size_t errlen)
+{
+	char *data, *p, *end, *nl, *f[5], *msg;
+	size_t len, fl[5], nf;
+	long rows = 0, lineno = 0, bad = 0;
+	enum gz_type t;
+	enum gz_src src = strcmp(kind, "gaz") == 0 ? GZS_GAZ : GZS_CURATED;
+	const char *why;
+
+	if (read_file(path, &data, &len, err, errlen) == -1)
+		return -1;
+	g->bufs = xreallocarray(g->bufs, g->nbufs + 1, sizeof *g->bufs);
+	g->bufs[g->nbufs++] = data;
+	for (p = data, end = data + len; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		lineno++;
+		len = (size_t)(nl - p);
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (len == 0 || p[0] == '#')
+			continue;
+		/* Split into at most five tab-separated fields. */
+		for (nf = 0, f[0] = p; nf < 5;) {
+			char *tab = memchr(f[nf], '\t', (size_t)(p + len - f[nf]));
+
+			fl[nf] = (size_t)((tab ? tab : p + len) - f[nf]);
+			nf++;
+			if (tab == NULL || nf == 5)
+				break;
+			f[nf] = tab + 1;
+		}
+		why = NULL;
+		if (strcmp(kind, "gaz") == 0) {
+			if (nf < 2 || fl[0] == 0)
+				why = "expected name<TAB>type<TAB>canonical";
+			else if (parse_type(f[1], fl[1], &t) == -1)
+				why = "unknown type";
+			else
+				add_row(g, f[0], fl[0], t, src, nf > 2 ? f[2] : NULL,
+				    nf > 2 ? fl[2] : 0, nf > 3 ? f[3] : "", nf > 3 ? fl[3] : 0);
+		} else if (strcmp(kind, "orgs") == 0 || strcmp(kind, "persons") == 0) {
+			if (fl[0] == 0)
+				why = "empty name";
+			else
+				add_row(g, f[0], fl[0], kind[0] == 'o' ? GZ_ORG : GZ_PERSON,
+				    src, nf > 1 ? f[1] : NULL, nf > 1 ? fl[1] : 0,
+				    nf > 2 ? f[2] : "", nf > 2 ? fl[2] : 0);
+		} else if (strcmp(kind, "titles") == 0 || strcmp(kind, "given") == 0) {
+			if (fl[0] == 0)
+				why = "empty phrase";
+			else if (nf < 2)
+				t = kind[0] == 't' ? GZ_TITLE : GZ_GIVEN;
+			else if (parse_type(f[1], fl[1], &t) == -1)
+				why = "unknown kind";
+			if (why == NULL)
+				gz_add(g, f[0], fl[0], t, src, NULL, 0);
+		} else if (strcmp(kind, "stop") == 0) {
+			if (fl[0])
+				gz_add(g, f[0], fl[0], GZ_STOP, src, NULL, 0);
+		} else if (strcmp(kind, "glossary") == 0) {
+			/* Only the name rows concern entities; other kinds are the cleaner's. */
+			if (nf >= 3 && fl[1] && fl[2] && parse_type(f[0], fl[0], &t) == 0 &&
+			    (t == GZ_VARIANT || t == GZ_WRONGREF))
+				gz_add(g, f[1], fl[1], t, src, f[2], fl[2]);
+		}
+		if (why) {
+			if (bad++ < 5 && warn) {
+				msg = xasprintf("%s:%ld: %s", path, lineno, why);
+				warn(msg, ctx);
+				free(msg);
+			}
+			continue;
+		}
+		rows++;
+	}
+	return rows;
+}
+
+unsigned
+gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_row **first)
+{
+	const struct gz_key *k;
+	struct buf b = { 0 };
+	char stk[256];
+	const char *key = stk;
+	size_t sl, i, klen = n;
+
+	if (first)
+		*first = NULL;
+	if (g == NULL || g->nkeys == 0 || n == 0)
+		return 0;
+	/* No shared scratch buffer: lookups may run in several threads at once. */
+	for (i = 0; i < n && n < sizeof stk; i++) {
+		char c = s[i];
+
+		if ((unsigned char)c >= 0x80)
+			break;
+		stk[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	if (n >= sizeof stk || i < n) {
+		gz_fold(s, n, &b);
+		key = b.s;
+		klen = b.len;
+	}
+	sl = slot_of(g, key, klen, hash32(key, klen));
+	buf_free(&b);
+	if (g->slots[sl] == 0)
+		return 0;
+	k = &g->keys[g->slots[sl] - 1];
+	if (first)
+		*first = &g->rows[k->first];
+	return k->mask;
+}
+
+const struct gz_row *
+gz_row_at(const struct gazetteer *g, uint32_t idx)
+{
+	return idx == UINT32_MAX || idx >= g->nrows ? NULL : &g->rows[idx];
+}
+
+const struct gz_row *
+gz_find(const struct gazetteer *g, const char *s, size_t n, enum gz_type t)
+{
+	const struct gz_row *r;
+
+	if ((gz_lookup(g, s, n, &r) & GZ_BIT(t)) == 0)
+		return NULL;
+	for (; r; r = gz_row_at(g, r->next))
+		if (r->type == t)
+			return r;
+	return NULL;
+}
+
+size_t
+gz_size(const struct gazetteer *g)
+{
+	return g->nrows;
+}

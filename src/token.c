@@ -1,0 +1,228 @@
+/* token.c - word tokens for entity finding. libunistring finds the word breaks; it
+ * splits "U.S." into "U.S" + "." and "Beixi-2" into three pieces and knows nothing of
+ * sentences, so abbreviations, hyphenated names, possessives and sentence starts are
+ * handled here. Offsets always point into the caller's text. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
+#include "lede/token.h"
+#include "lede/util.h"
+
+static const char *const abbrevs[] = {
+	"Adm", "Ave", "Blvd", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dept",
+	"Dr", "Feb", "Fr", "Ft", "Gen", "Gov", "Hon", "Inc", "Insp", "Jan", "Jr", "Jul",
+	"Jun", "Lt", "Ltd", "Maj", "Mar", "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "No",
+	"Nov", "Oct", "Pres", "Prof", "Rd", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr",
+	"St", "Supt", "Univ", "Aug", "Apr", "etc", "vs", "approx", "al"
+};
+
+int
+token_is_abbrev(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static ucs4_t
+cp_at(const char *s, size_t n, size_t *len)
+{
+	ucs4_t c;
+	int r;
+
+	r = u8_mbtouc(&c, (const uint8_t *)s, n);
+	*len = r > 0 ? (size_t)r : 1;
+	return c;
+}
+
+static int
+is_upperish(ucs4_t c)
+{
+	return uc_is_general_category(c, uc_general_category_or(UC_CATEGORY_Lu,
+	    UC_CATEGORY_Lt));
+}
+
+/* Classify a word segment: case of its first letter, all capitals, digits. */
+static unsigned
+word_flags(const char *s, size_t n, int *isword)
+{
+	unsigned f = 0;
+	size_t i = 0, l;
+	int letters = 0, uppers = 0, first = 1;
+	ucs4_t c;
+
+	*isword = 0;
+	while (i < n) {
+		c = cp_at(s + i, n - i, &l);
+		if (uc_is_alpha(c) && c != 0xFFFD) {
+			*isword = 1;
+			letters++;
+			if (is_upperish(c))
+				uppers++;
+			if (first) {
+				if (is_upperish(c))
+					f |= TK_UPPER;
+				else if (uc_is_lower(c))
+					f |= TK_LOWER;
+				first = 0;
+			}
+		} else if (uc_is_digit(c)) {
+			*isword = 1;
+			if (i == 0)
+				f |= TK_DIGIT;
+			first = 0;
+		}
+		i += l;
+	}
+	if (letters >= 2 && uppers == letters)
+		f |= TK_ALLCAPS;
+	return f;
+}
+
+static void
+push(struct tokenizer *t, size_t s, size_t e, unsigned f)
+{
+	if (t->ntok == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->tok = xreallocarray(t->tok, t->cap, sizeof *t->tok);
+	}
+	t->tok[t->ntok].start = s;
+	t->tok[t->ntok].end = e;
+	t->tok[t->ntok].flags = f;
+	t->ntok++;
+}
+
+static int
+is_char(const char *text, const struct token *k, const char *c)
+{
+	size_t n = strlen(c);
+
+	return !(k->flags & TK_WORD) && k->end - k->start == n &&
+	    memcmp(text + k->start, c, n) == 0;
+}
+
+static int
+is_hyphen(const char *text, const struct token *k)
+{
+	/* ASCII hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen */
+	return is_char(text, k, "-") || is_char(text, k, "\xe2\x80\x90") ||
+	    is_char(text, k, "\xe2\x80\x91");
+}
+
+static int
+has_dot(const char *s, size_t n)
+{
+	return memchr(s, '.', n) != NULL;
+}
+
+size_t
+tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
+{
+	const char *s = text + start;
+	size_t n = end - start, i, j, l, r, w;
+	unsigned f, space = 0;
+	int isword, sent;
+	ucs4_t c;
+
+	t->ntok = 0;
+	if (n == 0)
+		return 0;
+	if (n > t->brkcap) {
+		free(t->brk);
+		t->brkcap = n;
+		t->brk = xmalloc(n);
+	}
+	u8_wordbreaks((const uint8_t *)s, n, t->brk);
+
+	/* Pass 1: segments between breaks; spaces become a flag on the next token. */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !t->brk[j]; j++)
+			;
+		c = cp_at(s + i, n - i, &l);
+		if (uc_is_space(c) || uc_is_general_category(c, UC_CATEGORY_Zs) ||
+		    c == 0xFEFF) {
+			space = TK_SPACE;
+			continue;
+		}
+		f = word_flags(s + i, j - i, &isword);
+		if (isword) {
+			push(t, start + i, start + j, f | TK_WORD | space);
+			space = 0;
+			continue;
+		}
+		/* Punctuation: one token per code point (or bad byte). */
+		for (r = i; r < j; r += l) {
+			c = cp_at(s + r, j - r, &l);
+			push(t, start + r, start + r + l, space);
+			space = 0;
+		}
+	}
+
+	/* Pass 2: join hyphenated words, take in abbreviation periods, cut possessives,
+	 * mark sentence starts. Tokens are compacted in place (w <= i). */
+	sent = 1;
+	for (i = 0, w = 0; i < t->ntok; i++) {
+		struct token k = t->tok[i];
+
+		if (k.flags & TK_WORD) {
+			while (i + 2 < t->ntok && is_hyphen(text, &t->tok[i + 1]) &&
+			    !(t->tok[i + 1].flags & TK_SPACE) &&
+			    (t->tok[i + 2].flags & TK_WORD) &&
+			    !(t->tok[i + 2].flags & TK_SPACE)) {
+				if (!(t->tok[i + 2].flags & TK_ALLCAPS))
+					k.flags &= ~TK_ALLCAPS;
+				k.end = t->tok[i + 2].end;
+				k.flags |= TK_HYPH;
+				i += 2;
+			}
+			if (i + 1 < t->ntok && is_char(text, &t->tok[i + 1], ".") &&
+			    !(t->tok[i + 1].flags & TK_SPACE)) {
+				size_t wl = k.end - k.start;
+				const char *ws = text + k.start;
+
+				if (has_dot(ws, wl) || token_is_abbrev(ws, wl) ||
+				    ((k.flags & TK_UPPER) && u8_mbsnlen((const uint8_t *)ws,
+				    wl) == 1)) {
+					k.end = t->tok[i + 1].end;
+					k.flags |= TK_ABBR;
+					i++;
+				}
+			}
+			if (!(k.flags & TK_ABBR) && k.end - k.start > 2 &&
+			    memcmp(text + k.end - 2, "'s", 2) == 0) {
+				k.end -= 2;
+				k.flags |= TK_POSS;
+			} else if (!(k.flags & TK_ABBR) && k.end - k.start > 4 &&
+			    memcmp(text + k.end - 4, "\xe2\x80\x99s", 4) == 0) {
+				k.end -= 4;
+				k.flags |= TK_POSS;
+			}
+			if (sent)
+				k.flags |= TK_SENT;
+			sent = 0;
+		} else if (is_char(text, &k, ".") || is_char(text, &k, "!") ||
+		    is_char(text, &k, "?") || is_char(text, &k, "\xe2\x80\xa6") ||
+		    is_char(text, &k, "\xe3\x80\x82"))
+			sent = 1;
+		t->tok[w++] = k;
+	}
+	t->ntok = w;
+	return w;
+}
+
+void
+tokenizer_free(struct tokenizer *t)
+{
+	free(t->tok);
+	free(t->brk);
+	memset(t, 0, sizeof *t);
+}
