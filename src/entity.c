@@ -149,7 +149,20 @@ static const char *const funcwords[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"January", "February", "March", "April", "June", "July", "August", "September",
 	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
-	"Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", NULL
+	"Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Image", "Images",
+	"Photo", "Photos", "Video", "Credit", "Source", "Caption", "Pictured", "File",
+	"Watch", "Related", "Update", NULL
+};
+
+/* Last words of named events, laws and prizes: not entities, but the names inside
+ * them may be ("Geneva Summit", "Google Science Fair"). */
+static const char *const event_tail[] = {
+	"Festival", "Cup", "Championship", "Championships", "Summit", "Olympics", "Games",
+	"Awards", "Award", "Prize", "War", "Act", "Fair", "Expo", "Day", "Year", "Week",
+	"Series", "Tournament", "Marathon", "Agreement", "Agreements", "Accords", "Treaty",
+	"Convention", "Protocol", "Crisis", "Revolution", "Election", "Elections", "Bill",
+	"Law", "Doctrine", "Plan", "Program", "Programme", "Project", "Initiative",
+	"Study", "Survey", "Report", "Index", "Show", "Meeting", "Talks", "Forum", NULL
 };
 
 /* Last words that make a name an organisation. */
@@ -170,7 +183,8 @@ static const char *const org_tail[] = {
 	"Cabinet", "Administration", "Agencies", "Reserve", "Exchange", "Command",
 	"Council", "Secretariat", "Directorate", "Inquirer", "Observer", "Chronicle",
 	"Telegraph", "Guardian", "Mail", "Express", "Monitor", "Insider", "Today",
-	"Team", "FC", "Bancorp", "Holdings", "Partners", "Motors", "Airline", NULL
+	"Team", "FC", "Bancorp", "Holdings", "Partners", "Motors", "Airline", "District",
+	NULL
 };
 
 /* First words that, followed by "of", make an organisation. */
@@ -199,8 +213,8 @@ static const char *const place_tail[] = {
 
 /* First words that make a name a place. */
 static const char *const place_head[] = {
-	"Mount", "Lake", "Cape", "Fort", "Camp", "Villa", "Gulf", "Sea", "Port",
-	"Isle", "Bay", "Strait", "Mt.", "Palazzo", "Castle", NULL
+	"Mount", "Lake", "Cape", "Fort", "Camp", "Villa", "Gulf", "Port", "Isle",
+	"Strait", "Mt.", "Palazzo", "Castle", NULL
 };
 
 /* Verbs of speech after a person's name. */
@@ -298,6 +312,7 @@ struct cand {
 	int	 fixed;		/* canonical from a glossary or an artifact */
 	int	 acronym;
 	int	 ent;
+	long	 weight;	/* a single-word place: how well known */
 };
 
 struct ext {
@@ -312,6 +327,7 @@ struct ext {
 	struct hset			 lower, midcap;
 	struct cand			*cands;
 	size_t				 ncands, candcap;
+	struct buf			 scratch;
 };
 
 #define TT(i)	(x->text + x->tok[i].start)
@@ -364,6 +380,29 @@ tok_mask(struct ext *x, size_t i)
 	return gz_lookup(x->gz, TT(i), TL(i), NULL);
 }
 
+/* "I've", "Don't", "It's": no name. */
+static int
+contraction(struct ext *x, size_t i)
+{
+	const char *p = TT(i), *e = p + TL(i), *q;
+	size_t r;
+
+	for (q = p; q < e; q++) {
+		if (*q == '\'')
+			r = 1;
+		else if (q + 2 < e && memcmp(q, "\xe2\x80\x99", 3) == 0)
+			r = 3;
+		else
+			continue;
+		q += r;
+		r = (size_t)(e - q);
+		return (r == 1 && (*q == 'm' || *q == 'd' || *q == 't')) ||
+		    (r == 2 && (memcmp(q, "ve", 2) == 0 || memcmp(q, "ll", 2) == 0 ||
+		    memcmp(q, "re", 2) == 0));
+	}
+	return 0;
+}
+
 /* A word that may start or continue a name. */
 static int
 is_cap(struct ext *x, size_t i)
@@ -380,6 +419,8 @@ is_cap(struct ext *x, size_t i)
 		return 0;
 	}
 	if (is_funcword(x, i) && !tok_is(x, i, "The"))
+		return 0;
+	if (contraction(x, i))
 		return 0;
 	if (x->titlecase && !(f & TK_ALLCAPS) && (tok_mask(x, i) & GZ_BIT(GZ_STOP)))
 		return 0;
@@ -440,11 +481,15 @@ person_after(struct ext *x, size_t b, struct buf *key)
 		return 0;
 	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, said_words)))
 		return 1;
+	/* Apposition: ", the Kremlin spokesman", ", Russian Foreign Minister" */
 	for (i = b + 1; i < x->hi && i < b + 8; i++) {
 		if (!(TF(i) & TK_WORD))
 			break;
 		if (title_at(x, i, x->hi, key))
-			return !(TF(i) & TK_UPPER) || i > b + 1;
+			return 1;
+		if (!(TF(i) & TK_UPPER) && !tok_is(x, i, "the") && !tok_is(x, i, "a") &&
+		    !tok_is(x, i, "an") && !tok_is(x, i, "former") && !tok_is(x, i, "then"))
+			break;
 	}
 	return 0;
 }
@@ -468,25 +513,51 @@ place_after(struct ext *x, size_t b)
 	    (tok_mask(x, b + 1) & GZ_BIT(GZ_PLACE));
 }
 
-/* The most populous place row: the detail column starts with the population. */
+/* How sure a row is: GeoNames rows carry their population first in the detail
+ * column; country, region and WordNet rows carry 0 there but are well known. */
+static long
+row_weight(const struct gz_row *r)
+{
+	long pop;
+
+	if (r == NULL)
+		return 0;
+	if (r->src == GZS_CURATED)
+		return 100000000;
+	pop = r->detaillen ? strtol(r->detail, NULL, 10) : 0;
+	if (pop > 0)
+		return pop;
+	if (r->detaillen > 8 && memmem(r->detail, r->detaillen, "geonames", 8))
+		return 0;
+	return 50000000;
+}
+
+/* The best-known row of a type: curated first, then by weight. */
 static const struct gz_row *
 best_row(struct ext *x, const struct gz_row *r, enum gz_type t)
 {
 	const struct gz_row *best = NULL;
-	long pop, bestpop = -1;
+	long w, bestw = -1;
 
 	for (; r; r = gz_row_at(x->gz, r->next)) {
 		if (r->type != t)
 			continue;
-		pop = r->detaillen ? strtol(r->detail, NULL, 10) : 0;
 		if (r->src == GZS_CURATED)
 			return r;
-		if (pop > bestpop) {
+		w = row_weight(r);
+		if (w > bestw) {
 			best = r;
-			bestpop = pop;
+			bestw = w;
 		}
 	}
 	return best;
+}
+
+/* A country-like place: a row that is no mere GeoNames town. */
+static int
+major_place(struct ext *x, const struct gz_row *rows)
+{
+	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
 static int
@@ -696,6 +767,50 @@ hyphen_split(struct ext *x, size_t i)
 	return 1;
 }
 
+static int	fold_eq(const char *, size_t, const char *, size_t);
+
+#define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
+#define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF))
+
+/* A demonym, also in the plural ("Muslims"), that names no place of its own. */
+static int
+demonym(struct ext *x, size_t i)
+{
+	const struct gz_row *rows;
+	unsigned m = gz_lookup(x->gz, TT(i), TL(i), &rows);
+
+	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
+		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
+	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PERSON) |
+	    GZ_BIT(GZ_ORG))))
+		return 0;
+	return !(m & GZ_BIT(GZ_PLACE)) || !major_place(x, rows);
+}
+
+/* "Secunia.com", "Scientology.org": a web site named as its owner. */
+static int
+domain(struct ext *x, size_t i)
+{
+	static const char *const tlds[] = { ".com", ".org", ".net", ".co.uk", ".gov",
+	    ".edu", ".io", ".info", ".ru", ".cn", NULL };
+	const char *const *t;
+	size_t n;
+
+	for (t = tlds; *t; t++) {
+		n = strlen(*t);
+		if (TL(i) > n + 1 && fold_eq(TT(i) + TL(i) - n, n, *t, n))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+after_the(struct ext *x, size_t a)
+{
+	return a > x->lo && (tok_is(x, a - 1, "the") || (tok_is(x, a - 1, "The") &&
+	    !(TF(a - 1) & TK_SENT)));
+}
+
 /* Type one segment [a, b) that holds no title. cue: a title stood before it. */
 static void
 seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
@@ -703,8 +818,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	const struct gz_row *rows, *row;
 	const struct artifact *ar;
 	unsigned m, m0;
-	int t, hint;
-	size_t i;
+	int t, hint, given, nstop;
+	size_t i, k;
 
 	for (;;) {
 		while (a < b && (is_connector(x, a) || !(TF(a) & TK_WORD)))
@@ -716,17 +831,16 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		m = span_lookup(x, a, b, key, &rows);
 		m0 = b - a == 1 ? m : tok_mask(x, a);
 		/* A capitalised common word opening a sentence: "Officials", "Scientists". */
-		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) &&
-		    !(m & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))) &&
+		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) && !(m & VARIANTS) &&
+		    !((m & KNOWN) && (b - a > 1 || !(m & GZ_BIT(GZ_STOP)) ||
+		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
 		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(&x->lower, lowhash(TT(a), TL(a))) &&
 		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
 			a++;
 			continue;
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
-		if (b - a >= 2 && (m0 & GZ_BIT(GZ_NORP)) && !(m & (GZ_BIT(GZ_ORG) |
-		    GZ_BIT(GZ_PLACE))) && !(m0 & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_PERSON) |
-		    GZ_BIT(GZ_ORG)))) {
+		if (b - a >= 2 && !(m & KNOWN) && demonym(x, a)) {
 			if (org_shape(x, a, b) && !(TF(a) & TK_HYPH)) {
 				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
 				return;
@@ -736,10 +850,20 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			a++;
 			continue;
 		}
+		/* "Internet Explorer 6", "Panama 3": a number ends no unknown name. */
+		if ((TF(b - 1) & TK_DIGIT) && !(m & (KNOWN | VARIANTS)) &&
+		    !artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) {
+			if (b - a == 1)
+				return;
+			if (!(span_lookup(x, a, b - 1, key, NULL) & KNOWN))
+				return;
+			b--;
+			continue;
+		}
 		break;
 	}
 	/* Variants first: the glossary, then the cleaner's artifacts. */
-	if (m & (GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF))) {
+	if (m & VARIANTS) {
 		for (row = rows; row; row = gz_row_at(x->gz, row->next))
 			if ((row->type == GZ_VARIANT || row->type == GZ_WRONGREF) &&
 			    variant(x, a, b, row->canon, row->canonlen, cue))
@@ -748,43 +872,57 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	if ((ar = artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) != NULL &&
 	    variant(x, a, b, ar->suggestion, strlen(ar->suggestion), cue))
 		return;
-	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & (GZ_BIT(GZ_PLACE) |
-	    GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))) && hyphen_split(x, a))
+	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & KNOWN) && hyphen_split(x, a))
 		return;
-	if (b - a == 1 && (m & GZ_BIT(GZ_NORP)) && !(m & (GZ_BIT(GZ_PLACE) |
-	    GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))))
+	if (b - a == 1 && demonym(x, a))
 		return;		/* a demonym alone */
-	if (b - a == 1 && (m & GZ_BIT(GZ_STOP)) && !cue)
+	if (b - a == 1 && domain(x, a)) {
+		add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
+		return;
+	}
+	if (b - a == 1 && (m & GZ_BIT(GZ_STOP)) && !cue && !((m & KNOWN) &&
+	    (major_place(x, rows) || (m & GZ_BIT(GZ_ORG)))))
 		return;
 	if (!cue)
 		cue = person_after(x, b, key);
 	/* "U.S." is listed as "US" too, "L.A." as "LA" */
 	if (m == 0 && b - a == 1 && (TF(a) & TK_ABBR) && memchr(TT(a), '.', TL(a))) {
 		char tmp[64];
-		size_t n = 0, k;
+		size_t n = 0, j;
 
-		for (k = 0; k < TL(a) && n < sizeof tmp; k++)
-			if (TT(a)[k] != '.')
-				tmp[n++] = TT(a)[k];
+		for (j = 0; j < TL(a) && n < sizeof tmp; j++)
+			if (TT(a)[j] != '.')
+				tmp[n++] = TT(a)[j];
 		m = gz_lookup(x->gz, tmp, n, &rows);
 	}
 	t = type_of(x, m & ~(GZ_BIT(GZ_STOP)), rows, cue, b - a, &row);
-	if (t == ENT_PERSON && !cue && b - a == 1 && (m & GZ_BIT(GZ_STOP)))
+	/* A small town that is also a common word ("Police", "Along") needs a cue. */
+	if (t == ENT_PLACE && b - a == 1 && row_weight(row) < 100000 &&
+	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(&x->lower,
+	    lowhash(TT(a), TL(a)))))
 		t = -1;
 	if (t >= 0) {
-		/* A single surname keeps its own text until merging finds the full name. */
 		if (row)
 			add_cand(x, a, b, t, CT_NONE, row->canon, row->canonlen, 0);
 		else
 			add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
+		if (t == ENT_PLACE && b - a == 1)
+			x->cands[x->ncands - 1].weight = row_weight(row);
 		return;
 	}
-	if (org_shape(x, a, b) && !(b - a == 1)) {
+	if (org_shape(x, a, b) && b - a > 1) {
 		add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
 		return;
 	}
 	if (place_shape(x, a, b)) {
 		add_cand(x, a, b, ENT_PLACE, CT_NONE, NULL, 0, 0);
+		return;
+	}
+	if (b - a > 1 && tok_in(x, b - 1, event_tail)) {
+		/* "Geneva Summit", "Google Science Fair": only the names inside count */
+		for (i = a; i + 1 < b; i++)
+			if (tok_mask(x, i) & KNOWN)
+				seg(x, i, i + 1, 0, key);
 		return;
 	}
 	if (b - a == 1) {
@@ -798,11 +936,36 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
 			return;
 		}
-		hint = place_before(x, a) || place_after(x, b) ? ENT_PLACE : CT_NONE;
+		hint = place_before(x, a) || place_after(x, b) ? ENT_PLACE :
+		    after_the(x, a) ? ENT_ORG : CT_NONE;
 		add_cand(x, a, b, CT_WEAK, hint, NULL, 0, 0);
 		return;
 	}
-	if (cue || (m0 & GZ_BIT(GZ_GIVEN)) || (tok_mask(x, b - 1) & GZ_BIT(GZ_SURNAME)))
+	/* Two names side by side: "United States Hamdullah Mohib", "Refugee Council
+	 * Enver Solomon". Split before a given name, or after a known name. */
+	if (!(m0 & GZ_BIT(GZ_GIVEN)))
+		for (k = a + 1; k + 1 < b; k++)
+			if ((tok_mask(x, k) & GZ_BIT(GZ_GIVEN)) && (TF(k + 1) & TK_UPPER) &&
+			    !is_connector(x, k - 1)) {
+				seg(x, a, k, 0, key);
+				seg(x, k, b, cue, key);
+				return;
+			}
+	for (k = b - 2; k > a; k--)
+		if ((span_lookup(x, a, k, key, NULL) & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG))) &&
+		    !is_connector(x, k - 1) && !is_connector(x, k)) {
+			seg(x, a, k, 0, key);
+			seg(x, k, b, cue, key);
+			return;
+		}
+	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0;
+	for (i = a, nstop = 0; i < b; i++) {
+		unsigned mi = tok_mask(x, i);
+
+		if ((mi & GZ_BIT(GZ_STOP)) && !(mi & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+			nstop++;
+	}
+	if (cue || given || (!nstop && (tok_mask(x, b - 1) & GZ_BIT(GZ_SURNAME))))
 		t = ENT_PERSON;
 	else if (has_connector(x, a, b))
 		t = ENT_ORG;
@@ -817,7 +980,11 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		else if (x->titlecase)
 			t = CT_WEAK;
 		else if (place_before(x, a) || place_after(x, b))
-			t = ENT_PLACE;
+			t = nstop ? -1 : ENT_PLACE;
+		else if (after_the(x, a))
+			t = ENT_ORG;
+		else if (nstop)
+			t = -1;		/* "Successful Stormtroopers", "Star Wars" */
 		else
 			t = b - a <= 3 ? ENT_PERSON : ENT_ORG;
 	}
@@ -827,32 +994,35 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			seg(x, i, i + 1, 0, key);
 		return;
 	}
-	add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
+	if (t >= 0)
+		add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
 }
 
-/* A run of capitalised words [a, b): split off "The", titles and honorifics. */
-static void
-run(struct ext *x, size_t a, size_t b, struct buf *key)
+static int
+has_word(struct ext *x, size_t a, size_t b, const char *const *list)
 {
-	const struct gz_row *rows;
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (tok_in(x, i, list))
+			return 1;
+	return 0;
+}
+
+/* Part of a run without connectors that split it: titles and honorifics out. */
+static void
+run2(struct ext *x, size_t a, size_t b, struct buf *key)
+{
 	unsigned m;
 	size_t i, s, l;
 	int cue;
 
-	if (tok_is(x, a, "The") || tok_is(x, a, "THE")) {
-		m = span_lookup(x, a, b, key, &rows);
-		if (b - a > 1 && (m & GZ_BIT(GZ_ORG))) {
-			add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
-			return;
-		}
-		a++;
-		if (a >= b)
-			return;
-	}
+	if (a >= b)
+		return;
 	/* A whole run that is a known name is not split at a title word in it. */
 	if (b - a >= 2) {
 		m = span_lookup(x, a, b, key, NULL);
-		if (m & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))) {
+		if (m & (KNOWN | VARIANTS)) {
 			seg(x, a, b, 0, key);
 			return;
 		}
@@ -863,16 +1033,88 @@ run(struct ext *x, size_t a, size_t b, struct buf *key)
 			continue;
 		if ((l = title_at(x, i, b, key)) == 0)
 			continue;
-		if (i + l < b && is_connector(x, i + l) && !cue)
-			continue;	/* "Office of the President" */
 		if (i > s)
 			seg(x, s, i, 0, key);
 		cue = 1;
 		s = i + l;
+		/* "Minister of Education Stefania Giannini": the office is no name */
+		if (s < b && is_connector(x, s)) {
+			while (s < b && is_connector(x, s))
+				s++;
+			if (s < b)
+				seg(x, s, b, 0, key);
+			return;
+		}
 		i = s - 1;
 	}
 	if (s < b)
 		seg(x, s, b, cue, key);
+}
+
+/* Does connector k join the words around it into one name? */
+static int
+keep_connector(struct ext *x, size_t s, size_t k, size_t b)
+{
+	size_t i;
+
+	if (tok_is(x, k, "and") || tok_is(x, k, "&")) {
+		/* "Union of Rationalist Atheists and Agnostics" */
+		for (i = s; i < k; i++)
+			if (tok_is(x, i, "of") && (has_word(x, s, i, org_head) ||
+			    has_word(x, s, i, org_tail)))
+				return 1;
+		/* "State and Homeland Security Departments" */
+		return k - s == 1 && tok_in(x, b - 1, org_tail) &&
+		    !(tok_mask(x, s) & KNOWN);
+	}
+	if (tok_is(x, k, "of") || tok_is(x, k, "for") || tok_is(x, k, "on") ||
+	    tok_is(x, k, "the")) {
+		if (tok_is(x, k, "the") && k > s && is_connector(x, k - 1))
+			return 1;
+		return has_word(x, s, k, org_head) || has_word(x, s, k, org_tail) ||
+		    has_word(x, s, k, place_head) || has_word(x, s, k, place_tail) ||
+		    title_at(x, k - 1, k, &x->scratch) == 1;
+	}
+	return 1;	/* "de", "von", "bin": inside personal and place names */
+}
+
+/* A run of capitalised words [a, b): split off "The", cut at connectors that join
+ * two names ("Morocco and Iran", "Critics of Scientology"), then titles. */
+static void
+run(struct ext *x, size_t a, size_t b, struct buf *key)
+{
+	const struct gz_row *rows, *row;
+	unsigned m;
+	size_t k, s;
+
+	if (tok_is(x, a, "The") || tok_is(x, a, "THE")) {
+		/* Kept only where the official name has it: "The Washington Post" */
+		m = span_lookup(x, a, b, key, &rows);
+		if (b - a > 1 && (m & GZ_BIT(GZ_ORG)) &&
+		    (row = best_row(x, rows, GZ_ORG)) != NULL && row->canonlen > 4 &&
+		    memcmp(row->canon, "The ", 4) == 0) {
+			add_cand(x, a, b, ENT_ORG, CT_NONE, row->canon, row->canonlen, 0);
+			return;
+		}
+		a++;
+		if (a >= b)
+			return;
+	}
+	for (k = s = a; k < b; k++) {
+		if (!is_connector(x, k))
+			continue;
+		if (keep_connector(x, s, k, b)) {
+			while (k + 1 < b && is_connector(x, k + 1))
+				k++;
+			continue;
+		}
+		run2(x, s, k, key);
+		while (k < b && is_connector(x, k))
+			k++;
+		s = k;
+		k--;
+	}
+	run2(x, s, b, key);
 }
 
 /* Artifacts that name a person or place the candidates missed ("jabarov"). */
@@ -930,7 +1172,8 @@ do_line(struct ext *x, struct buf *key)
 		while (!(TF(last) & TK_POSS) && j < x->hi) {
 			size_t k = j;
 
-			if (is_cap(x, j) && (TF(j) & TK_SPACE) && !(TF(j) & TK_SENT)) {
+			if (is_cap(x, j) && (TF(j) & TK_SPACE) && !(TF(j) & TK_SENT) &&
+			    !tok_is(x, j, "The")) {
 				last = j++;
 				continue;
 			}
@@ -1126,7 +1369,9 @@ resolve_weak(struct ext *x)
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
-		if (c->type != CT_WEAK)
+		/* A small place that is a word of a person's name here: "Montalvo". */
+		if (c->type != CT_WEAK && !(c->type == ENT_PLACE && c->ntok == 1 &&
+		    c->weight < 1000000))
 			continue;
 		/* A word of a person's full name in the same article. */
 		for (k = 0; k < x->ncands; k++) {
@@ -1141,6 +1386,8 @@ resolve_weak(struct ext *x)
 			    fold_eq(t, (size_t)(strchr(t, ' ') - t), c->text,
 			    strlen(c->text))) {
 				c->type = ENT_PERSON;
+				free(c->canon);
+				c->canon = NULL;
 				break;
 			}
 		}
@@ -1323,6 +1570,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	free(skip);
 	free(ls);
 	buf_free(&key);
+	buf_free(&x.scratch);
 	tokenizer_free(&tz);
 }
 
