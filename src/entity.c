@@ -223,7 +223,7 @@ static const char *const said_words[] = {
 	"noted", "argued", "warned", "asked", "replied", "answered", "stressed",
 	"emphasized", "emphasised", "announced", "claimed", "insisted", "admitted",
 	"acknowledged", "recalled", "commented", "responded", "believes", "thinks",
-	"confirmed", "denied", "urged", "called", "spoke", "revealed", "suggested", NULL
+	"confirmed", "denied", "urged", "revealed", "suggested", NULL
 };
 
 static const char *const place_cues[] = {
@@ -296,6 +296,10 @@ hset_has(const struct hset *s, uint64_t h)
 	return 0;
 }
 
+#ifndef WEAK_REPEAT
+#define WEAK_REPEAT 3
+#endif
+
 enum {
 	CT_WEAK = -1,		/* type decided from the whole article */
 	CT_NONE = -2
@@ -313,6 +317,8 @@ struct cand {
 	int	 acronym;
 	int	 ent;
 	long	 weight;	/* a single-word place: how well known */
+	int	 tc;		/* found in a Title Case line */
+	int	 weak_org;
 };
 
 struct ext {
@@ -422,7 +428,8 @@ is_cap(struct ext *x, size_t i)
 		return 0;
 	if (contraction(x, i))
 		return 0;
-	if (x->titlecase && !(f & TK_ALLCAPS) && (tok_mask(x, i) & GZ_BIT(GZ_STOP)))
+	if (x->titlecase && !(f & TK_ALLCAPS) && (tok_mask(x, i) & (GZ_BIT(GZ_STOP) |
+	    GZ_BIT(GZ_GIVEN))) == GZ_BIT(GZ_STOP))
 		return 0;
 	return 1;
 }
@@ -598,7 +605,9 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 	c->sent = (TF(a) & TK_SENT) != 0;
 	c->fixed = fixed;
 	c->acronym = b - a == 1 && (TF(a) & TK_ALLCAPS);
+	c->tc = x->titlecase;
 	c->ent = -1;
+	if (getenv("NERDBG")) fprintf(stderr, "cand %s type %d hint %d canon %s\n", c->text, c->type, c->hint, c->canon ? c->canon : "-");
 }
 
 /* Map a type mask (and context) to an entity type; -1 when it names nothing. */
@@ -1151,17 +1160,22 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 static void
 do_line(struct ext *x, struct buf *key)
 {
-	size_t i, j, last, words = 0, caps = 0;
+	size_t i, j, last, words = 0, caps = 0, common = 0;
 
 	for (i = x->lo; i < x->hi; i++) {
 		if (!(TF(i) & TK_WORD) || (TF(i) & TK_DIGIT))
 			continue;
 		words++;
-		if (TF(i) & TK_UPPER)
-			caps++;
+		if (!(TF(i) & TK_UPPER))
+			continue;
+		caps++;
+		if (!(TF(i) & TK_SENT) && (is_funcword(x, i) ||
+		    (tok_mask(x, i) & GZ_BIT(GZ_STOP))))
+			common++;
 	}
 	/* Headlines In Title Case say nothing about names through their capitals. */
-	x->titlecase = words >= 4 && caps * 10 >= words * 7;
+	x->titlecase = words >= 4 && caps * 10 >= words * 7 && common >= 2 &&
+	    common * 10 >= words * 3;
 	for (i = x->lo; i < x->hi;) {
 		if (!is_cap(x, i)) {
 			i++;
@@ -1364,8 +1378,9 @@ find_ent(struct ent *ents, size_t nents, struct cand *c)
 static void
 resolve_weak(struct ext *x)
 {
-	size_t i, k;
+	size_t i, k, n;
 	struct cand *c, *d;
+	int votes[3];
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
@@ -1393,25 +1408,39 @@ resolve_weak(struct ext *x)
 		}
 		if (c->type != CT_WEAK)
 			continue;
-		/* The same word typed elsewhere. */
+		/* The same word typed or hinted elsewhere: a vote. */
+		memset(votes, 0, sizeof votes);
 		for (k = 0; k < x->ncands; k++) {
 			d = &x->cands[k];
-			if (d->type >= 0 && fold_eq(d->text, strlen(d->text), c->text,
-			    strlen(c->text))) {
-				c->type = d->type;
-				if (d->canon)
-					c->canon = xstrdup(d->canon);
-				break;
-			}
+			if (!fold_eq(d->text, strlen(d->text), c->text, strlen(c->text)))
+				continue;
+			if (d->type >= 0)
+				votes[d->type] += 1;
+			else if (d->type == CT_WEAK && d->hint >= 0)
+				votes[d->hint] += 1;
 		}
-		if (c->type != CT_WEAK)
+		for (k = 0, n = 0; k < 3; k++)
+			if (votes[k] > votes[n])
+				n = k;
+		if (votes[n] > 0) {
+			c->type = (int)n;
 			continue;
-		if (c->hint >= 0)
-			c->type = c->hint;
-		else if (!c->sent && !hset_has(&x->lower, lowhash(c->text,
-		    strlen(c->text))) && !x->titlecase)
-			c->type = ENT_PERSON;
+		}
+		/* An unknown word the article keeps capitalising names something;
+		 * a person would have been introduced with a full name. */
+		if (c->sent || c->tc || hset_has(&x->lower, lowhash(c->text,
+		    strlen(c->text))))
+			continue;
+		for (k = 0, n = 0; k < x->ncands; k++)
+			if (x->cands[k].type == CT_WEAK && fold_eq(x->cands[k].text,
+			    strlen(x->cands[k].text), c->text, strlen(c->text)))
+				n++;
+		if (n >= WEAK_REPEAT)
+			c->weak_org = 1;
 	}
+	for (i = 0; i < x->ncands; i++)
+		if (x->cands[i].weak_org)
+			x->cands[i].type = ENT_ORG;
 }
 
 static void
