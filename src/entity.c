@@ -149,7 +149,7 @@ static const char *const funcwords[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"January", "February", "March", "April", "June", "July", "August", "September",
 	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
-	"Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Image", "Images",
+	"Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Image",
 	"Photo", "Photos", "Video", "Credit", "Source", "Caption", "Pictured", "File",
 	"Watch", "Related", "Update", NULL
 };
@@ -850,7 +850,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
 		if (b - a >= 2 && !(m & KNOWN) && demonym(x, a)) {
-			if (org_shape(x, a, b) && !(TF(a) & TK_HYPH)) {
+			if ((org_shape(x, a, b) || tok_is(x, b - 1, "Center") ||
+			    tok_is(x, b - 1, "Centre")) && !(TF(a) & TK_HYPH)) {
 				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
 				return;
 			}
@@ -930,7 +931,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	if (b - a > 1 && tok_in(x, b - 1, event_tail)) {
 		/* "Geneva Summit", "Google Science Fair": only the names inside count */
 		for (i = a; i + 1 < b; i++)
-			if (tok_mask(x, i) & KNOWN)
+			if ((TF(i) & TK_HYPH) || (tok_mask(x, i) & KNOWN))
 				seg(x, i, i + 1, 0, key);
 		return;
 	}
@@ -960,9 +961,11 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 				seg(x, k, b, cue, key);
 				return;
 			}
-	for (k = b - 2; k > a; k--)
-		if ((span_lookup(x, a, k, key, NULL) & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG))) &&
-		    !is_connector(x, k - 1) && !is_connector(x, k)) {
+	for (k = b - 1; k > a && !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))); k--)
+		if ((span_lookup(x, a, k, key, NULL) & (k == b - 1 ? KNOWN :
+		    (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))) &&
+		    !is_connector(x, k - 1) && !is_connector(x, k) && (k < b - 1 ||
+		    (span_lookup(x, k, b, key, NULL) & KNOWN))) {
 			seg(x, a, k, 0, key);
 			seg(x, k, b, cue, key);
 			return;
@@ -1072,9 +1075,10 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 			if (tok_is(x, i, "of") && (has_word(x, s, i, org_head) ||
 			    has_word(x, s, i, org_tail)))
 				return 1;
-		/* "State and Homeland Security Departments" */
-		return k - s == 1 && tok_in(x, b - 1, org_tail) &&
-		    !(tok_mask(x, s) & KNOWN);
+		/* "State and Homeland Security Departments", "World Banking and
+		 * Financial Telecommunications Association" */
+		return tok_in(x, b - 1, org_tail) && !has_word(x, s, k, org_tail) &&
+		    !(span_lookup(x, s, k, &x->scratch, NULL) & KNOWN);
 	}
 	if (tok_is(x, k, "of") || tok_is(x, k, "for") || tok_is(x, k, "on") ||
 	    tok_is(x, k, "the")) {
