@@ -1223,6 +1223,7 @@ struct ent {
 	int	 type;
 	char	*canon;		/* borrowed from a cand */
 	int	 canontok;
+	int	 confirmed;	/* canonical from the lists, not the text */
 	size_t	 first;		/* first mention's start */
 	size_t	 n;
 	char	*last, *firstw;	/* borrowed words of a person's canonical */
@@ -1490,6 +1491,18 @@ merge(struct ext *x, struct entity_result *out)
 				if (c->canon)
 					ents[e].canontok = strchr(c->canon, ' ') ? 2 : 1;
 				ents[e].first = c->start;
+				ents[e].confirmed = c->canon != NULL;
+				ent_words(&ents[e]);
+			}
+			else if (c->canon && !ents[e].confirmed && c->type == ENT_PERSON &&
+			    strchr(c->canon, ' ') && (ents[e].canontok < 2 ||
+			    fold_eq(ents[e].firstw, ents[e].firstlen, c->canon,
+			    (size_t)(strchr(c->canon, ' ') - c->canon)))) {
+				/* "Vladimir Poutin" met "Putin", which the lists know as
+				 * "Vladimir Putin": the known spelling wins */
+				ents[e].canon = c->canon;
+				ents[e].canontok = 2;
+				ents[e].confirmed = 1;
 				ent_words(&ents[e]);
 			}
 			c->ent = e;
