@@ -662,10 +662,13 @@ variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cu
 		/* Unknown right name: a two-word name with a given name is a person. */
 		const char *sp = memchr(sugg, ' ', slen);
 
+		/* A listed variant names something; two or three words are a
+		 * person's name far more often than anything else. */
 		if (sp && (gz_lookup(x->gz, sugg, (size_t)(sp - sugg), NULL) &
 		    GZ_BIT(GZ_GIVEN)))
 			t = ENT_PERSON;
-		else if (cue)
+		else if (cue || (sp && !memchr(sp + 1, ' ', slen - (size_t)(sp + 1 -
+		    sugg)) && b - a >= 2))
 			t = ENT_PERSON;
 		else
 			return 0;
