@@ -18,9 +18,20 @@
 #include "lede/token.h"
 #include "lede/util.h"
 
+/* The built-in word lists below, hashed once: most words are looked up in several. */
+#define WS_SLOTS	4096
+struct wslot {
+	const char	*s;
+	size_t		 len;
+	unsigned	 mask;	/* one bit per list */
+};
+
 struct entity_kb {
 	struct gazetteer	*gz;
+	struct wslot		*ws;
 };
+
+static void	ws_build(struct entity_kb *);
 
 const char *
 entity_type_name(enum entity_type t)
@@ -88,6 +99,7 @@ entity_kb_load(const char *datadir, const char *userdir,
 	struct entity_kb *kb = xcalloc(1, sizeof *kb);
 
 	kb->gz = gz_new();
+	ws_build(kb);
 	if (datadir)
 		kb_load_dir(kb, datadir, 0, warn, ctx);
 	if (userdir)
@@ -101,6 +113,7 @@ entity_kb_free(struct entity_kb *kb)
 	if (kb == NULL)
 		return;
 	gz_free(kb->gz);
+	free(kb->ws);
 	free(kb);
 }
 
@@ -109,8 +122,11 @@ entity_kb_free(struct entity_kb *kb)
 static int
 in_list(const char *const *list, const char *s, size_t n)
 {
+	/* Called for most words: compare the first byte before anything else. */
+	if (n == 0)
+		return 0;
 	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+		if ((*list)[0] == s[0] && strncmp(*list, s, n) == 0 && (*list)[n] == '\0')
 			return 1;
 	return 0;
 }
@@ -231,6 +247,55 @@ static const char *const place_cues[] = {
 	"towards", "toward", NULL
 };
 
+static const char *const *const all_lists[] = {
+	connectors, funcwords, event_tail, org_tail, org_head, place_tail, place_head,
+	said_words, place_cues
+};
+#define NLISTS	(sizeof all_lists / sizeof all_lists[0])
+
+static uint32_t
+ws_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+ws_build(struct entity_kb *kb)
+{
+	const char *const *w;
+	size_t l, i, n;
+
+	kb->ws = xcalloc(WS_SLOTS, sizeof *kb->ws);
+	for (l = 0; l < NLISTS; l++)
+		for (w = all_lists[l]; *w; w++) {
+			n = strlen(*w);
+			for (i = ws_hash(*w, n) & (WS_SLOTS - 1); kb->ws[i].s &&
+			    (kb->ws[i].len != n || memcmp(kb->ws[i].s, *w, n) != 0);
+			    i = (i + 1) & (WS_SLOTS - 1))
+				;
+			kb->ws[i].s = *w;
+			kb->ws[i].len = n;
+			kb->ws[i].mask |= 1u << l;
+		}
+}
+
+static unsigned
+ws_mask(const struct wslot *ws, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = ws_hash(s, n) & (WS_SLOTS - 1); ws[i].s; i = (i + 1) & (WS_SLOTS - 1))
+		if (ws[i].len == n && memcmp(ws[i].s, s, n) == 0)
+			return ws[i].mask;
+	return 0;
+}
+
 /* ---- per-article state ------------------------------------------------------------ */
 
 /* A set of 64-bit hashes of ASCII-lowercased words: which words the article uses in
@@ -334,6 +399,8 @@ struct ext {
 	struct cand			*cands;
 	size_t				 ncands, candcap;
 	struct buf			 scratch;
+	const struct wslot		*ws;
+	unsigned			*gzm, *wsm;	/* per token, MASK_UNSET */
 };
 
 #define TT(i)	(x->text + x->tok[i].start)
@@ -346,10 +413,22 @@ tok_is(struct ext *x, size_t i, const char *w)
 	return i < x->hi && strlen(w) == TL(i) && memcmp(TT(i), w, TL(i)) == 0;
 }
 
+#define MASK_UNSET	0x80000000u
+
 static int
 tok_in(struct ext *x, size_t i, const char *const *list)
 {
-	return i < x->hi && in_list(list, TT(i), TL(i));
+	size_t l;
+
+	if (i >= x->hi)
+		return 0;
+	if (x->ws == NULL)
+		return in_list(list, TT(i), TL(i));
+	for (l = 0; l < NLISTS && all_lists[l] != list; l++)
+		;
+	if (x->wsm[i] == MASK_UNSET)
+		x->wsm[i] = ws_mask(x->ws, TT(i), TL(i));
+	return (x->wsm[i] >> l) & 1;
 }
 
 static int
@@ -364,12 +443,22 @@ is_funcword(struct ext *x, size_t i)
 	return tok_in(x, i, funcwords);
 }
 
+static unsigned
+tok_mask(struct ext *x, size_t i)
+{
+	if (x->gzm[i] == MASK_UNSET)
+		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), NULL);
+	return x->gzm[i];
+}
+
 /* Mask of gazetteer types for tokens [a, b) joined by single spaces. */
 static unsigned
 span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_row **r)
 {
 	size_t i;
 
+	if (b - a == 1 && r == NULL)
+		return tok_mask(x, a);
 	key->len = 0;
 	buf_grow(key, 64);
 	for (i = a; i < b; i++) {
@@ -380,11 +469,6 @@ span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_
 	return gz_lookup(x->gz, key->s, key->len, r);
 }
 
-static unsigned
-tok_mask(struct ext *x, size_t i)
-{
-	return gz_lookup(x->gz, TT(i), TL(i), NULL);
-}
 
 /* "I've", "Don't", "It's": no name. */
 static int
@@ -440,20 +524,24 @@ is_title_word(unsigned mask)
 	return (mask & (GZ_BIT(GZ_TITLE) | GZ_BIT(GZ_HONORIFIC))) != 0;
 }
 
+#define TITLEBITS	(GZ_BIT(GZ_TITLE) | GZ_BIT(GZ_HONORIFIC))
+
 /* Length in tokens of the longest title phrase starting at i inside [i, b). */
 static size_t
 title_at(struct ext *x, size_t i, size_t b, struct buf *key)
 {
 	size_t l, max = b - i < 5 ? b - i : 5;
+	unsigned m0 = tok_mask(x, i);
 
-	for (l = max; l >= 1; l--) {
-		unsigned m = span_lookup(x, i, i + l, key, NULL);
-
-		if (!is_title_word(m) && l == 1 && (TF(i) & TK_ABBR))
-			m = gz_lookup(x->gz, TT(i), TL(i) - 1, NULL);
-		if (is_title_word(m))
+	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
+		return 0;
+	for (l = max; l >= 2; l--)
+		if (is_title_word(span_lookup(x, i, i + l, key, NULL)))
 			return l;
-	}
+	if (is_title_word(m0))
+		return 1;
+	if ((TF(i) & TK_ABBR) && is_title_word(gz_lookup(x->gz, TT(i), TL(i) - 1, NULL)))
+		return 1;
 	return 0;
 }
 
@@ -461,15 +549,18 @@ title_at(struct ext *x, size_t i, size_t b, struct buf *key)
 static int
 title_before(struct ext *x, size_t a, struct buf *key)
 {
-	size_t l, s;
+	size_t l;
 
-	for (l = 1; l <= 4 && l <= a - x->lo; l++) {
-		s = a - l;
-		if (!(TF(s) & TK_WORD))
-			break;
-		if (title_at(x, s, a, key) == l)
+	if (a <= x->lo || !(TF(a - 1) & TK_WORD))
+		return 0;
+	if (is_title_word(tok_mask(x, a - 1)) || ((TF(a - 1) & TK_ABBR) &&
+	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
+		return 1;
+	if (!(tok_mask(x, a - 1) & GZ_BIT(GZ_TLAST)))
+		return 0;
+	for (l = 2; l <= 4 && l <= a - x->lo; l++)
+		if (is_title_word(span_lookup(x, a - l, a, key, NULL)))
 			return 1;
-	}
 	return 0;
 }
 
@@ -607,7 +698,6 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 	c->acronym = b - a == 1 && (TF(a) & TK_ALLCAPS);
 	c->tc = x->titlecase;
 	c->ent = -1;
-	if (getenv("NERDBG")) fprintf(stderr, "cand %s type %d hint %d canon %s\n", c->text, c->type, c->hint, c->canon ? c->canon : "-");
 }
 
 /* Map a type mask (and context) to an entity type; -1 when it names nothing. */
@@ -1572,6 +1662,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	if (a == NULL || a->text == NULL || a->len == 0)
 		return;
 	x.gz = kb ? kb->gz : NULL;
+	x.ws = kb ? kb->ws : NULL;
 	x.a = a;
 	x.c = c;
 	x.text = a->text;
@@ -1598,6 +1689,10 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 		x.ntok += n;
 	}
 	lo[nl] = x.ntok;
+	x.gzm = xreallocarray(NULL, x.ntok + 1, sizeof *x.gzm);
+	x.wsm = xreallocarray(NULL, x.ntok + 1, sizeof *x.wsm);
+	for (i = 0; i <= x.ntok; i++)
+		x.gzm[i] = x.wsm[i] = MASK_UNSET;
 	for (li = 0; li < nl; li++) {
 		if (skip[li])
 			continue;
@@ -1613,6 +1708,8 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	}
 	free(x.cands);
 	free(x.tok);
+	free(x.gzm);
+	free(x.wsm);
 	free(x.lower.h);
 	free(x.midcap.h);
 	free(lo);

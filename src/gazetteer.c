@@ -248,6 +248,7 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 	char *data, *p, *end, *nl, *f[5], *msg;
 	size_t len, fl[5], nf;
 	long rows = 0, lineno = 0, bad = 0;
+	size_t last = 0;
 	enum gz_type t;
 	enum gz_src src = strcmp(kind, "gaz") == 0 ? GZS_GAZ : GZS_CURATED;
 	const char *why;
@@ -300,6 +301,21 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 				why = "unknown kind";
 			if (why == NULL)
 				gz_add(g, f[0], fl[0], t, src, NULL, 0);
+			/* Word prefixes and last words of titles, so that the engine
+			 * looks for a title phrase only where one can start or end. */
+			if (why == NULL && (t == GZ_TITLE || t == GZ_HONORIFIC)) {
+				size_t k;
+
+				for (k = 1; k < fl[0]; k++)
+					if (f[0][k] == ' ') {
+						gz_add(g, f[0], k, GZ_TPREFIX, src, NULL, 0);
+						last = k + 1;
+					}
+				if (last)
+					gz_add(g, f[0] + last, fl[0] - last, GZ_TLAST, src,
+					    NULL, 0);
+				last = 0;
+			}
 		} else if (strcmp(kind, "stop") == 0) {
 			if (fl[0])
 				gz_add(g, f[0], fl[0], GZ_STOP, src, NULL, 0);

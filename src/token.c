@@ -62,6 +62,29 @@ word_flags(const char *s, size_t n, int *isword)
 
 	*isword = 0;
 	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+
+		/* ASCII without libunistring's tables: most of the text */
+		if (b < 0x80) {
+			int up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z';
+
+			if (up || lo) {
+				*isword = 1;
+				letters++;
+				uppers += up;
+				if (first) {
+					f |= up ? TK_UPPER : TK_LOWER;
+					first = 0;
+				}
+			} else if (b >= '0' && b <= '9') {
+				*isword = 1;
+				if (i == 0)
+					f |= TK_DIGIT;
+				first = 0;
+			}
+			i++;
+			continue;
+		}
 		c = cp_at(s + i, n - i, &l);
 		if (uc_is_alpha(c) && c != 0xFFFD) {
 			*isword = 1;

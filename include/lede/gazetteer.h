@@ -18,6 +18,8 @@ enum gz_type {
 	GZ_STOP,	/* capitalised common word that is no name on its own */
 	GZ_VARIANT,	/* a known misspelling; canonical is the right name */
 	GZ_WRONGREF,	/* names the wrong referent; canonical is the intended one */
+	GZ_TPREFIX,	/* the first words of a longer title ("Defense" of "Defense Minister") */
+	GZ_TLAST,	/* the last word of a longer title ("Minister") */
 	GZ_NTYPES
 };
 #define GZ_BIT(t)	(1u << (t))
