@@ -611,23 +611,10 @@ place_after(struct ext *x, size_t b)
 	    (tok_mask(x, b + 1) & GZ_BIT(GZ_PLACE));
 }
 
-/* How sure a row is: GeoNames rows carry their population first in the detail
- * column; country, region and WordNet rows carry 0 there but are well known. */
 static long
 row_weight(const struct gz_row *r)
 {
-	long pop;
-
-	if (r == NULL)
-		return 0;
-	if (r->src == GZS_CURATED)
-		return 100000000;
-	pop = r->detaillen ? strtol(r->detail, NULL, 10) : 0;
-	if (pop > 0)
-		return pop;
-	if (r->detaillen > 8 && memmem(r->detail, r->detaillen, "geonames", 8))
-		return 0;
-	return 50000000;
+	return r ? r->weight : 0;
 }
 
 /* The best-known row of a type: curated first, then by weight. */
@@ -1266,10 +1253,13 @@ do_line(struct ext *x, struct buf *key)
 		if (!(TF(i) & TK_UPPER))
 			continue;
 		caps++;
-		if (!(TF(i) & TK_SENT) && (is_funcword(x, i) ||
-		    (tok_mask(x, i) & GZ_BIT(GZ_STOP))))
-			common++;
 	}
+	/* Capitalised common words tell a headline from a list of names. */
+	if (words >= 4 && caps * 10 >= words * 7)
+		for (i = x->lo; i < x->hi; i++)
+			if ((TF(i) & (TK_WORD | TK_UPPER | TK_SENT)) == (TK_WORD | TK_UPPER) &&
+			    (is_funcword(x, i) || (tok_mask(x, i) & GZ_BIT(GZ_STOP))))
+				common++;
 	/* Headlines In Title Case say nothing about names through their capitals. */
 	x->titlecase = words >= 4 && caps * 10 >= words * 7 && common >= 2 &&
 	    common * 10 >= words * 3;

@@ -146,6 +146,27 @@ rehash(struct gazetteer *g)
 	}
 }
 
+/* GeoNames rows start their detail with the population; country, region and
+ * WordNet rows have 0 there but are well known; curated rows are trusted most. */
+static int32_t
+row_weight(const char *d, size_t n, enum gz_src src)
+{
+	int64_t pop = 0;
+	size_t i;
+
+	if (src == GZS_CURATED)
+		return 100000000;
+	for (i = 0; i < n && d[i] >= '0' && d[i] <= '9'; i++)
+		if (pop < 100000000)
+			pop = pop * 10 + (d[i] - '0');
+	if (pop > 0)
+		return (int32_t)(pop < 99999999 ? pop : 99999999);
+	for (; i + 8 <= n; i++)
+		if (memcmp(d + i, "geonames", 8) == 0)
+			return 0;
+	return 50000000;
+}
+
 static void	add_row(struct gazetteer *, const char *, size_t, enum gz_type,
 		    enum gz_src, const char *, size_t, const char *, size_t);
 
@@ -204,6 +225,7 @@ add_row(struct gazetteer *g, const char *name, size_t namelen, enum gz_type type
 	r->next = UINT32_MAX;
 	r->type = (uint8_t)type;
 	r->src = (uint8_t)src;
+	r->weight = row_weight(detail, detaillen, src);
 	/* Curated rows go first so that gz_find prefers them. */
 	if (k->first == UINT32_MAX)
 		k->first = k->last = (uint32_t)g->nrows;

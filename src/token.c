@@ -124,12 +124,13 @@ push(struct tokenizer *t, size_t s, size_t e, unsigned f)
 	t->ntok++;
 }
 
+/* Punctuation tokens are one code point: compare the first byte before the rest. */
 static int
 is_char(const char *text, const struct token *k, const char *c)
 {
-	size_t n = strlen(c);
+	size_t n = k->end - k->start;
 
-	return !(k->flags & TK_WORD) && k->end - k->start == n &&
+	return !(k->flags & TK_WORD) && text[k->start] == c[0] && strlen(c) == n &&
 	    memcmp(text + k->start, c, n) == 0;
 }
 

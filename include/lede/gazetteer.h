@@ -35,6 +35,8 @@ struct gz_row {
 	const char	*detail;
 	uint32_t	 canonlen, detaillen;
 	uint32_t	 next;		/* next row of the same key, or UINT32_MAX */
+	int32_t		 weight;	/* how well known: population, or large for
+					 * curated, country and WordNet rows */
 	uint8_t		 type, src;
 };
 
