@@ -723,9 +723,12 @@ type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t nt
 }
 
 /* A name the glossary or the cleaner says is a variant: type and canonical come from
- * the right name. Returns 1 when handled. */
+ * the right name. A literal translation (strict) counts only when the right phrase
+ * is a known name: "Russian satellite network" is Sputnik, "white wave" nothing.
+ * Returns 1 when handled. */
 static int
-variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cue)
+variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cue,
+    int strict)
 {
 	const struct gz_row *rows, *row;
 	unsigned m;
@@ -735,6 +738,8 @@ variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cu
 		return 0;
 	m = gz_lookup(x->gz, sugg, slen, &rows);
 	t = type_of(x, m, rows, cue, 2, &row);
+	if (t < 0 && strict)
+		return 0;
 	if (t < 0) {
 		/* Unknown right name: a two-word name with a given name is a person. */
 		const char *sp = memchr(sugg, ' ', slen);
@@ -771,7 +776,8 @@ artifact_over(struct ext *x, size_t s, size_t e)
 		if (ar->start >= e)
 			break;
 		if (ar->end > s && (ar->kind == AK_NAME_VARIANT ||
-		    ar->kind == AK_WRONG_REFERENT) && ar->suggestion && ar->suggestion[0])
+		    ar->kind == AK_WRONG_REFERENT || ar->kind == AK_MISTRANSLATION) &&
+		    ar->suggestion && ar->suggestion[0])
 			return ar;
 	}
 	return NULL;
@@ -859,7 +865,7 @@ hyphen_split(struct ext *x, size_t i)
 static int	fold_eq(const char *, size_t, const char *, size_t);
 
 #define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
-#define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF))
+#define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF) | GZ_BIT(GZ_MT))
 
 /* A demonym, also in the plural ("Muslims"), that names no place of its own. */
 static int
@@ -929,7 +935,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			continue;
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
-		if (b - a >= 2 && !(m & KNOWN) && demonym(x, a)) {
+		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a)) {
 			if ((org_shape(x, a, b) || tok_is(x, b - 1, "Center") ||
 			    tok_is(x, b - 1, "Centre")) && !(TF(a) & TK_HYPH)) {
 				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
@@ -955,12 +961,14 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	/* Variants first: the glossary, then the cleaner's artifacts. */
 	if (m & VARIANTS) {
 		for (row = rows; row; row = gz_row_at(x->gz, row->next))
-			if ((row->type == GZ_VARIANT || row->type == GZ_WRONGREF) &&
-			    variant(x, a, b, row->canon, row->canonlen, cue))
+			if ((row->type == GZ_VARIANT || row->type == GZ_WRONGREF ||
+			    row->type == GZ_MT) && variant(x, a, b, row->canon,
+			    row->canonlen, cue, row->type == GZ_MT))
 				return;
 	}
 	if ((ar = artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) != NULL &&
-	    variant(x, a, b, ar->suggestion, strlen(ar->suggestion), cue))
+	    variant(x, a, b, ar->suggestion, strlen(ar->suggestion), cue,
+	    ar->kind == AK_MISTRANSLATION))
 		return;
 	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & KNOWN) && hyphen_split(x, a))
 		return;
@@ -1223,7 +1231,8 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 		const struct artifact *ar = &c->arts[i];
 
 		if (ar->start < ls || ar->end > le || (ar->kind != AK_NAME_VARIANT &&
-		    ar->kind != AK_WRONG_REFERENT) || !ar->suggestion || !ar->suggestion[0])
+		    ar->kind != AK_WRONG_REFERENT && ar->kind != AK_MISTRANSLATION) ||
+		    !ar->suggestion || !ar->suggestion[0])
 			continue;
 		for (k = 0; k < x->ncands; k++)
 			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
@@ -1236,7 +1245,8 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
 		if (a < b && (TF(a) & TK_WORD))
-			variant(x, a, b, ar->suggestion, strlen(ar->suggestion), 0);
+			variant(x, a, b, ar->suggestion, strlen(ar->suggestion), 0,
+			    ar->kind == AK_MISTRANSLATION);
 	}
 	(void)key;
 }

@@ -251,7 +251,8 @@ parse_type(const char *s, size_t n, enum gz_type *t)
 		{ "NORP", GZ_NORP }, { "GIVEN", GZ_GIVEN }, { "SURNAME", GZ_SURNAME },
 		{ "FAC", GZ_PLACE }, { "LOC", GZ_PLACE }, { "GPE", GZ_PLACE },
 		{ "title", GZ_TITLE }, { "honorific", GZ_HONORIFIC },
-		{ "name-variant", GZ_VARIANT }, { "wrong-referent", GZ_WRONGREF }
+		{ "name-variant", GZ_VARIANT }, { "wrong-referent", GZ_WRONGREF },
+		{ "mistranslation", GZ_MT }
 	};
 	size_t i;
 
@@ -344,8 +345,11 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 		} else if (strcmp(kind, "glossary") == 0) {
 			/* Only the name rows concern entities; other kinds are the cleaner's. */
 			if (nf >= 3 && fl[1] && fl[2] && parse_type(f[0], fl[0], &t) == 0 &&
-			    (t == GZ_VARIANT || t == GZ_WRONGREF))
+			    (t == GZ_VARIANT || t == GZ_WRONGREF || t == GZ_MT) &&
+			    !memchr(f[1], '[', fl[1]))
 				gz_add(g, f[1], fl[1], t, src, f[2], fl[2]);
+			else
+				continue;	/* not counted: no row for entities */
 		}
 		if (why) {
 			if (bad++ < 5 && warn) {

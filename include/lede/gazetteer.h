@@ -18,6 +18,7 @@ enum gz_type {
 	GZ_STOP,	/* capitalised common word that is no name on its own */
 	GZ_VARIANT,	/* a known misspelling; canonical is the right name */
 	GZ_WRONGREF,	/* names the wrong referent; canonical is the intended one */
+	GZ_MT,		/* a literal translation; canonical is the usual phrase */
 	GZ_TPREFIX,	/* the first words of a longer title ("Defense" of "Defense Minister") */
 	GZ_TLAST,	/* the last word of a longer title ("Minister") */
 	GZ_NTYPES
@@ -51,7 +52,8 @@ void			 gz_free(struct gazetteer *);
  *   "titles"   phrase title|honorific
  *   "given"    name GIVEN
  *   "stop"     word
- *   "glossary" kind phrase suggestion note    (name-variant, wrong-referent rows)
+ *   "glossary" kind phrase suggestion note    (name-variant, wrong-referent and
+ *                                             mistranslation rows)
  * Returns the number of rows, or -1 when the file cannot be read (err filled). Bad
  * rows are skipped and reported through warn as "FILE:LINE: problem". */
 long	gz_load_file(struct gazetteer *, const char *path, const char *kind,

@@ -115,10 +115,10 @@ test_loader(void)
 	    -1);
 	T_CHECK(strstr(err, "missing.tsv") != NULL);
 	n = gz_load_file(g, FIX "/glossary.tsv", "glossary", warn, NULL, err, sizeof err);
-	T_EQ_INT(n, 3);
+	T_EQ_INT(n, 4);				/* the bracketed row is not a name */
 	r = gz_find(g, "poutin", 6, GZ_VARIANT);
 	T_CHECK(r != NULL && r->canonlen == 5);
-	T_CHECK(gz_lookup(g, "general worship meeting", 23, NULL) == 0);
+	T_EQ_INT(gz_lookup(g, "general worship meeting", 23, NULL), GZ_BIT(GZ_MT));
 	gz_free(g);
 }
 
@@ -253,6 +253,12 @@ main(void)
 	T_EQ_STR(canon("Jane Saki"), "Jen Psaki");
 	T_EQ_STR(type_of("Jane Saki"), "PERSON");
 
+	/* a literal translation is an entity only when it renders a known name */
+	run("He told the Russian Satellite News Agency about the general worship meeting.");
+	T_EQ_STR(type_of("Russian Satellite News Agency"), "ORG");
+	T_EQ_STR(canon("Russian Satellite News Agency"), "Interfax");
+	T_EQ_INT(res.nents, 1);
+
 	/* the user's list adds names */
 	run("Troops gathered near Zorbavia.");
 	T_EQ_STR(canon("Zorbavia"), "Zorbavia");
@@ -277,6 +283,22 @@ main(void)
 	T_EQ_STR(type_of("Oleksi Reznikov"), "PERSON");
 	T_EQ_STR(type_of("Russia"), "none");	/* only in the boilerplate line */
 	T_EQ_STR(type_of("Defense Minister"), "none");
+
+	/* a lower-case rendering the cleaner flagged */
+	s = "According to the russian satellite network, jabarov said so.";
+	memset(&c, 0, sizeof c);
+	lines[0] = (struct cline){ 0, strlen(s), LC_BODY, BP_NONE };
+	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "Interfax", "" };
+	c.lines = lines;
+	c.nlines = 1;
+	c.arts = arts;
+	c.narts = 1;
+	run_with(s, &c);
+	T_EQ_STR(type_of("russian satellite network"), "ORG");
+	T_EQ_STR(canon("russian satellite network"), "Interfax");
+	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "satellite net", "" };
+	run_with(s, &c);
+	T_EQ_INT(res.nents, 0);
 
 	/* bad input: empty text, invalid UTF-8, no knowledge at all */
 	run("");
