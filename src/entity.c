@@ -570,6 +570,7 @@ static int
 person_after(struct ext *x, size_t b, struct buf *key)
 {
 	size_t i;
+	int det;
 
 	if (b >= x->hi)
 		return 0;
@@ -580,13 +581,15 @@ person_after(struct ext *x, size_t b, struct buf *key)
 	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, said_words)))
 		return 1;
 	/* Apposition: ", the Kremlin spokesman", ", Russian Foreign Minister" */
+	det = tok_is(x, b + 1, "the") || tok_is(x, b + 1, "a") || tok_is(x, b + 1, "an");
 	for (i = b + 1; i < x->hi && i < b + 8; i++) {
 		if (!(TF(i) & TK_WORD))
 			break;
 		if (title_at(x, i, x->hi, key))
 			return 1;
-		if (!(TF(i) & TK_UPPER) && !tok_is(x, i, "the") && !tok_is(x, i, "a") &&
-		    !tok_is(x, i, "an") && !tok_is(x, i, "former") && !tok_is(x, i, "then"))
+		/* after an article any words may describe the office: ", the first
+		 * vice chairman"; otherwise only names: ", Kremlin spokesman" */
+		if (!(TF(i) & TK_UPPER) && !det && !tok_is(x, i, "former"))
 			break;
 	}
 	return 0;
@@ -762,6 +765,31 @@ variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cu
 	return 1;
 }
 
+/* Artifacts whose suggestion counts only when it is a known name: literal
+ * translations, and casing fixes to an acronym ("us" -> "US"). */
+static int
+strict_kind(const struct artifact *ar)
+{
+	return ar->kind == AK_MISTRANSLATION || ar->kind == AK_CASING;
+}
+
+static int
+names_kind(const struct artifact *ar)
+{
+	const char *p;
+
+	if (!ar->suggestion || !ar->suggestion[0])
+		return 0;
+	if (ar->kind == AK_CASING) {
+		for (p = ar->suggestion; *p; p++)
+			if (!(*p >= 'A' && *p <= 'Z') && *p != '.')
+				return 0;
+		return p - ar->suggestion >= 2;
+	}
+	return ar->kind == AK_NAME_VARIANT || ar->kind == AK_WRONG_REFERENT ||
+	    ar->kind == AK_MISTRANSLATION;
+}
+
 static const struct artifact *
 artifact_over(struct ext *x, size_t s, size_t e)
 {
@@ -775,9 +803,7 @@ artifact_over(struct ext *x, size_t s, size_t e)
 
 		if (ar->start >= e)
 			break;
-		if (ar->end > s && (ar->kind == AK_NAME_VARIANT ||
-		    ar->kind == AK_WRONG_REFERENT || ar->kind == AK_MISTRANSLATION) &&
-		    ar->suggestion && ar->suggestion[0])
+		if (ar->end > s && names_kind(ar))
 			return ar;
 	}
 	return NULL;
@@ -966,10 +992,18 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			    row->canonlen, cue, row->type == GZ_MT))
 				return;
 	}
-	if ((ar = artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) != NULL &&
-	    variant(x, a, b, ar->suggestion, strlen(ar->suggestion), cue,
-	    ar->kind == AK_MISTRANSLATION))
-		return;
+	if ((ar = artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) != NULL) {
+		/* Only an artifact over exactly this name renames it; inside a longer
+		 * artifact ("Russian" of "Russian satellite network") the name is left
+		 * to the artifact; a shorter one inside the name says nothing of it. */
+		if (ar->start == x->tok[a].start && ar->end == x->tok[b - 1].end) {
+			if (variant(x, a, b, ar->suggestion, strlen(ar->suggestion), cue,
+			    strict_kind(ar)))
+				return;
+		} else if (ar->start <= x->tok[a].start && ar->end >= x->tok[b - 1].end &&
+		    ar->kind != AK_CASING)
+			return;
+	}
 	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & KNOWN) && hyphen_split(x, a))
 		return;
 	if (b - a == 1 && demonym(x, a))
@@ -1230,9 +1264,7 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 	for (i = 0; i < c->narts; i++) {
 		const struct artifact *ar = &c->arts[i];
 
-		if (ar->start < ls || ar->end > le || (ar->kind != AK_NAME_VARIANT &&
-		    ar->kind != AK_WRONG_REFERENT && ar->kind != AK_MISTRANSLATION) ||
-		    !ar->suggestion || !ar->suggestion[0])
+		if (ar->start < ls || ar->end > le || !names_kind(ar))
 			continue;
 		for (k = 0; k < x->ncands; k++)
 			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
@@ -1245,10 +1277,10 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
 		if (a < b && (TF(a) & TK_WORD))
-			variant(x, a, b, ar->suggestion, strlen(ar->suggestion), 0,
-			    ar->kind == AK_MISTRANSLATION);
+			variant(x, a, b, ar->suggestion, strlen(ar->suggestion),
+			    title_before(x, a, key) || person_after(x, b, key),
+			    strict_kind(ar));
 	}
-	(void)key;
 }
 
 static void
