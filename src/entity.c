@@ -957,6 +957,11 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
 		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(&x->lower, lowhash(TT(a), TL(a))) &&
 		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
+			/* "Internet Explorer" opening a sentence: the rest alone is no
+			 * better a name */
+			if (b - a == 2 && !is_funcword(x, a) && !(tok_mask(x, a + 1) &
+			    (KNOWN | GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+				return;
 			a++;
 			continue;
 		}
