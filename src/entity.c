@@ -243,13 +243,19 @@ static const char *const said_words[] = {
 };
 
 static const char *const place_cues[] = {
-	"in", "near", "outside", "across", "to", "from", "throughout", "around",
-	"towards", "toward", NULL
+	"in", "near", "outside", "across", "throughout", NULL
+};
+
+/* Compass words that make a larger place of a known one: "East Los Angeles". */
+static const char *const compass[] = {
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+	"Central", "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast",
+	"Southwest", NULL
 };
 
 static const char *const *const all_lists[] = {
 	connectors, funcwords, event_tail, org_tail, org_head, place_tail, place_head,
-	said_words, place_cues
+	said_words, place_cues, compass
 };
 #define NLISTS	(sizeof all_lists / sizeof all_lists[0])
 
@@ -395,6 +401,7 @@ struct ext {
 	size_t				 ntok, tokcap;
 	size_t				 lo, hi;	/* tokens of the current line */
 	int				 titlecase;
+	int				 capsline;	/* mostly in capitals */
 	struct hset			 lower, midcap;
 	struct cand			*cands;
 	size_t				 ncands, candcap;
@@ -905,7 +912,28 @@ demonym(struct ext *x, size_t i)
 	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PERSON) |
 	    GZ_BIT(GZ_ORG))))
 		return 0;
-	return !(m & GZ_BIT(GZ_PLACE)) || !major_place(x, rows);
+	if (!(m & GZ_BIT(GZ_PLACE)))
+		return 1;
+	/* "Canadian" is also a river, "Georgian" no city: a demonym unless the place
+	 * is a city of a million (GeoNames rows start with the population) */
+	for (; rows; rows = gz_row_at(x->gz, rows->next))
+		if (rows->type == GZ_PLACE && strtol(rows->detail, NULL, 10) >= 1000000)
+			return 0;
+	return 1;
+}
+
+/* Roman numerals of two letters or more: "XVII", "II" */
+static int
+roman(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return 1;
 }
 
 /* "Secunia.com", "Scientology.org": a web site named as its owner. */
@@ -923,6 +951,19 @@ domain(struct ext *x, size_t i)
 			return 1;
 	}
 	return 0;
+}
+
+/* A country-sized place: people's names do not end in one. */
+static int
+country_word(struct ext *x, size_t i)
+{
+	const struct gz_row *rows;
+
+	if (!(gz_lookup(x->gz, TT(i), TL(i), &rows) & GZ_BIT(GZ_PLACE)))
+		return 0;
+	if (tok_mask(x, i) & GZ_BIT(GZ_GIVEN))
+		return 0;
+	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
 static int
@@ -1013,6 +1054,19 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;
 	if (b - a == 1 && demonym(x, a))
 		return;		/* a demonym alone */
+	if (b < x->hi && !(TF(b) & TK_SPACE) && (tok_is(x, b, "$") ||
+	    tok_is(x, b, "\xe2\x82\xac")))
+		return;		/* "US$ 20,000": a currency */
+	if (b - a == 1 && roman(TT(a), TL(a)))
+		return;		/* "part XVII" */
+	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
+	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline)
+		m &= ~GZ_BIT(GZ_STOP);
+	if (b - a >= 2 && tok_in(x, a, compass) && (span_lookup(x, a + 1, b, key, NULL) &
+	    GZ_BIT(GZ_PLACE)) && !(m & KNOWN)) {
+		add_cand(x, a, b, ENT_PLACE, CT_NONE, NULL, 0, 0);
+		return;
+	}
 	if (b - a == 1 && domain(x, a)) {
 		add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
 		return;
@@ -1120,8 +1174,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			t = CT_WEAK;
 		else if (place_before(x, a) || place_after(x, b))
 			t = nstop ? -1 : ENT_PLACE;
-		else if (after_the(x, a))
-			t = ENT_ORG;
+		else if (after_the(x, a) || country_word(x, b - 1))
+			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
 		else if (nstop)
 			t = -1;		/* "Successful Stormtroopers", "Star Wars" */
 		else
@@ -1291,7 +1345,7 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 static void
 do_line(struct ext *x, struct buf *key)
 {
-	size_t i, j, last, words = 0, caps = 0, common = 0;
+	size_t i, j, last, words = 0, caps = 0, common = 0, allcaps = 0;
 
 	for (i = x->lo; i < x->hi; i++) {
 		if (!(TF(i) & TK_WORD) || (TF(i) & TK_DIGIT))
@@ -1300,7 +1354,10 @@ do_line(struct ext *x, struct buf *key)
 		if (!(TF(i) & TK_UPPER))
 			continue;
 		caps++;
+		if (TF(i) & TK_ALLCAPS)
+			allcaps++;
 	}
+	x->capsline = allcaps * 2 > words;
 	/* Capitalised common words tell a headline from a list of names. */
 	if (words >= 4 && caps * 10 >= words * 7)
 		for (i = x->lo; i < x->hi; i++)
