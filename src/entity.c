@@ -210,7 +210,11 @@ static const char *const org_head[] = {
 	"Committee", "Association", "Federation", "Union", "Society", "House", "Academy",
 	"Board", "League", "Party", "School", "Congress", "Organisation", "Organization",
 	"Order", "Assembly", "Friends", "Centre", "Center", "Chamber", "Secretariat",
-	"Government", "Parliament", "Conference", "Coalition", NULL
+	"Government", "Parliament", "Conference", "Coalition", "Instituto", "Istituto",
+	"Institut", "Universidad", "Universidade", "Universit\xc3\xa0", "Universit\xc3\xa4t",
+	"Banco", "Banca", "Partido", "Partito", "Movimento", "Ministerio", "Ministero",
+	"Minist\xc3\xa8re", "Ministerium", "Comit\xc3\xa9", "Comitato", "Consejo",
+	"Consiglio", "Conseil", "Escuela", "Scuola", "Colegio", "Liceo", NULL
 };
 
 /* Last words that make a name a place. */
@@ -688,6 +692,13 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 			buf_addc(&t, ' ');
 		buf_add(&t, TT(i), TL(i));
 	}
+	/* Photo credits: "Peter Klaunzer-Pool / Keystone" names the photographer */
+	if (c->end - c->start > 5 && (TF(b - 1) & TK_HYPH) &&
+	    memcmp(x->text + c->end - 5, "-Pool", 5) == 0) {
+		c->end -= 5;
+		t.len -= 5;
+		t.s[t.len] = '\0';
+	}
 	c->text = buf_detach(&t);
 	c->ntok = (int)(b - a);
 	c->sent = (TF(a) & TK_SENT) != 0;
@@ -852,6 +863,8 @@ place_shape(struct ext *x, size_t a, size_t b)
 
 static void seg(struct ext *, size_t, size_t, int, struct buf *);
 
+static int	norp_only(struct ext *, const struct gz_row *, unsigned);
+
 /* "Russia-US" gives two places, "US-Russian" one, "Russian-Ukrainian" none; a
  * hyphenated name whose pieces are not all known places stays whole. */
 static int
@@ -879,7 +892,7 @@ hyphen_split(struct ext *x, size_t i)
 		if ((q = memchr(p, '-', (size_t)(e - p))) == NULL)
 			q = e;
 		m = gz_lookup(x->gz, p, (size_t)(q - p), &rows);
-		if ((m & GZ_BIT(GZ_NORP)) && !(m & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG))))
+		if ((m & GZ_BIT(GZ_NORP)) && !(m & GZ_BIT(GZ_ORG)) && norp_only(x, rows, m))
 			continue;
 		t = type_of(x, m, rows, 0, 1, &row);
 		if (t < 0)
@@ -912,10 +925,16 @@ demonym(struct ext *x, size_t i)
 	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PERSON) |
 	    GZ_BIT(GZ_ORG))))
 		return 0;
+	return norp_only(x, rows, m);
+}
+
+/* Rows of a demonym: no place of its own name, unless a city of a million
+ * ("Canadian" is also a river; "Uzbek" names Uzbekistan only in WordNet). */
+static int
+norp_only(struct ext *x, const struct gz_row *rows, unsigned m)
+{
 	if (!(m & GZ_BIT(GZ_PLACE)))
 		return 1;
-	/* "Canadian" is also a river, "Georgian" no city: a demonym unless the place
-	 * is a city of a million (GeoNames rows start with the population) */
 	for (; rows; rows = gz_row_at(x->gz, rows->next))
 		if (rows->type == GZ_PLACE && strtol(rows->detail, NULL, 10) >= 1000000)
 			return 0;
@@ -973,6 +992,24 @@ after_the(struct ext *x, size_t a)
 	    !(TF(a - 1) & TK_SENT)));
 }
 
+/* Before a given name, is [a, k) something else than more of the person's name:
+ * a known place or organisation, an organisation's shape, a common word? */
+static int
+split_left_ok(struct ext *x, size_t a, size_t k, struct buf *key)
+{
+	size_t i;
+
+	if (span_lookup(x, a, k, key, NULL) & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))
+		return 1;
+	if (tok_in(x, k - 1, org_tail) || tok_in(x, k - 1, place_tail))
+		return 1;
+	for (i = a; i < k; i++)
+		if ((tok_mask(x, i) & (GZ_BIT(GZ_STOP) | GZ_BIT(GZ_NORP))) &&
+		    !(tok_mask(x, i) & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+			return 1;
+	return 0;
+}
+
 /* Type one segment [a, b) that holds no title. cue: a title stood before it. */
 static void
 seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
@@ -1008,6 +1045,12 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
 		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a)) {
+			/* "British Red Cross": a demonym and a known organisation */
+			if (!(TF(a) & TK_HYPH) && (span_lookup(x, a + 1, b, key, NULL) &
+			    (GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE))) == GZ_BIT(GZ_ORG)) {
+				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
+				return;
+			}
 			if ((org_shape(x, a, b) || tok_is(x, b - 1, "Center") ||
 			    tok_is(x, b - 1, "Centre")) && !(TF(a) & TK_HYPH)) {
 				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
@@ -1019,7 +1062,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			continue;
 		}
 		/* "Internet Explorer 6", "Panama 3": a number ends no unknown name. */
-		if ((TF(b - 1) & TK_DIGIT) && !(m & (KNOWN | VARIANTS)) &&
+		if (((TF(b - 1) & TK_DIGIT) || (b - a > 1 && roman(TT(b - 1), TL(b - 1)))) &&
+		    !(m & (KNOWN | VARIANTS)) &&
 		    !artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) {
 			if (b - a == 1)
 				return;
@@ -1059,6 +1103,12 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;		/* "US$ 20,000": a currency */
 	if (b - a == 1 && roman(TT(a), TL(a)))
 		return;		/* "part XVII" */
+	if (b - a == 1 && tok_in(x, a, compass) && !(m & GZ_BIT(GZ_ORG)))
+		return;		/* "the West" is no place */
+	for (i = a; i < b - 1 && tok_in(x, i, compass); i++)
+		;
+	if (i == b - 1 && i > a && demonym(x, i))
+		return;		/* "Eastern European" */
 	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
 	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline)
 		m &= ~GZ_BIT(GZ_STOP);
@@ -1119,7 +1169,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	if (b - a == 1) {
 		if (cue)
 			t = ENT_PERSON;
-		else if ((TF(a) & TK_ALLCAPS) && TL(a) <= 6 && !x->titlecase)
+		else if ((TF(a) & TK_ALLCAPS) && TL(a) >= 3 && TL(a) <= 6 && !x->titlecase &&
+		    !x->capsline)
 			t = ENT_ORG;
 		else if ((m & GZ_BIT(GZ_GIVEN)) && !(TF(a) & TK_SENT))
 			t = ENT_PERSON;
@@ -1137,7 +1188,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	if (!(m0 & GZ_BIT(GZ_GIVEN)))
 		for (k = a + 1; k + 1 < b; k++)
 			if ((tok_mask(x, k) & GZ_BIT(GZ_GIVEN)) && (TF(k + 1) & TK_UPPER) &&
-			    !is_connector(x, k - 1)) {
+			    !is_connector(x, k - 1) && split_left_ok(x, a, k, key)) {
 				seg(x, a, k, 0, key);
 				seg(x, k, b, cue, key);
 				return;
@@ -1145,11 +1196,18 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	for (k = b - 1; k > a && !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))); k--)
 		if ((span_lookup(x, a, k, key, NULL) & (k == b - 1 ? KNOWN :
 		    (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))) &&
-		    !is_connector(x, k - 1) && !is_connector(x, k) && (k < b - 1 ||
-		    (span_lookup(x, k, b, key, NULL) & KNOWN))) {
-			seg(x, a, k, 0, key);
-			seg(x, k, b, cue, key);
-			return;
+		    !is_connector(x, k - 1) && !is_connector(x, k)) {
+			if (k < b - 1 || (span_lookup(x, k, b, key, NULL) & KNOWN)) {
+				seg(x, a, k, 0, key);
+				seg(x, k, b, cue, key);
+				return;
+			}
+			/* "the Malaysia Tourism board": a name and a common word */
+			if ((tok_mask(x, k) & GZ_BIT(GZ_STOP)) && !tok_in(x, k, org_tail) &&
+			    !tok_in(x, k, place_tail)) {
+				seg(x, a, k, 0, key);
+				return;
+			}
 		}
 	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0;
 	for (i = a, nstop = 0; i < b; i++) {
@@ -1174,7 +1232,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			t = CT_WEAK;
 		else if (place_before(x, a) || place_after(x, b))
 			t = nstop ? -1 : ENT_PLACE;
-		else if (after_the(x, a) || country_word(x, b - 1))
+		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
 			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
 		else if (nstop)
 			t = -1;		/* "Successful Stormtroopers", "Star Wars" */
@@ -1234,8 +1292,7 @@ run2(struct ext *x, size_t a, size_t b, struct buf *key)
 		if (s < b && is_connector(x, s)) {
 			while (s < b && is_connector(x, s))
 				s++;
-			if (s < b)
-				seg(x, s, b, 0, key);
+			run2(x, s, b, key);
 			return;
 		}
 		i = s - 1;
@@ -1251,7 +1308,15 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 	size_t i;
 
 	if (tok_is(x, k, "and") || tok_is(x, k, "&")) {
-		/* "Union of Rationalist Atheists and Agnostics" */
+		size_t e;
+
+		/* "Union of Rationalist Atheists and Agnostics", but not "Institute of
+		 * Technology and Colorado State University" */
+		for (e = k + 1; e < b && !is_connector(x, e); e++)
+			;
+		if ((has_word(x, k + 1, e, org_tail) || has_word(x, k + 1, e, org_head)) &&
+		    (has_word(x, s, k, org_tail) || has_word(x, s, k, org_head)))
+			return 0;
 		for (i = s; i < k; i++)
 			if (tok_is(x, i, "of") && (has_word(x, s, i, org_head) ||
 			    has_word(x, s, i, org_tail)))
@@ -1265,6 +1330,17 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 	    tok_is(x, k, "the")) {
 		if (tok_is(x, k, "the") && k > s && is_connector(x, k - 1))
 			return 1;
+		/* "Colorado State University of the US": a whole name, then where */
+		if (tok_is(x, k, "of") && k + 2 < b && tok_is(x, k + 1, "the") && k - s >= 2 &&
+		    tok_in(x, k - 1, org_tail) && !has_connector(x, s, k)) {
+			size_t e;
+
+			for (e = k + 2; e < b && !is_connector(x, e); e++)
+				;
+			if ((span_lookup(x, k + 2, e, &x->scratch, NULL) & (GZ_BIT(GZ_PLACE) |
+			    GZ_BIT(GZ_ORG))) == GZ_BIT(GZ_PLACE))
+				return 0;
+		}
 		return has_word(x, s, k, org_head) || has_word(x, s, k, org_tail) ||
 		    has_word(x, s, k, place_head) || has_word(x, s, k, place_tail) ||
 		    title_at(x, k - 1, k, &x->scratch) == 1;
