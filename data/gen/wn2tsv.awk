@@ -124,6 +124,10 @@ pass == 3 {
 	if (firstcap() == "")
 		next
 	h = hyper()
+	# Stars, zodiac signs, ships, weapons and other objects are not places
+	# in news text.
+	if (h ~ /(^| )(constellation|sign of the zodiac|star|asterism|supergiant|supernova|galaxy|soil horizon|asteroid|minor planet|lunar crater|satellite|bomb|bomber|airship|cattle|chest|ship|vessel|warship|destroyer|sword|stone|chalice|table|great seal|data system|oracle|figure|bunch|culture|civilization|community|religious movement)$/)
+		next
 	if (inst) {
 		if (lf == "18")
 			emit("PERSON", personcanon(), "wn:" $1 " " h)
@@ -134,7 +138,7 @@ pass == 3 {
 		else if (lf == "06") {
 			# Buildings are PLACE in lede; universities and the seats
 			# of government (Kremlin, White House) are ORG.
-			if (firstcap() ~ /^(Kremlin|White House)$/ || h ~ /university|college|school/)
+			if (firstcap() ~ /^(Kremlin|White House)$/ || h ~ /university|college|school|agency|stock exchange|government office/)
 				emit("ORG", firstcap(), "wn:" $1 " " h)
 			else
 				emit("PLACE", firstcap(), "0 wn:" $1 " " h)
@@ -146,7 +150,11 @@ pass == 3 {
 		if (orglike(HYP[$1], 0) == 1)
 			emit("ORG", firstcap(), "wn:" $1 " " h)
 	} else if (lf == "18") {
-		# Demonyms and members of groups (Russian, Democrat, Muslim).
+		# Demonyms and members of groups (Russian, Democrat, Muslim),
+		# but not deities, monsters or kinds of person (Adonis, Harpy,
+		# Delilah, Monsignor).
+		if (h ~ /deity|god|goddess|monster|daemon|demon|spirit|Fury|Muse|giant|nymph|angel|hero|character|woman|man|professional|priest|prophet|saint|patriarch|apostle|Apostle|disciple|evangelist|worker|lover|beauty|traitor|seducer|villain|oracle/)
+			next
 		for (k = 1; k <= nw; k++)
 			if (iscap(W[k]) && W[k] !~ / / && length(W[k]) >= 3)
 				printf "%s\tNORP\t%s\twn:%s %s\n", W[k], W[k], $1, h
