@@ -337,6 +337,8 @@ status_draw(struct ui *ui)
 	int i, elem = TH_STATUS, rw;
 	char *t;
 
+	if (annui_status_draw(ui, w))
+		return;
 	werase(w);
 	ui_style(ui, w, TH_STATUS, 0);
 	mvwhline(w, 0, 0, ' ', COLS);
@@ -424,9 +426,12 @@ ui_draw(struct ui *ui)
 		werase(stdscr);
 		wnoutrefresh(stdscr);
 	}
-	if (ui->mode == M_HELP || ui->mode == M_MESSAGES) {
+	if (ui->mode == M_HELP || ui->mode == M_MESSAGES || annui_listing(ui)) {
 		if (ui->panes[P_READER].dirty || ui->panes[P_LIST].dirty) {
-			overlay_draw(ui);
+			if (annui_listing(ui))
+				annui_list_draw(ui);
+			else
+				overlay_draw(ui);
 			wnoutrefresh(ui->ovwin);
 			for (i = 0; i < P_COUNT; i++)
 				ui->panes[i].dirty = 0;
@@ -481,9 +486,7 @@ static int
 not_yet(int action)
 {
 	switch (action) {
-	case ACT_MENTION_NEXT: case ACT_MENTION_PREV: case ACT_ANNOT_NEXT:
-	case ACT_ANNOT_PREV: case ACT_SELECT: case ACT_SELECT_PARA: case ACT_NOTE:
-	case ACT_HIGHLIGHT: case ACT_TAG: case ACT_ANNOT_LIST: case ACT_FILTER:
+	case ACT_MENTION_NEXT: case ACT_MENTION_PREV: case ACT_FILTER:
 		return 1;
 	}
 	return 0;
@@ -833,10 +836,11 @@ static const action_fn handlers[ACT_COUNT] = {
 	[ACT_SEARCH_PREV] = do_reader,
 	[ACT_MENTION_NEXT] = do_not_yet, [ACT_MENTION_PREV] = do_not_yet,
 	[ACT_FLAG_NEXT] = do_reader, [ACT_FLAG_PREV] = do_reader,
-	[ACT_ANNOT_NEXT] = do_not_yet, [ACT_ANNOT_PREV] = do_not_yet,
-	[ACT_SELECT] = do_not_yet, [ACT_SELECT_PARA] = do_not_yet,
-	[ACT_NOTE] = do_not_yet, [ACT_HIGHLIGHT] = do_not_yet, [ACT_TAG] = do_not_yet,
-	[ACT_CANCEL] = do_cancel, [ACT_ANNOT_LIST] = do_not_yet,
+	[ACT_ANNOT_NEXT] = annui_action, [ACT_ANNOT_PREV] = annui_action,
+	[ACT_SELECT] = annui_action, [ACT_SELECT_PARA] = annui_action,
+	[ACT_NOTE] = annui_action, [ACT_HIGHLIGHT] = annui_action, [ACT_TAG] = annui_action,
+	[ACT_ANNOT_EDIT] = annui_action, [ACT_ANNOT_DELETE] = annui_action,
+	[ACT_CANCEL] = do_cancel, [ACT_ANNOT_LIST] = annui_action,
 	[ACT_FILTER] = do_not_yet,
 	[ACT_BOILERPLATE] = do_reader, [ACT_RAW] = do_reader,
 	[ACT_HELP] = do_help, [ACT_COMMAND] = do_command, [ACT_REDRAW] = do_redraw,
@@ -880,6 +884,8 @@ handle_key(struct ui *ui, int key)
 	int keys[KEYSEQ_MAX], n, act;
 	char name[16], name2[16];
 
+	if ((act = annui_key(ui, key)) != 0)
+		return act;
 	if (ui->mode == M_PROMPT)
 		return prompt_key(ui, key);
 	if (ui->npending > 0 && key == KEY_ESC) {
@@ -996,6 +1002,7 @@ ui_free(struct ui *ui)
 	size_t i;
 
 	reader_close(ui);
+	annui_close(ui);
 	overlay_free(ui);
 	for (i = 0; i < ui->nents; i++) {
 		free(ui->ents[i].path);
@@ -1039,6 +1046,7 @@ ui_main(const struct ui_opts *o)
 		corpus_add(ui, samples);
 		free(samples);
 	}
+	annui_open(ui);
 	if (ui->nmsgs > 0) {
 		free(ui->status_msg);
 		ui->status_msg = ui->nmsgs == 1 ? xstrdup(ui->msgs[0]) :

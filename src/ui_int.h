@@ -79,7 +79,7 @@ struct pane {
 
 enum { P_LIST, P_READER, P_ENTITIES, P_COUNT };
 
-enum mode { M_NORMAL, M_HELP, M_MESSAGES, M_PROMPT };
+enum mode { M_NORMAL, M_HELP, M_MESSAGES, M_PROMPT, M_ANNOT };	/* M_ANNOT: ui_annot.c */
 
 struct overlay {
 	char		*title;
@@ -126,6 +126,8 @@ struct ui {
 	char		*status_msg;	/* shown until the next key */
 	int		 status_err;
 
+	struct annui	*annui;		/* annotations (ui_annot.c) */
+
 	int		 color;		/* colours in use */
 	attr_t		 attr[TH_COUNT];
 	int		 pair[TH_COUNT];
@@ -158,5 +160,37 @@ int	reader_key(struct ui *, int action);
 void	reader_search(struct ui *, int dir, int from_cursor);
 void	reader_status(struct ui *, char *buf, size_t len);
 void	reader_rebuild(struct ui *);
+void	reader_goto(struct ui *, size_t pos);
+
+/* ui_prompt.c: a one-line editor for the status line (UTF-8, by grapheme) */
+struct lineedit {
+	char		 label[32];
+	char		*s;		/* NUL-terminated */
+	size_t		 len, cap, cur;	/* bytes; cur is a grapheme boundary */
+	int		 scroll;	/* first column shown */
+};
+#define LE_GOING	0
+#define LE_DONE		1	/* Enter */
+#define LE_CANCEL	2	/* Esc, C-g */
+#define LE_TAB		3
+void	le_init(struct lineedit *, const char *label, const char *text);
+int	le_key(struct lineedit *, int key);
+void	le_replace(struct lineedit *, size_t from, size_t to, const char *s);
+void	le_draw(struct ui *, struct lineedit *, WINDOW *, int x, int width);
+void	le_free(struct lineedit *);
+
+/* ui_annot.c: selection, annotations drawn and listed, the store */
+void	annui_open(struct ui *);
+void	annui_close(struct ui *);
+void	annui_doc_open(struct ui *);
+void	annui_doc_close(struct ui *);
+int	annui_key(struct ui *, int key);	/* 0: not taken */
+int	annui_action(struct ui *, int action);
+int	annui_elem(struct ui *, size_t start, size_t end, int elem);
+int	annui_status(struct ui *, char *buf, size_t len);
+int	annui_status_draw(struct ui *, WINDOW *);
+int	annui_listing(const struct ui *);
+void	annui_list_draw(struct ui *);
+void	annui_entry_count(struct ui *, struct entry *);
 
 #endif

@@ -250,6 +250,8 @@ list_draw(struct ui *ui, struct pane *p)
 			break;
 		list_title(ui, i);
 		e = &ui->ents[i];
+		if (e->nnotes < 0)
+			annui_entry_count(ui, e);
 		if (i == ui->sel)
 			elem = ui->focus == P_LIST ? TH_LIST_SELECTED :
 			    TH_LIST_SELECTED_INACTIVE;

@@ -273,6 +273,16 @@ reader_rebuild(struct ui *ui)
 	ui->panes[P_READER].dirty = 1;
 }
 
+/* Put the cursor on byte pos (annotations jump there). */
+void
+reader_goto(struct ui *ui, size_t pos)
+{
+	if (!ui->have_doc)
+		return;
+	goto_pos(ui, pos);
+	ui->panes[P_READER].dirty = 1;
+}
+
 void
 reader_layout(struct ui *ui, int width)
 {
@@ -296,6 +306,7 @@ reader_close(struct ui *ui)
 
 	if (!ui->have_doc)
 		return;
+	annui_doc_close(ui);
 	rows_reset(d);
 	free(d->rows);
 	free(d->lines);
@@ -361,6 +372,7 @@ reader_open(struct ui *ui, size_t i)
 	ui->have_doc = 1;
 	reader_rebuild(ui);
 	ui->panes[P_LIST].dirty = 1;
+	annui_doc_open(ui);
 }
 
 /* Search matches that overlap [from, to) inside one paragraph. */
@@ -448,6 +460,7 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 			elem = TH_PLACEHOLDER;
 		while (mi < nm && ms[mi] + plen <= g.start)
 			mi++;
+		elem = annui_elem(ui, g.start, g.end, elem);
 		if (mi < nm && ms[mi] < g.end)
 			elem = TH_SEARCH;
 		if (g.start <= d->cursor && d->cursor < g.end) {
@@ -721,6 +734,8 @@ reader_status(struct ui *ui, char *buf, size_t len)
 		snprintf(buf, len, "%zu articles", ui->nents);
 		return;
 	}
+	if (annui_status(ui, buf, len))
+		return;
 	if ((a = art_at(d, d->cursor)) != NULL) {
 		char *note = text_sanitize(a->note ? a->note : "", a->note ?
 		    strlen(a->note) : 0, 60);

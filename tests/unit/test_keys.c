@@ -95,6 +95,7 @@ main(void)
 			{ "&", ACT_FILTER }, { "B", ACT_BOILERPLATE }, { "R", ACT_RAW },
 			{ "?", ACT_HELP }, { ":", ACT_COMMAND }, { "C-l", ACT_REDRAW },
 			{ "Tab", ACT_FOCUS_NEXT }, { "S-Tab", ACT_FOCUS_PREV },
+			{ "e", ACT_ANNOT_EDIT }, { "d", ACT_ANNOT_DELETE },
 		};
 		size_t j;
 		int n;

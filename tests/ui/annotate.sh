@@ -1,0 +1,222 @@
+#!/bin/sh
+# annotate.sh - annotations from the keyboard, driven in tmux: select, note with
+# non-ASCII text and editing keys, saved before "saved" shows, drawn in the note
+# style after a restart, listed under A, edited and deleted; tags with Tab
+# completion; an annotation that moved and one that became an orphan after the
+# file changed; kill -9 right after a save; a store that cannot be used.
+. "$TOP_SRCDIR/tests/cli/lib.sh"
+. "$TOP_SRCDIR/tests/ui/tmux.sh"
+
+command -v sqlite3 >/dev/null || { echo "SKIP: no sqlite3" >&2; exit 77; }
+
+esc=$(printf '\033')
+corpus=$SCRATCH/corpus
+mkdir -p "$corpus"
+art=$corpus/1-ferry.txt
+cat >"$art" <<'EOF'
+Harbour council approves new ferry timetable
+
+The harbour council voted on Tuesday to approve a new ferry timetable for the winter months.
+
+Officials said the change would shorten waiting times for commuters crossing the bay every morning.
+
+The mayor described the decision as a careful compromise between cost and convenience.
+EOF
+cat >"$corpus/2-other.txt" <<'EOF'
+Library opens on Sundays
+
+The city library will open on Sundays from next month.
+EOF
+db=$XDG_DATA_HOME/lede/annotations.db
+
+sql() {
+	sqlite3 "$db" "$1"
+}
+status_has() {
+	screen | tail -n 1 | grep -F -q -- "$1"
+}
+# TEXT is drawn as one run of its own style: a style change right before and
+# right after it (the text around it is in another style)
+styled() {
+	screen_e | grep -F -q -- "$1$esc[" &&
+	    screen_e | grep -q -- "$esc\[[0-9;]*m$1$esc\["
+}
+unstyled() {
+	! styled "$1"
+}
+# killed by a signal: the pane is dead with no exit status
+pane_dead() {
+	[ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ]
+}
+open_first() {
+	start 120 24 "$corpus"
+	wait_for "articles (2)" && send Enter && wait_for "The harbour council voted"
+}
+# Q ends lede: the pane dies, with status 0 (tmux does not always learn the
+# status of a process it has not reaped yet: then no signal either)
+quit() {
+	local st
+	send Q
+	check "$1: quits" poll pane_dead
+	st=$(tm display-message -p -t t '#{pane_dead_status}:#{pane_dead_signal}')
+	case $st in
+	0:|:) ;;
+	*) check_eq "$1: exit status" "$st" "0:"; show ;;
+	esac
+}
+
+# --- a note: select three words, type with editing keys, Enter -------------------
+check "opens" open_first
+check "passage not styled yet" unstyled "The harbour council"
+send j j v
+check "selection status" poll status_has "selection: 1 character"
+send w w w
+check "w extends by word" poll status_has "selection: 19 characters"
+check "selection drawn" poll styled "The harbour counci"
+send a
+check "note prompt" wait_for "note:"
+send_text "prüfen bitte"
+# a grapheme made of two code points goes with one Backspace
+send_text "é"
+send BSpace
+# C-a, then over "prü" by grapheme, Backspace takes the ü, typed back
+send C-a Right Right Right BSpace
+check "editing in the prompt" wait_for "note: prfen bitte"
+send_text "ü"
+send Enter
+check "saved" wait_for "note saved"
+check_eq "stored before the screen said so" "$(sql 'SELECT kind, quote, note FROM annotation')" \
+    "note|The harbour council|prüfen bitte"
+# the message stays until the next key; [a comes back to the note's start
+send [ a
+check "status shows the note at the cursor" poll status_has "note: prüfen bitte"
+check "list pane counts it" wait_for "1✎"
+quit "first session"
+
+# --- reopen: drawn, listed, ]a, edit, delete -----------------------------------
+check "reopens" open_first
+check "drawn in the note style" poll styled "The harbour council"
+send A
+check "A lists it" wait_for "“The harbour council”  prüfen bitte"
+check "A title" wait_for "annotations: this article (1)"
+send A
+check "A again: whole corpus" wait_for "annotations: all articles (1)"
+check "corpus list names the file" wait_for "1-ferry.txt"
+send q
+check "list closes" wait_gone "annotations: all articles"
+send ] a
+check "]a goes to it" poll status_has "note: prüfen bitte"
+send e
+check "edit prompt holds the note" wait_for "note: prüfen bitte"
+send C-w
+send_text "sofort"
+send Enter
+check "edited" wait_for "note updated"
+check_eq "edit stored" "$(sql 'SELECT note FROM annotation')" "prüfen sofort"
+send d
+check "delete asks" wait_for "delete this note on “The harbour council”? (y/n)"
+send n
+check "n keeps it" wait_for "not deleted"
+check_eq "still stored" "$(sql 'SELECT count(*) FROM annotation')" 1
+send d
+check "delete asks again" wait_for "(y/n)"
+send y
+check "deleted" wait_for "note deleted"
+check_eq "delete stored" "$(sql 'SELECT count(*) FROM annotation')" 0
+send g
+check "cursor away" poll status_has "row 1/"
+check "no longer styled" poll unstyled "The harbour council"
+
+# --- tags with Tab completion ----------------------------------------------------
+send g j j v w
+send t
+check "tag prompt" wait_for "tags (Tab completes):"
+send_text "key claim"
+send Enter
+check "tag saved" wait_for "tag saved"
+send /
+send_text "mayor"
+send Enter Escape v w
+check "second selection" poll status_has "selection: 5 characters"
+send t
+send_text "ke"
+send Tab
+check "Tab completes" wait_for "tags (Tab completes): key claim"
+send_text ", check"
+send Enter
+check "second tag saved" wait_for "tag saved"
+check_eq "tags stored" "$(sql "SELECT group_concat(name, '|') FROM (SELECT name FROM tag ORDER BY annotation, pos)")" \
+    "key claim|key claim|check"
+send [ a
+check "status shows the tags" poll status_has "tag · tags: key claim,check"
+send H
+check "H without a selection says so" wait_for "select a passage first"
+quit "tags"
+
+# --- moved and orphan after the file changed -------------------------------------
+check "opens for the re-anchoring" open_first
+send /
+send_text "careful"
+send Enter Escape
+send v w w H
+check "highlight saved" wait_for "highlight saved"
+send /
+send_text "shorten"
+send Enter Escape
+send v w w w a
+send_text "is it true"
+send Enter
+check "note saved" wait_for "note saved"
+quit "before the edit"
+# a paragraph before every passage; the sentence with the note replaced
+{
+	printf 'Harbour council approves new ferry timetable\n\n'
+	printf 'Update: this story was corrected on Wednesday after readers wrote in.\n'
+	sed -e 1d -e 's/^Officials said.*/Officials declined to comment./' "$art"
+} >"$art.new"
+mv "$art.new" "$art"
+check "reopens after the edit" open_first
+check "re-anchoring reported" wait_for "3 annotations moved, 1 orphan"
+check "moved highlight drawn at its new place" poll styled "careful compromise"
+send A
+check "orphan listed with its quote" wait_for "orphan “shorten waiting times”  is it true"
+check "moved one listed" wait_for "highlight moved “careful compromise”"
+send Escape
+check "A closes with Esc" wait_gone "annotations: this article"
+send ] a
+check "]a lands on the moved tag" poll status_has "tag · tags: key claim · moved"
+quit "after the edit"
+
+# --- kill -9 right after "saved" ---------------------------------------------------
+check "opens for the crash" open_first
+send G v b a
+send_text "crash test ✓"
+send Enter
+check "crash note saved" wait_for "note saved"
+pid=$(tm display-message -p -t t '#{pane_pid}')
+# the pane runs a shell that runs lede, or lede itself
+[ "$(cat /proc/"$pid"/comm 2>/dev/null)" = lede ] ||
+    pid=$(ps -o pid= --ppid "$pid" | head -n 1 | tr -d ' ')
+check "found lede" test -n "$pid"
+kill -9 "$pid"
+check "killed" poll pane_dead
+check_eq "survives kill -9" "$(sql "SELECT count(*) FROM annotation WHERE note = 'crash test ✓'")" 1
+check_eq "integrity" "$(sql 'PRAGMA integrity_check')" ok
+check "reopens after the crash" open_first
+send A
+check "crash note listed" wait_for "crash test ✓"
+quit "after the crash"
+
+# --- a store that cannot be used: the corpus opens, the keys say why ---------------
+XDG_DATA_HOME=$SCRATCH/broken
+mkdir -p "$XDG_DATA_HOME/lede"
+echo "this is not a database, it is a text file of some length" >"$XDG_DATA_HOME/lede/annotations.db"
+cp "$XDG_DATA_HOME/lede/annotations.db" "$SCRATCH/broken.orig"
+check "opens with a broken store" open_first
+send v w H
+check "keys say why" wait_for "annotations unavailable"
+quit "broken store"
+check "broken store left as it was" cmp -s "$XDG_DATA_HOME/lede/annotations.db" \
+    "$SCRATCH/broken.orig"
+
+finish
