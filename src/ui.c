@@ -98,6 +98,10 @@ fallback_attrs(int elem)
 	case TH_FLAG:
 	case TH_HIGHLIGHT:
 		return A_UNDERLINE;
+	case TH_NOTE:
+		return A_UNDERLINE | A_ITALIC;
+	case TH_TAG:
+		return A_UNDERLINE | A_DIM;
 	case TH_DIM:
 		return A_DIM;
 	default:

@@ -205,7 +205,24 @@ check_eq "integrity" "$(sql 'PRAGMA integrity_check')" ok
 check "reopens after the crash" open_first
 send A
 check "crash note listed" wait_for "crash test ✓"
+send q
+
+# --- another process adds one: seen at the next key ---------------------------------
+check "another process adds" "$LEDE" annotations add --path "$art" --start 0 --end 7 \
+    --kind note --note "from elsewhere" >/dev/null
+send g A
+check "the other's note listed" wait_for "from elsewhere"
 quit "after the crash"
+
+# --- a store from a newer lede: read-only, said so, left alone ------------------------
+XDG_DATA_HOME=$SCRATCH/newer
+mkdir -p "$XDG_DATA_HOME/lede"
+sqlite3 "$XDG_DATA_HOME/lede/annotations.db" 'CREATE TABLE future (x); PRAGMA user_version = 99'
+check "opens with a newer store" open_first
+send v w a
+check "a says why it cannot write" wait_for "made by a newer lede"
+check "no prompt" lacks_text "note:"
+quit "newer store"
 
 # --- a store that cannot be used: the corpus opens, the keys say why ---------------
 XDG_DATA_HOME=$SCRATCH/broken
