@@ -408,21 +408,37 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		size_t k, q;
 		int w;
 
+		if (c < 0x80 && ascii_word[c]) {
+			/* a run of ASCII letters and digits: past the hashed head and
+			 * once a letter was seen, only counting is left */
+			size_t ws = i;
+			if (!inword)
+				li->nw++;
+			inword = 1;
+			if (alpha && li->nn >= 96) {
+				while (i < e && (unsigned char)t[i] < 0x80 &&
+				    ascii_word[(unsigned char)t[i]])
+					i++;
+			} else {
+				while (i < e && (unsigned char)t[i] < 0x80 &&
+				    ascii_word[(unsigned char)t[i]]) {
+					c = (unsigned char)t[i];
+					if (li->nn + (i - ws) < 96) {
+						h ^= (unsigned char)lc(c);
+						h *= 1099511628211ULL;
+					}
+					if (c > '9')
+						alpha = 1;
+					i++;
+				}
+			}
+			li->nn += i - ws;
+			li->nch += i - ws;
+			continue;
+		}
 		li->nch++;
 		if (c < 0x80) {
-			if (ascii_word[c]) {
-				if (li->nn < 96) {
-					h ^= (unsigned char)lc(c);
-					h *= 1099511628211ULL;
-				}
-				li->nn++;
-				if (!inword)
-					li->nw++;
-				if (c > '9')
-					alpha = 1;
-				inword = 1;
-			} else
-				inword = inword && (c == '\'' || c == '-' || c == '.');
+			inword = inword && (c == '\'' || c == '-' || c == '.');
 			i++;
 			continue;
 		}
