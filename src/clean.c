@@ -62,6 +62,8 @@ line_class_hidden(enum line_class c)
 #define F_LINKY		0x200	/* an image address, a URL, a "a | b | c" menu */
 #define F_INDENT	0x400	/* indented: a dump's nested list or block */
 #define F_OPEN		0x800	/* prose length, but no sentence end */
+#define F_LATER		0x1000	/* a repeat, not the first occurrence */
+#define F_CAPS		0x2000	/* written in capitals */
 
 #define CONTAINS_LINKY	300
 
@@ -488,7 +490,17 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (bar != NULL && bar - (t + s) < 30)
 			li->f |= F_LINKY;
 	}
-	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT)) &&
+	if (li->nw >= 3 && li->nch <= 300) {
+		size_t up = 0, lo = 0;
+		for (i = s; i < e; i++) {
+			unsigned char c = (unsigned char)t[i];
+			up += c >= 'A' && c <= 'Z';
+			lo += c >= 'a' && c <= 'z';
+		}
+		if (up > 3 * lo && up >= 8)
+			li->f |= F_CAPS;
+	}
+	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT | F_CAPS)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
 	    (li->nw >= 7 && li->nch >= 40 && (li->f & F_FINAL))))
 		li->f |= F_PROSE;
@@ -541,6 +553,14 @@ mark_repeats(struct linfo *li, size_t n)
 	for (i = 0; i < n; i++)
 		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1)
 			li[i].f |= F_REPEAT;
+	/* the second pass over the counts marks every occurrence but the first */
+	for (i = 0; i < n; i++)
+		if (li[i].f & F_REPEAT) {
+			uint32_t *k = hc_slot(&hc, li[i].h);
+			if (*k & 0x80000000U)
+				li[i].f |= F_LATER;
+			*k |= 0x80000000U;
+		}
 	free(hc.h);
 	free(hc.n);
 }
@@ -919,7 +939,12 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BOILERPLATE, default_sub(l, 0));
 			continue;
 		}
-		/* inside the article */
+		/* inside the article: a paragraph seen before is a teaser or a
+		 * widget repeated down the page */
+		if (l->f & F_LATER) {
+			set(c, LC_BOILERPLATE, default_sub(l, 0));
+			continue;
+		}
 		if ((l->f & F_PROSE) || ((l->f & F_OPEN) && (i == bs || l->nw >= 15))) {
 			set(c, LC_BODY, BP_NONE);
 			continue;
