@@ -834,7 +834,7 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
     struct linfo *li, size_t *title_line)
 {
 	const char *t = a->text;
-	size_t n = out->nlines, i, bs, be, ti, top_end, j, lim;
+	size_t n = out->nlines, i, bs, be, ti, top_end, j, lim, dek = SIZE_MAX;
 	struct tnorm tn = { NULL, 0 };
 	size_t ts_end;
 
@@ -880,7 +880,30 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 		}
 	}
 	/* the top: from the title to the first paragraphs */
+	/* the top of the article: bylines and datelines may sit up to its second
+	 * paragraph; a paragraph above them is the headline's dek, which a page
+	 * prints between headline and byline, not the article's text */
 	top_end = bs == SIZE_MAX ? n : bs;
+	if (bs != SIZE_MAX) {
+		size_t np = 0, meta = SIZE_MAX;
+		for (i = bs; i <= be && np < 2; i++) {
+			if (li[i].f & F_PROSE)
+				np++;
+			else if ((li[i].f & (F_BYLINE | F_DATE)) && li[i].rule == NULL)
+				meta = i;
+		}
+		top_end = i;
+		if (meta != SIZE_MAX && ti != SIZE_MAX && meta > bs) {
+			for (i = bs; i < meta; i++)
+				if (li[i].f & F_PROSE)
+					dek = i;
+			if (dek != SIZE_MAX) {
+				bs = meta;
+				while (bs < be && !(li[bs].f & F_PROSE))
+					bs++;
+			}
+		}
+	}
 	for (i = 0; i < n; i++) {
 		struct cline *c = &out->lines[i];
 		const struct linfo *l = &li[i];
@@ -917,13 +940,13 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BOILERPLATE, default_sub(l, 1));
 			continue;
 		}
-		if (i < top_end + 3 && !(l->f & F_PROSE) && (l->f & F_BYLINE) &&
+		if (i < top_end && !(l->f & F_PROSE) && (l->f & F_BYLINE) &&
 		    out->byline == NULL) {
 			set(c, LC_BYLINE, BP_NONE);
 			out->byline = xstrndup(t + l->by_s, l->by_e - l->by_s);
 			continue;
 		}
-		if (i < top_end + 3 && (l->f & F_DATE)) {
+		if (i < top_end && (l->f & F_DATE)) {
 			set(c, LC_DATELINE, BP_NONE);
 			if (out->date == NULL)
 				out->date = xstrdup(l->date);
@@ -933,6 +956,10 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 		if (bs == SIZE_MAX && (ti == SIZE_MAX || i > ti) &&
 		    !(l->f & (F_BULLET | F_LINKY | F_INDENT))) {
 			set(c, LC_BODY, BP_NONE);
+			continue;
+		}
+		if (dek != SIZE_MAX && i <= dek && i > ti && (l->f & F_PROSE)) {
+			set(c, LC_CAPTION, BP_NONE);
 			continue;
 		}
 		if (bs == SIZE_MAX || i < bs || i > be) {
