@@ -553,14 +553,20 @@ mark_repeats(struct linfo *li, size_t n)
 	for (i = 0; i < n; i++)
 		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1)
 			li[i].f |= F_REPEAT;
-	/* the second pass over the counts marks every occurrence but the first */
-	for (i = 0; i < n; i++)
-		if (li[i].f & F_REPEAT) {
-			uint32_t *k = hc_slot(&hc, li[i].h);
-			if (*k & 0x80000000U)
-				li[i].f |= F_LATER;
-			*k |= 0x80000000U;
-		}
+	/* a line that came a few lines before: the page repeats a widget (the
+	 * same question put to each person of an interview comes back further
+	 * apart) */
+	{
+		size_t *last = xcalloc(sz, sizeof *last);
+		for (i = 0; i < n; i++)
+			if (li[i].f & F_REPEAT) {
+				size_t j = (size_t)(hc_slot(&hc, li[i].h) - hc.n);
+				if (last[j] != 0 && i + 1 - last[j] <= 12)
+					li[i].f |= F_LATER;
+				last[j] = i + 1;
+			}
+		free(last);
+	}
 	free(hc.h);
 	free(hc.n);
 }
