@@ -1,24 +1,16 @@
-/* config.c - placeholder until the configuration work lands: defaults only */
+/* config.c - config.ini: [ui], [corpus] and [keys], read through ini.c */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lede/config.h"
+#include "lede/ini.h"
+#include "lede/paths.h"
 #include "lede/util.h"
 
-static const char *const elem_names[TH_COUNT] = {
-	"normal", "border", "header", "list", "list_selected", "list_selected_inactive",
-	"status", "status_error", "cursor", "title", "subheading", "dim", "search", "flag",
-	"margin", "person", "place", "org", "mention_selected", "selection", "highlight",
-	"note", "tag", "placeholder"
-};
-
-const char *
-theme_elem_name(enum theme_elem e)
-{
-	return elem_names[e];
-}
+/* Pane widths beyond this are typing mistakes, not terminals. */
+#define CONFIG_MAXWIDTH 1000
 
 void
 config_init(struct config *c)
@@ -27,56 +19,264 @@ config_init(struct config *c)
 	c->theme = xstrdup("default");
 }
 
-int
-config_load(struct config *c, const char *path, const char *const *actions,
-    int (*valid_key)(const char *), config_warn_fn warn, void *ctx)
+static void
+binding_free(struct config_binding *b)
 {
-	return 0;
+	size_t j;
+
+	free(b->action);
+	for (j = 0; j < b->nkeys; j++)
+		free(b->keys[j]);
+	free(b->keys);
 }
 
 void
 config_free(struct config *c)
 {
-	size_t i, j;
+	size_t i;
 
 	free(c->theme);
 	for (i = 0; i < c->ncorpus; i++)
 		free(c->corpus[i]);
 	free(c->corpus);
-	for (i = 0; i < c->nbindings; i++) {
-		free(c->bindings[i].action);
-		for (j = 0; j < c->bindings[i].nkeys; j++)
-			free(c->bindings[i].keys[j]);
-		free(c->bindings[i].keys);
-	}
+	for (i = 0; i < c->nbindings; i++)
+		binding_free(&c->bindings[i]);
 	free(c->bindings);
 	memset(c, 0, sizeof *c);
 }
 
-void
-theme_default(struct theme *t)
+/* Decimal only: iniparser_getint would read "042" as octal 34 and "12abc" as 12. */
+static int
+parse_width(const char *s, int *out)
 {
-	int i;
+	long v = 0;
 
-	for (i = 0; i < TH_COUNT; i++)
-		t->st[i] = (struct theme_style){ -1, -1, 0 };
-	t->st[TH_LIST_SELECTED].attrs = THEME_REVERSE;
-	t->st[TH_CURSOR].attrs = THEME_REVERSE;
-	t->st[TH_STATUS].attrs = THEME_REVERSE;
-	t->st[TH_FLAG].attrs = THEME_UNDERLINE;
-	t->st[TH_DIM].attrs = THEME_DIM;
-}
-
-int
-theme_load(struct theme *t, const char *name, const char *themesdir, const char *userdir,
-    config_warn_fn warn, void *ctx)
-{
-	theme_default(t);
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > CONFIG_MAXWIDTH)
+			return -1;
+	}
+	*out = (int)v;
 	return 0;
 }
 
-int
-theme_color_fallback(int color, int ncolors)
+/* iniparser_getboolean only looks at the first letter and knows no "on"/"off". */
+static int
+parse_bool(const char *s, int *out)
 {
-	return ncolors >= 256 ? color : -1;
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = 1;
+			return 0;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static void
+apply_ui(struct config *c, struct ini *ini, const struct ini_entry *e)
+{
+	const char *v = ini_value(ini, e);
+	char q[80];
+	int n;
+
+	if (strcmp(e->key, "list_width") == 0 || strcmp(e->key, "entity_width") == 0) {
+		if (parse_width(v, &n) == -1)
+			ini_problem(ini, e->line, "%s: '%s' is not a whole number from 0 to %d; "
+			    "default kept", e->key, ini_quote(v, q, sizeof q), CONFIG_MAXWIDTH);
+		else if (e->key[0] == 'l')
+			c->list_width = n;
+		else
+			c->entity_width = n;
+	} else if (strcmp(e->key, "theme") == 0) {
+		if (*v == '\0')
+			ini_problem(ini, e->line, "theme: empty value; default kept");
+		else {
+			free(c->theme);
+			c->theme = xstrdup(v);
+		}
+	} else if (strcmp(e->key, "show_boilerplate") == 0) {
+		if (parse_bool(v, &n) == -1)
+			ini_problem(ini, e->line, "show_boilerplate: '%s' is not yes/no, "
+			    "true/false, on/off or 1/0; default kept", ini_quote(v, q, sizeof q));
+		else
+			c->show_boilerplate = n;
+	} else
+		ini_problem(ini, e->line, "unknown setting '%s' in [ui]; ignored",
+		    ini_quote(e->key, q, sizeof q));
+}
+
+/* "~/x" is in $HOME; a relative path is relative to the config file's directory. */
+static char *
+corpus_path(const char *file, const char *p, size_t n)
+{
+	const char *home = getenv("HOME"), *slash;
+
+	if (n >= 1 && p[0] == '~' && (n == 1 || p[1] == '/') && home != NULL && *home != '\0')
+		return xasprintf("%s%.*s", home, (int)(n - 1), p + 1);
+	if (p[0] == '/' || (slash = strrchr(file, '/')) == NULL)
+		return xstrndup(p, n);
+	return xasprintf("%.*s/%.*s", (int)(slash - file), file, (int)n, p);
+}
+
+static int
+is_path_key(const char *k)
+{
+	if (strncmp(k, "path", 4) != 0)
+		return 0;
+	for (k += 4; *k != '\0'; k++)
+		if (*k < '0' || *k > '9')
+			return 0;
+	return 1;
+}
+
+static void
+apply_corpus(struct config *c, struct ini *ini, const struct ini_entry *e)
+{
+	const char *v = ini_value(ini, e), *colon;
+	char q[80];
+	size_t n;
+
+	if (strcmp(e->key, "paths") != 0 && !is_path_key(e->key)) {
+		ini_problem(ini, e->line, "unknown setting '%s' in [corpus]; ignored",
+		    ini_quote(e->key, q, sizeof q));
+		return;
+	}
+	/* "paths" is ':'-separated like $PATH; "path", "path1", ... hold one path each */
+	for (;;) {
+		colon = e->key[4] == 's' ? strchr(v, ':') : NULL;
+		n = colon != NULL ? (size_t)(colon - v) : strlen(v);
+		if (n > 0) {
+			c->corpus = xreallocarray(c->corpus, c->ncorpus + 1, sizeof *c->corpus);
+			c->corpus[c->ncorpus++] = corpus_path(ini->file, v, n);
+		}
+		if (colon == NULL)
+			break;
+		v = colon + 1;
+	}
+}
+
+static int
+is_action(const char *const *actions, const char *name)
+{
+	if (actions == NULL)
+		return 1;
+	for (; *actions != NULL; actions++)
+		if (strcmp(*actions, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+apply_keys(struct config *c, struct ini *ini, const struct ini_entry *e,
+    const char *const *actions, int (*valid_key)(const char *))
+{
+	struct config_binding b = { 0 };
+	const char *v = ini_value(ini, e), *end;
+	char q[80], *name;
+	size_t i, n;
+	int bad = 0, more;
+
+	if (!is_action(actions, e->key)) {
+		ini_problem(ini, e->line, "unknown action '%s'", ini_quote(e->key, q, sizeof q));
+		return;
+	}
+	/* an empty value is an empty list; "a," is "a" and an empty name */
+	for (more = *v != '\0'; more; ) {
+		end = strchr(v, ',');
+		more = end != NULL;
+		n = end != NULL ? (size_t)(end - v) : strlen(v);
+		while (n > 0 && (*v == ' ' || *v == '\t')) {
+			v++;
+			n--;
+		}
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+		name = xstrndup(v, n);
+		if (n == 0) {
+			ini_problem(ini, e->line, "empty key name in the list for '%s'", e->key);
+			bad++;
+			free(name);
+		} else if (valid_key != NULL && !valid_key(name)) {
+			ini_problem(ini, e->line, "unknown key '%s'", ini_quote(name, q, sizeof q));
+			bad++;
+			free(name);
+		} else {
+			b.keys = xreallocarray(b.keys, b.nkeys + 1, sizeof *b.keys);
+			b.keys[b.nkeys++] = name;
+		}
+		if (more)
+			v = end + 1;
+	}
+	/* An empty list unbinds the action; a list with only bad names changes nothing. */
+	if (b.nkeys == 0 && bad > 0)
+		return;
+	b.action = xstrdup(e->key);
+	for (i = 0; i < c->nbindings; i++) {
+		if (strcmp(c->bindings[i].action, b.action) == 0) {
+			binding_free(&c->bindings[i]);
+			c->bindings[i] = b;
+			return;
+		}
+	}
+	c->bindings = xreallocarray(c->bindings, c->nbindings + 1, sizeof *c->bindings);
+	c->bindings[c->nbindings++] = b;
+}
+
+int
+config_load(struct config *c, const char *path, const char *const *actions,
+    int (*valid_key)(const char *), config_warn_fn warn, void *ctx)
+{
+	static const char *const known[] = { "ui", "corpus", "keys" };
+	struct ini ini;
+	const struct ini_entry *e;
+	char *dir = NULL, *file, q[80];
+	size_t i, j;
+	int problems, r;
+
+	if (path == NULL) {
+		dir = paths_config_dir();
+		file = xasprintf("%s/config.ini", dir);
+		free(dir);
+	} else
+		file = xstrdup(path);
+	r = ini_open(&ini, file, NULL, path == NULL, warn, ctx);
+	free(file);
+	if (r == 0) {
+		for (i = 0; i < ini.nsections; i++) {
+			for (j = 0; j < sizeof known / sizeof known[0]; j++)
+				if (strcmp(ini.sections[i].name, known[j]) == 0)
+					break;
+			if (j == sizeof known / sizeof known[0])
+				ini_problem(&ini, ini.sections[i].line,
+				    "unknown section [%s]; ignored",
+				    ini_quote(ini.sections[i].name, q, sizeof q));
+		}
+		for (i = 0; i < ini.nentries; i++) {
+			e = &ini.entries[i];
+			if (e->superseded)
+				continue;
+			if (strcmp(e->section, "ui") == 0)
+				apply_ui(c, &ini, e);
+			else if (strcmp(e->section, "corpus") == 0)
+				apply_corpus(c, &ini, e);
+			else if (strcmp(e->section, "keys") == 0)
+				apply_keys(c, &ini, e, actions, valid_key);
+		}
+	}
+	problems = ini.problems;
+	ini_close(&ini);
+	return problems;
 }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# unicode.sh - CJK, combining marks and emoji wrap without pushing the pane borders:
+# every row keeps the right border in the last column and the screen width.
+. "$TOP_SRCDIR/tests/cli/lib.sh"
+. "$TOP_SRCDIR/tests/ui/tmux.sh"
+
+# every pane row (not the status line) is exactly W columns and ends in a border,
+# and has NBAR vertical bars
+rows_intact() {
+	local w=$1 nbar=$2 line n=0 bad=0
+	screen | head -n -1 | tail -n +2 > "$SCRATCH/rows"
+	while IFS= read -r line; do
+		n=$((n + 1))
+		case $line in
+		*│) ;;
+		*) bad=1 ;;
+		esac
+		[ "$(printf '%s' "$line" | wc -L)" -eq "$w" ] || bad=1
+		[ "$(printf '%s' "$line" | grep -o '│' | wc -l)" -eq "$nbar" ] || bad=1
+	done < "$SCRATCH/rows"
+	[ "$n" -gt 5 ] && [ "$bad" -eq 0 ]
+}
+
+data=$TOP_SRCDIR/tests/data
+start 70 20 "$data/unicode.txt" "$data/escape.txt"
+check "list" wait_for "Unicode wrapping"
+send Enter
+check "CJK shown" wait_for "東京は日本の首都です"
+check "emoji shown" wait_for "Emoji: family"
+check "combining shown" wait_for "$(printf 'Cafe\314\201 re\314\201sume\314\201')"
+check "two panes intact" poll rows_intact 70 3
+rows_intact 70 3 || show
+# narrower: CJK and emoji rows wrap differently
+resize 61 20
+check "narrower" wait_for "row 1"
+check "two panes intact at 61" poll rows_intact 61 3
+resize 110 20
+check "three panes" wait_for "entities"
+check "three panes intact" poll rows_intact 110 4
+rows_intact 110 4 || show
+# scrolling through every row keeps them intact
+send G
+check "bottom" wait_for "several rows of the pane."
+check "intact at the bottom" poll rows_intact 110 4
+send Q
+check_eq "exit status" "$(exit_status)" 0
+finish
