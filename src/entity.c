@@ -386,6 +386,7 @@ struct cand {
 	int	 hint;		/* for weak ones: a context guess, or CT_NONE */
 	char	*canon;		/* owned; NULL: the text */
 	char	*text;		/* owned; the words joined by single spaces */
+	size_t	 textlen;
 	int	 ntok;
 	int	 sent;		/* first word of a sentence */
 	int	 fixed;		/* canonical from a glossary or an artifact */
@@ -699,6 +700,7 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 		t.len -= 5;
 		t.s[t.len] = '\0';
 	}
+	c->textlen = t.len;
 	c->text = buf_detach(&t);
 	c->ntok = (int)(b - a);
 	c->sent = (TF(a) & TK_SENT) != 0;
@@ -1485,6 +1487,7 @@ do_line(struct ext *x, struct buf *key)
 struct ent {
 	int	 type;
 	char	*canon;		/* borrowed from a cand */
+	size_t	 canonlen;
 	int	 canontok;
 	int	 confirmed;	/* canonical from the lists, not the text */
 	size_t	 first;		/* first mention's start */
@@ -1551,6 +1554,7 @@ cand_name(const struct cand *c)
 static void
 ent_words(struct ent *e)
 {
+	e->canonlen = strlen(e->canon);
 	char *sp = strrchr(e->canon, ' '), *sp1 = strchr(e->canon, ' ');
 
 	e->last = sp ? sp + 1 : e->canon;
@@ -1595,7 +1599,7 @@ find_ent(struct ent *ents, size_t nents, struct cand *c)
 	int best = -1;
 
 	for (i = 0; i < nents; i++)
-		if (ents[i].type == c->type && fold_eq(ents[i].canon, strlen(ents[i].canon),
+		if (ents[i].type == c->type && fold_eq(ents[i].canon, ents[i].canonlen,
 		    name, nl))
 			return (int)i;
 	if (c->fixed)
@@ -1604,17 +1608,17 @@ find_ent(struct ent *ents, size_t nents, struct cand *c)
 		/* A surname (or a given name) joins the full name it belongs to. */
 		for (i = 0; i < nents; i++)
 			if (ents[i].type == ENT_PERSON && ents[i].canontok > 1 &&
-			    (fold_eq(ents[i].last, ents[i].lastlen, c->text, strlen(c->text))
+			    (fold_eq(ents[i].last, ents[i].lastlen, c->text, c->textlen)
 			    || fold_eq(ents[i].firstw, ents[i].firstlen, c->text,
-			    strlen(c->text))))
+			    c->textlen)))
 				return (int)i;
 	}
-	if (c->type == ENT_PERSON && c->ntok == 1 && strlen(c->text) >= 5) {
+	if (c->type == ENT_PERSON && c->ntok == 1 && c->textlen >= 5) {
 		for (i = 0; i < nents; i++)
 			if (ents[i].type == ENT_PERSON && ents[i].lastlen >= 5 &&
 			    (c->text[0] | 32) == (ents[i].last[0] | 32) &&
 			    edit_dist(ents[i].last, ents[i].lastlen, c->text,
-			    strlen(c->text)) <= 1)
+			    c->textlen) <= 1)
 				return (int)i;
 	}
 	if (c->type == ENT_PERSON && c->ntok > 1) {
@@ -1665,9 +1669,9 @@ resolve_weak(struct ext *x)
 				continue;
 			t = d->text;
 			sp = strrchr(t, ' ');
-			if (fold_eq(sp + 1, strlen(sp + 1), c->text, strlen(c->text)) ||
+			if (fold_eq(sp + 1, strlen(sp + 1), c->text, c->textlen) ||
 			    fold_eq(t, (size_t)(strchr(t, ' ') - t), c->text,
-			    strlen(c->text))) {
+			    c->textlen)) {
 				c->type = ENT_PERSON;
 				free(c->canon);
 				c->canon = NULL;
@@ -1680,7 +1684,7 @@ resolve_weak(struct ext *x)
 		memset(votes, 0, sizeof votes);
 		for (k = 0; k < x->ncands; k++) {
 			d = &x->cands[k];
-			if (!fold_eq(d->text, strlen(d->text), c->text, strlen(c->text)))
+			if (!fold_eq(d->text, d->textlen, c->text, c->textlen))
 				continue;
 			if (d->type >= 0)
 				votes[d->type] += 1;
@@ -1697,11 +1701,11 @@ resolve_weak(struct ext *x)
 		/* An unknown word the article keeps capitalising names something;
 		 * a person would have been introduced with a full name. */
 		if (c->sent || c->tc || hset_has(&x->lower, lowhash(c->text,
-		    strlen(c->text))))
+		    c->textlen)))
 			continue;
 		for (k = 0, n = 0; k < x->ncands; k++)
 			if (x->cands[k].type == CT_WEAK && fold_eq(x->cands[k].text,
-			    strlen(x->cands[k].text), c->text, strlen(c->text)))
+			    x->cands[k].textlen, c->text, c->textlen))
 				n++;
 		if (n >= WEAK_REPEAT)
 			c->weak_org = 1;
