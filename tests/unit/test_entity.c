@@ -98,7 +98,7 @@ test_loader(void)
 
 	nwarn = 0;
 	n = gz_load_file(g, FIX "/gazetteer.tsv", "gaz", warn, NULL, err, sizeof err);
-	T_EQ_INT(n, 20);
+	T_EQ_INT(n, 21);
 	T_EQ_INT(nwarn, 1);			/* the bad line */
 	T_CHECK(gz_lookup(g, "PUTIN", 5, NULL) & GZ_BIT(GZ_PERSON));
 	r = gz_find(g, "putin", 5, GZ_PERSON);
@@ -241,6 +241,31 @@ main(void)
 	T_EQ_STR(type_of("Hamdullah Mohib"), "PERSON");
 	T_EQ_STR(type_of("Russia"), "PLACE");
 	T_EQ_STR(type_of("Ukraine"), "PLACE");
+
+	/* "the West", compass-led demonyms, currencies, numbers and events */
+	run("The West and Eastern European states paid US$ 5 to Russia.");
+	T_EQ_STR(type_of("West"), "none");
+	T_EQ_STR(type_of("Eastern European"), "none");
+	T_EQ_STR(type_of("US"), "none");
+	T_EQ_STR(type_of("Russia"), "PLACE");
+	run("Part XVII of the Geneva Summit and the Quorvath Festival in East Geneva.");
+	T_EQ_STR(type_of("XVII"), "none");
+	T_EQ_STR(type_of("Geneva"), "PLACE");	/* a place inside an event's name */
+	T_EQ_STR(type_of("Quorvath Festival"), "none");
+	T_EQ_STR(type_of("East Geneva"), "PLACE");
+
+	/* a photo credit names the photographer without the pool */
+	run("Photo: Zandor Quill-Pool / Interfax");
+	T_EQ_STR(type_of("Zandor Quill"), "PERSON");
+	T_EQ_STR(type_of("Interfax"), "ORG");
+
+	/* an unknown word the article keeps capitalising names an organisation */
+	run("He joined Quorvex in May. Later Quorvex grew, and the staff of Quorvex "
+	    "left.");
+	T_EQ_STR(type_of("Quorvex"), "ORG");
+	T_EQ_INT(ent("Quorvex") ? ent("Quorvex")->nmentions : 0, 3);
+	run("He joined Quorvex in May.");
+	T_EQ_INT(res.nents, 0);			/* once is not enough */
 
 	/* an acronym joins its expansion */
 	run("The World Health Organisation (WHO) says the WHO will act.");
