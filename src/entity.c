@@ -1723,7 +1723,8 @@ merge(struct ext *x, struct entity_result *out)
 	struct cand *c;
 	int e;
 
-	qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+	if (x->ncands > 1)
+		qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
 	/* Drop overlaps (an artifact mention may cover a candidate). */
 	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
 		if (x->cands[i].start < x->cands[k].end) {
