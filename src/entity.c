@@ -371,6 +371,9 @@ hset_has(const struct hset *s, uint64_t h)
 	return 0;
 }
 
+/* Unknown words with a common word among them ("Successful Stormtroopers",
+ * "Scientologist Tom Cruise"): each word is judged on its own. */
+#define NSTOP_ACTION	CT_WEAK
 #ifndef WEAK_REPEAT
 #define WEAK_REPEAT 3
 #endif
@@ -915,17 +918,19 @@ static int	fold_eq(const char *, size_t, const char *, size_t);
 #define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
 #define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF) | GZ_BIT(GZ_MT))
 
-/* A demonym, also in the plural ("Muslims"), that names no place of its own. */
+/* A demonym, also in the plural ("Muslims"), that names no place of its own.
+ * Before another name a word that is also a given name ("Tom" is a WordNet
+ * demonym) counts as the given name; alone it is the demonym ("Syrian"). */
 static int
-demonym(struct ext *x, size_t i)
+demonym(struct ext *x, size_t i, int alone)
 {
 	const struct gz_row *rows;
 	unsigned m = gz_lookup(x->gz, TT(i), TL(i), &rows);
 
 	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
 		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
-	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PERSON) |
-	    GZ_BIT(GZ_ORG))))
+	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_PERSON) | GZ_BIT(GZ_ORG))) ||
+	    (!alone && (m & GZ_BIT(GZ_GIVEN))))
 		return 0;
 	return norp_only(x, rows, m);
 }
@@ -941,6 +946,27 @@ norp_only(struct ext *x, const struct gz_row *rows, unsigned m)
 		if (rows->type == GZ_PLACE && strtol(rows->detail, NULL, 10) >= 1000000)
 			return 0;
 	return 1;
+}
+
+/* "UNLESS", "AND": a function word written in capitals for emphasis. */
+static int
+caps_funcword(struct ext *x, size_t i)
+{
+	char w[32];
+	size_t k, n = TL(i);
+
+	if (n >= sizeof w)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = TT(i)[k];
+
+		w[k] = k > 0 && c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	if (in_list(funcwords, w, n))
+		return 1;
+	if (w[0] >= 'A' && w[0] <= 'Z')
+		w[0] += 32;
+	return in_list(connectors, w, n);
 }
 
 /* Roman numerals of two letters or more: "XVII", "II" */
@@ -1046,7 +1072,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			continue;
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
-		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a)) {
+		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a, 0)) {
 			/* "British Red Cross": a demonym and a known organisation */
 			if (!(TF(a) & TK_HYPH) && (span_lookup(x, a + 1, b, key, NULL) &
 			    (GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE))) == GZ_BIT(GZ_ORG)) {
@@ -1098,7 +1124,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	}
 	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & KNOWN) && hyphen_split(x, a))
 		return;
-	if (b - a == 1 && demonym(x, a))
+	if (b - a == 1 && demonym(x, a, 1))
 		return;		/* a demonym alone */
 	if (b < x->hi && !(TF(b) & TK_SPACE) && (tok_is(x, b, "$") ||
 	    tok_is(x, b, "\xe2\x82\xac")))
@@ -1109,10 +1135,10 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;		/* "the West" is no place */
 	for (i = a; i < b - 1 && tok_in(x, i, compass); i++)
 		;
-	if (i == b - 1 && i > a && demonym(x, i))
+	if (i == b - 1 && i > a && demonym(x, i, 1))
 		return;		/* "Eastern European" */
 	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
-	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline)
+	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline && !caps_funcword(x, a))
 		m &= ~GZ_BIT(GZ_STOP);
 	if (b - a >= 2 && tok_in(x, a, compass) && (span_lookup(x, a + 1, b, key, NULL) &
 	    GZ_BIT(GZ_PLACE)) && !(m & KNOWN)) {
@@ -1233,11 +1259,11 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		else if (x->titlecase)
 			t = CT_WEAK;
 		else if (place_before(x, a) || place_after(x, b))
-			t = nstop ? -1 : ENT_PLACE;
+			t = nstop ? NSTOP_ACTION : ENT_PLACE;
 		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
 			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
 		else if (nstop)
-			t = -1;		/* "Successful Stormtroopers", "Star Wars" */
+			t = NSTOP_ACTION;
 		else
 			t = b - a <= 3 ? ENT_PERSON : ENT_ORG;
 	}
