@@ -1870,7 +1870,12 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	nl = lines_split(a->text, a->len, &ls);
 	lo = xcalloc(nl + 1, sizeof *lo);
 	skip = xcalloc(nl + 1, sizeof *skip);
-	/* Tokens of every line, and which words the article writes in lower case. */
+	/* Tokens of every line, and which words the article writes in lower case
+	 * (the set sized once for a typical article: growing it is costly). */
+	x.lower.cap = 1024;
+	while (x.lower.cap < a->len / 4 && x.lower.cap < (1u << 20))
+		x.lower.cap *= 2;
+	x.lower.h = xcalloc(x.lower.cap, sizeof *x.lower.h);
 	for (li = 0; li < nl; li++) {
 		if (c && li < c->nlines && c->lines[li].cls == LC_BOILERPLATE)
 			skip[li] = 1;
