@@ -425,7 +425,9 @@ struct ext {
 static int
 tok_is(struct ext *x, size_t i, const char *w)
 {
-	return i < x->hi && strlen(w) == TL(i) && memcmp(TT(i), w, TL(i)) == 0;
+	/* the first byte decides most calls before strlen runs */
+	return i < x->hi && TT(i)[0] == w[0] && strlen(w) == TL(i) &&
+	    memcmp(TT(i), w, TL(i)) == 0;
 }
 
 #define MASK_UNSET	0x80000000u
