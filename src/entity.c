@@ -568,8 +568,8 @@ title_before(struct ext *x, size_t a, struct buf *key)
 {
 	size_t l;
 
-	if (a <= x->lo || !(TF(a - 1) & TK_WORD))
-		return 0;
+	if (a <= x->lo || !(TF(a - 1) & TK_WORD) || (TF(a - 1) & TK_POSS))
+		return 0;	/* "Prime Minister's Questions" */
 	if (is_title_word(tok_mask(x, a - 1)) || ((TF(a - 1) & TK_ABBR) &&
 	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
 		return 1;
@@ -1010,8 +1010,6 @@ country_word(struct ext *x, size_t i)
 
 	if (!(gz_lookup(x->gz, TT(i), TL(i), &rows) & GZ_BIT(GZ_PLACE)))
 		return 0;
-	if (tok_mask(x, i) & GZ_BIT(GZ_GIVEN))
-		return 0;
 	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
@@ -1223,7 +1221,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 				seg(x, k, b, cue, key);
 				return;
 			}
-	for (k = b - 1; k > a && !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))); k--)
+	for (k = b - 1; k > a && (!(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))) ||
+	    country_word(x, a)); k--)
 		if ((span_lookup(x, a, k, key, NULL) & (k == b - 1 ? KNOWN :
 		    (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))) &&
 		    !is_connector(x, k - 1) && !is_connector(x, k)) {
@@ -1239,7 +1238,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 				return;
 			}
 		}
-	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0;
+	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0 && !country_word(x, a);
 	for (i = a, nstop = 0; i < b; i++) {
 		unsigned mi = tok_mask(x, i);
 
@@ -1264,15 +1263,25 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			t = nstop ? NSTOP_ACTION : ENT_PLACE;
 		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
 			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
+		else if (nstop == 1 && b - a == 2 && !(TF(a) & TK_SENT) &&
+		    (tok_mask(x, a) & GZ_BIT(GZ_STOP)) && !(tok_mask(x, b - 1) &
+		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(&x->lower,
+		    lowhash(TT(b - 1), TL(b - 1))))
+			t = ENT_PERSON;	/* "Dries Mertens": a rare given name */
 		else if (nstop)
 			t = NSTOP_ACTION;
 		else
 			t = b - a <= 3 ? ENT_PERSON : ENT_ORG;
 	}
 	if (t == CT_WEAK) {
-		/* A headline in Title Case: keep only what the text confirms, word by word. */
-		for (i = a; i < b; i++)
-			seg(x, i, i + 1, 0, key);
+		/* Word by word, taking the longest known name at each word: "Food
+		 * Standards Australia New Zealand" gives Australia and New Zealand. */
+		for (i = a; i < b; i += k) {
+			for (k = b - i < 4 ? b - i : 4; k > 1; k--)
+				if (span_lookup(x, i, i + k, key, NULL) & KNOWN)
+					break;
+			seg(x, i, i + k, 0, key);
+		}
 		return;
 	}
 	if (t >= 0)
