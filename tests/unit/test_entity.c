@@ -267,6 +267,15 @@ main(void)
 	run("He joined Quorvex in May.");
 	T_EQ_INT(res.nents, 0);			/* once is not enough */
 
+	/* a possessive title precedes no name; a common word among unknown ones
+	 * leaves each word to itself, the longest known names first */
+	run("During Prime Minister's Questions they met Zorg Officials Ukraine "
+	    "United States delegates.");
+	T_EQ_STR(type_of("Questions"), "none");
+	T_EQ_STR(type_of("United States"), "PLACE");
+	T_EQ_STR(type_of("Ukraine"), "PLACE");
+	T_EQ_STR(type_of("Zorg Officials Ukraine United States"), "none");
+
 	/* an acronym joins its expansion */
 	run("The World Health Organisation (WHO) says the WHO will act.");
 	T_CHECK(ent("WHO") != NULL && ent("WHO") == ent("World Health Organisation"));
