@@ -806,6 +806,10 @@ names_kind(const struct artifact *ar)
 	if (!ar->suggestion || !ar->suggestion[0])
 		return 0;
 	if (ar->kind == AK_CASING) {
+		/* "us" -> "US", "new york times" -> "New York Times" */
+		if (strchr(ar->suggestion, ' ') && ar->suggestion[0] >= 'A' &&
+		    ar->suggestion[0] <= 'Z')
+			return 1;
 		for (p = ar->suggestion; *p; p++)
 			if (!(*p >= 'A' && *p <= 'Z') && *p != '.')
 				return 0;
@@ -1450,6 +1454,14 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 			;
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
+		/* "The new york times": the article belongs to a name that has it */
+		if (a > x->lo && (tok_is(x, a - 1, "The") || tok_is(x, a - 1, "the"))) {
+			const struct gz_row *r = gz_find(x->gz, ar->suggestion,
+			    strlen(ar->suggestion), GZ_ORG);
+
+			if (r && r->canonlen > 4 && memcmp(r->canon, "The ", 4) == 0)
+				a--;
+		}
 		if (a < b && (TF(a) & TK_WORD))
 			variant(x, a, b, ar->suggestion, strlen(ar->suggestion),
 			    title_before(x, a, key) || person_after(x, b, key),

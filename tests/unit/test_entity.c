@@ -157,7 +157,7 @@ main(void)
 {
 	struct clean_result c;
 	struct cline lines[3];
-	struct artifact arts[1];
+	struct artifact arts[2];
 	const char *s;
 
 	test_loader();
@@ -331,6 +331,22 @@ main(void)
 	T_EQ_STR(type_of("russian satellite network"), "ORG");
 	T_EQ_STR(canon("russian satellite network"), "Interfax");
 	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "satellite net", "" };
+	run_with(s, &c);
+	T_EQ_INT(res.nents, 0);
+
+	/* casing fixes that restore a name, with its "The" when the name has one */
+	s = "Even The washington post said so, and us too.";
+	lines[0] = (struct cline){ 0, strlen(s), LC_BODY, BP_NONE };
+	arts[0] = (struct artifact){ 9, 24, AK_CASING, "Washington Post", "" };
+	arts[1] = (struct artifact){ 39, 41, AK_CASING, "US", "" };
+	c.arts = arts;
+	c.narts = 2;
+	run_with(s, &c);
+	T_EQ_STR(type_of("The washington post"), "ORG");
+	T_EQ_STR(canon("The washington post"), "The Washington Post");
+	T_EQ_STR(canon("us"), "United States");
+	arts[0] = (struct artifact){ 9, 24, AK_CASING, "washington", "" };
+	c.narts = 1;
 	run_with(s, &c);
 	T_EQ_INT(res.nents, 0);
 
