@@ -49,6 +49,16 @@ json_buf_string(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 	while (i < n) {
 		unsigned char c = p[i];
+
+		/* Plain printable ASCII goes out a run at a time. */
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			for (k = i + 1; k < n && p[k] >= 0x20 && p[k] < 0x7f && p[k] != '"' &&
+			    p[k] != '\\'; k++)
+				;
+			buf_add(b, p + i, k - i);
+			i = k;
+			continue;
+		}
 		switch (c) {
 		case '"':
 			buf_add(b, "\\\"", 2);
