@@ -328,6 +328,23 @@ frame_draw(struct ui *ui, int p)
 	mvwaddnstr(w, 0, 1, hdr, pn->w - 2 - last);
 }
 
+/* A message that names a long path keeps its file name and the problem when the
+ * status line is short: the directories give way first. */
+static void
+shorten_message(const char *m, int avail, char *out, size_t len)
+{
+	const char *colon = strstr(m, ": "), *slash = NULL, *p;
+
+	snprintf(out, len, "%s", m);
+	if (text_width(m, strlen(m)) <= avail || colon == NULL)
+		return;
+	for (p = m; p < colon; p++)
+		if (*p == '/')
+			slash = p;
+	if (slash != NULL)
+		snprintf(out, len, "\xe2\x80\xa6%s", slash);
+}
+
 static void
 status_draw(struct ui *ui)
 {
@@ -353,7 +370,8 @@ status_draw(struct ui *ui)
 		    ui->prompt);
 		right = "";
 	} else if (ui->status_msg != NULL) {
-		snprintf(buf, sizeof buf, "%s", ui->status_msg);
+		shorten_message(ui->status_msg, COLS - (int)strlen(right) - 3, buf,
+		    sizeof buf);
 		if (ui->status_err)
 			elem = TH_STATUS_ERROR;
 	} else if (ui->mode == M_HELP)
