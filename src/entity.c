@@ -1,16 +1,37 @@
-/* entity.c - people, places and organizations. Placeholder until the entity work
- * lands: finds nothing. */
+/* entity.c - people, places and organizations. A line is cut into tokens (token.c);
+ * runs of capitalised words (with connectors such as "of" and "de") are candidate
+ * names; titles, a leading "The", demonyms and possessives are cut off as
+ * GUIDELINES.md section 4 says; what is left is typed from the gazetteer, then from
+ * context rules where the lists end (titles before a name, "said" after it, heads such
+ * as "Ministry of" or "Stadium", place cues such as "in"). Finally the mentions of one
+ * article are merged: a surname joins its full name, an acronym its expansion, a
+ * near-spelling its name, and known variants (glossary, cleaning artifacts) their
+ * right name. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lede/entity.h"
+#include "lede/gazetteer.h"
+#include "lede/token.h"
 #include "lede/util.h"
 
-struct entity_kb {
-	int	unused;
+/* The built-in word lists below, hashed once: most words are looked up in several. */
+#define WS_SLOTS	4096
+struct wslot {
+	const char	*s;
+	size_t		 len;
+	unsigned	 mask;	/* one bit per list */
 };
+
+struct entity_kb {
+	struct gazetteer	*gz;
+	struct wslot		*ws;
+};
+
+static void	ws_build(struct entity_kb *);
 
 const char *
 entity_type_name(enum entity_type t)
@@ -26,24 +47,1847 @@ entity_type_name(enum entity_type t)
 	}
 }
 
+/* ---- knowledge ------------------------------------------------------------------ */
+
+static const struct {
+	const char	*file;
+	const char	*kind;
+	int		 required;
+} kb_files[] = {
+	{ "gazetteer.tsv", "gaz", 1 },
+	{ "orgs.tsv", "orgs", 0 },
+	{ "persons_extra.tsv", "persons", 0 },
+	{ "titles.tsv", "titles", 0 },
+	{ "given_extra.tsv", "given", 0 },
+	{ "stopcaps.tsv", "stop", 0 },
+	{ "glossary.tsv", "glossary", 0 }
+};
+
+static void
+kb_load_dir(struct entity_kb *kb, const char *dir, int user,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	char err[LEDE_ERRLEN], *path, *msg;
+	size_t i;
+	FILE *f;
+
+	for (i = 0; i < sizeof kb_files / sizeof kb_files[0]; i++) {
+		path = xasprintf("%s/%s", dir, kb_files[i].file);
+		if ((f = fopen(path, "r")) == NULL) {
+			/* Only the main gazetteer must be there; user files are optional. */
+			if (!user && kb_files[i].required && warn) {
+				msg = xasprintf("%s: missing; entities will be found by "
+				    "context only", path);
+				warn(msg, ctx);
+				free(msg);
+			}
+			free(path);
+			continue;
+		}
+		fclose(f);
+		if (gz_load_file(kb->gz, path, kb_files[i].kind, warn, ctx, err,
+		    sizeof err) == -1 && warn)
+			warn(err, ctx);
+		free(path);
+	}
+}
+
 struct entity_kb *
 entity_kb_load(const char *datadir, const char *userdir,
     void (*warn)(const char *, void *), void *ctx)
 {
-	return xcalloc(1, sizeof(struct entity_kb));
+	struct entity_kb *kb = xcalloc(1, sizeof *kb);
+
+	kb->gz = gz_new();
+	ws_build(kb);
+	if (datadir)
+		kb_load_dir(kb, datadir, 0, warn, ctx);
+	if (userdir)
+		kb_load_dir(kb, userdir, 1, warn, ctx);
+	return kb;
 }
 
 void
 entity_kb_free(struct entity_kb *kb)
 {
+	if (kb == NULL)
+		return;
+	gz_free(kb->gz);
+	free(kb->ws);
 	free(kb);
+}
+
+/* ---- small word lists (grammar, not knowledge) ----------------------------------- */
+
+static int
+in_list(const char *const *list, const char *s, size_t n)
+{
+	/* Called for most words: compare the first byte before anything else. */
+	if (n == 0)
+		return 0;
+	for (; *list; list++)
+		if ((*list)[0] == s[0] && strncmp(*list, s, n) == 0 && (*list)[n] == '\0')
+			return 1;
+	return 0;
+}
+
+/* Lower-case words that may join two capitalised words inside one name. */
+static const char *const connectors[] = {
+	"of", "the", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van",
+	"von", "der", "den", "bin", "ibn", "al", "for", "and", "on", "y", "do", "dos",
+	"das", "af", "zu", "ten", "ter", "&", NULL
+};
+
+/* Capitalised function words: never a name on their own. */
+static const char *const funcwords[] = {
+	"A", "An", "And", "Or", "But", "Nor", "So", "Yet", "If", "In", "On", "At", "To",
+	"For", "From", "By", "With", "Without", "Of", "Off", "Into", "Onto", "Upon", "As",
+	"After", "Before", "Since", "Until", "During", "While", "When", "Where", "Why",
+	"How", "What", "Which", "Who", "Whom", "Whose", "That", "This", "These", "Those",
+	"There", "Here", "He", "She", "It", "They", "We", "I", "You", "Me", "Him", "Them",
+	"Us", "His", "Her", "Its", "Their", "Our", "My", "Your", "Although", "Though",
+	"Because", "However", "Meanwhile", "Also", "Then", "Now", "Today", "Yesterday",
+	"Tomorrow", "Some", "Many", "Most", "All", "Any", "Each", "Every", "Both", "Few",
+	"Several", "Other", "Another", "Such", "No", "Not", "According", "Despite",
+	"Under", "Over", "Last", "Next", "Earlier", "Later", "Instead", "Still", "Even",
+	"Just", "Only", "Is", "Was", "Are", "Were", "Will", "Would", "Can", "Could",
+	"Should", "Shall", "May", "Might", "Must", "Do", "Does", "Did", "Has", "Have",
+	"Had", "Be", "Being", "Been", "Let", "Please", "Yes", "Thus", "Therefore",
+	"Moreover", "Furthermore", "Besides", "Nevertheless", "Regarding", "Following",
+	"Among", "Between", "Against", "Through", "Within", "Around", "About", "Above",
+	"Below", "Toward", "Towards", "Per", "Via", "Unlike", "Like", "More", "Less",
+	"Much", "Very", "Again", "Already", "Almost", "Always", "Never", "Often",
+	"Perhaps", "Maybe", "Indeed", "Overall", "Finally", "Currently", "Previously",
+	"Recently", "Initially", "Additionally", "Similarly", "Otherwise", "Than",
+	"Whether", "Once", "Though", "Whereas", "Unless", "Why", "Everyone", "Nobody",
+	"Someone", "Something", "Nothing", "Everything", "Anyone", "Don't", "It's",
+	"I'm", "We're", "They're", "There's", "That's", "Mr", "Mrs", "Ms", "Dr",
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "June", "July", "August", "September",
+	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+	"Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Image",
+	"Photo", "Photos", "Video", "Credit", "Source", "Caption", "Pictured", "File",
+	"Watch", "Related", "Update", NULL
+};
+
+/* Last words of named events, laws and prizes: not entities, but the names inside
+ * them may be ("Geneva Summit", "Google Science Fair"). */
+static const char *const event_tail[] = {
+	"Festival", "Cup", "Championship", "Championships", "Summit", "Olympics", "Games",
+	"Awards", "Award", "Prize", "War", "Act", "Fair", "Expo", "Day", "Year", "Week",
+	"Series", "Tournament", "Marathon", "Agreement", "Agreements", "Accords", "Treaty",
+	"Convention", "Protocol", "Crisis", "Revolution", "Election", "Elections", "Bill",
+	"Law", "Doctrine", "Plan", "Program", "Programme", "Project", "Initiative",
+	"Study", "Survey", "Report", "Index", "Show", "Meeting", "Talks", "Forum", NULL
+};
+
+/* Last words that make a name an organisation. */
+static const char *const org_tail[] = {
+	"Agency", "Association", "Authority", "Bank", "Board", "Bureau", "Church",
+	"Club", "Coalition", "College", "Commission", "Committee", "Company",
+	"Conference", "Congress", "Corporation", "Corp.", "Council", "Court",
+	"Department", "Departments", "Foundation", "Front", "Government", "Inc.", "Inc",
+	"Institute", "Institution", "League", "Legion", "Ltd.", "Ltd", "LLC", "plc",
+	"Magazine", "Ministry", "Movement", "Network", "News", "Office", "Organisation",
+	"Organization", "Parliament", "Party", "Police", "Post", "Press", "Service",
+	"Services", "Society", "School", "Senate", "Times", "Tribune", "Union",
+	"University", "Weekly", "Journal", "Herald", "Gazette", "Daily", "Airlines",
+	"Airways", "Army", "Navy", "Force", "Forces", "Assembly", "Academy", "Alliance",
+	"Federation", "Fund", "Trust", "Brigade", "Corps", "Guard", "Group", "Industries",
+	"Systems", "Technologies", "Labs", "Studios", "Records", "Games", "Media",
+	"Entertainment", "Broadcasting", "Radio", "TV", "Television", "Review",
+	"Cabinet", "Administration", "Agencies", "Reserve", "Exchange", "Command",
+	"Council", "Secretariat", "Directorate", "Inquirer", "Observer", "Chronicle",
+	"Telegraph", "Guardian", "Mail", "Express", "Monitor", "Insider", "Today",
+	"Team", "FC", "Bancorp", "Holdings", "Partners", "Motors", "Airline", "District",
+	NULL
+};
+
+/* First words that, followed by "of", make an organisation. */
+static const char *const org_head[] = {
+	"Ministry", "Department", "University", "Church", "Bank", "Municipality",
+	"Council", "Court", "Institute", "Office", "Bureau", "College", "Commission",
+	"Committee", "Association", "Federation", "Union", "Society", "House", "Academy",
+	"Board", "League", "Party", "School", "Congress", "Organisation", "Organization",
+	"Order", "Assembly", "Friends", "Centre", "Center", "Chamber", "Secretariat",
+	"Government", "Parliament", "Conference", "Coalition", "Instituto", "Istituto",
+	"Institut", "Universidad", "Universidade", "Universit\xc3\xa0", "Universit\xc3\xa4t",
+	"Banco", "Banca", "Partido", "Partito", "Movimento", "Ministerio", "Ministero",
+	"Minist\xc3\xa8re", "Ministerium", "Comit\xc3\xa9", "Comitato", "Consejo",
+	"Consiglio", "Conseil", "Escuela", "Scuola", "Colegio", "Liceo", NULL
+};
+
+/* Last words that make a name a place. */
+static const char *const place_tail[] = {
+	"Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "Square", "Station",
+	"Stadium", "Arena", "Airport", "Hall", "Bridge", "Park", "Palace", "Memorial",
+	"Tower", "Towers", "Building", "Centre", "Cathedral", "Mosque", "Temple",
+	"Castle", "Museum", "Mountain", "Mountains", "River", "Lake", "Island",
+	"Islands", "Sea", "Ocean", "Bay", "Gulf", "Valley", "Desert", "Peninsula",
+	"County", "Province", "Region", "Oblast", "City", "Village", "Canyon", "Beach",
+	"Coast", "Falls", "Harbour", "Harbor", "Strait", "Forest", "Heights", "Hills",
+	"Highway", "Lane", "Plaza", "Gate", "Prison", "Hospital", "Pipeline", "Dam",
+	"Basin", "Plain", "Plateau", "Stream", "Krai", "Governorate", "Prefecture",
+	"Territory", "Republic", "Kingdom", "Emirate", "Cave", NULL
+};
+
+/* First words that make a name a place. */
+static const char *const place_head[] = {
+	"Mount", "Lake", "Cape", "Fort", "Camp", "Villa", "Gulf", "Port", "Isle",
+	"Strait", "Mt.", "Palazzo", "Castle", NULL
+};
+
+/* Verbs of speech after a person's name. */
+static const char *const said_words[] = {
+	"said", "says", "told", "added", "stated", "explained", "wrote", "tweeted",
+	"noted", "argued", "warned", "asked", "replied", "answered", "stressed",
+	"emphasized", "emphasised", "announced", "claimed", "insisted", "admitted",
+	"acknowledged", "recalled", "commented", "responded", "believes", "thinks",
+	"confirmed", "denied", "urged", "revealed", "suggested", NULL
+};
+
+static const char *const place_cues[] = {
+	"in", "near", "outside", "across", "throughout", NULL
+};
+
+/* Compass words that make a larger place of a known one: "East Los Angeles". */
+static const char *const compass[] = {
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+	"Central", "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast",
+	"Southwest", NULL
+};
+
+static const char *const *const all_lists[] = {
+	connectors, funcwords, event_tail, org_tail, org_head, place_tail, place_head,
+	said_words, place_cues, compass
+};
+#define NLISTS	(sizeof all_lists / sizeof all_lists[0])
+
+static uint32_t
+ws_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+ws_build(struct entity_kb *kb)
+{
+	const char *const *w;
+	size_t l, i, n;
+
+	kb->ws = xcalloc(WS_SLOTS, sizeof *kb->ws);
+	for (l = 0; l < NLISTS; l++)
+		for (w = all_lists[l]; *w; w++) {
+			n = strlen(*w);
+			for (i = ws_hash(*w, n) & (WS_SLOTS - 1); kb->ws[i].s &&
+			    (kb->ws[i].len != n || memcmp(kb->ws[i].s, *w, n) != 0);
+			    i = (i + 1) & (WS_SLOTS - 1))
+				;
+			kb->ws[i].s = *w;
+			kb->ws[i].len = n;
+			kb->ws[i].mask |= 1u << l;
+		}
+}
+
+static unsigned
+ws_mask(const struct wslot *ws, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = ws_hash(s, n) & (WS_SLOTS - 1); ws[i].s; i = (i + 1) & (WS_SLOTS - 1))
+		if (ws[i].len == n && memcmp(ws[i].s, s, n) == 0)
+			return ws[i].mask;
+	return 0;
+}
+
+/* ---- per-article state ------------------------------------------------------------ */
+
+/* A set of 64-bit hashes of ASCII-lowercased words: which words the article uses in
+ * lower case, which it capitalises inside sentences. Collisions only blur a hint. */
+struct hset {
+	uint64_t	*h;
+	size_t		 n, cap;
+};
+
+static uint64_t
+lowhash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	return h | 1;
+}
+
+static void
+hset_add(struct hset *s, uint64_t h)
+{
+	size_t i, j, mask;
+	uint64_t *old;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		old = s->h;
+		j = s->cap;
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->h = xcalloc(s->cap, sizeof *s->h);
+		s->n = 0;
+		for (i = 0; i < j; i++)
+			if (old[i])
+				hset_add(s, old[i]);
+		free(old);
+	}
+	mask = s->cap - 1;
+	for (i = h & mask; s->h[i]; i = (i + 1) & mask)
+		if (s->h[i] == h)
+			return;
+	s->h[i] = h;
+	s->n++;
+}
+
+static int
+hset_has(const struct hset *s, uint64_t h)
+{
+	size_t i, mask;
+
+	if (s->cap == 0)
+		return 0;
+	mask = s->cap - 1;
+	for (i = h & mask; s->h[i]; i = (i + 1) & mask)
+		if (s->h[i] == h)
+			return 1;
+	return 0;
+}
+
+#ifndef WEAK_REPEAT
+#define WEAK_REPEAT 3
+#endif
+
+enum {
+	CT_WEAK = -1,		/* type decided from the whole article */
+	CT_NONE = -2
+};
+
+struct cand {
+	size_t	 start, end;
+	int	 type;		/* ENT_* or CT_WEAK */
+	int	 hint;		/* for weak ones: a context guess, or CT_NONE */
+	char	*canon;		/* owned; NULL: the text */
+	char	*text;		/* owned; the words joined by single spaces */
+	int	 ntok;
+	int	 sent;		/* first word of a sentence */
+	int	 fixed;		/* canonical from a glossary or an artifact */
+	int	 acronym;
+	int	 ent;
+	long	 weight;	/* a single-word place: how well known */
+	int	 tc;		/* found in a Title Case line */
+	int	 weak_org;
+};
+
+struct ext {
+	const struct gazetteer		*gz;
+	const struct article		*a;
+	const struct clean_result	*c;
+	const char			*text;
+	struct token			*tok;	/* tokens of the whole article */
+	size_t				 ntok, tokcap;
+	size_t				 lo, hi;	/* tokens of the current line */
+	int				 titlecase;
+	int				 capsline;	/* mostly in capitals */
+	struct hset			 lower, midcap;
+	struct cand			*cands;
+	size_t				 ncands, candcap;
+	struct buf			 scratch;
+	const struct wslot		*ws;
+	unsigned			*gzm, *wsm;	/* per token, MASK_UNSET */
+};
+
+#define TT(i)	(x->text + x->tok[i].start)
+#define TL(i)	(x->tok[i].end - x->tok[i].start)
+#define TF(i)	(x->tok[i].flags)
+
+static int
+tok_is(struct ext *x, size_t i, const char *w)
+{
+	return i < x->hi && strlen(w) == TL(i) && memcmp(TT(i), w, TL(i)) == 0;
+}
+
+#define MASK_UNSET	0x80000000u
+
+static int
+tok_in(struct ext *x, size_t i, const char *const *list)
+{
+	size_t l;
+
+	if (i >= x->hi)
+		return 0;
+	if (x->ws == NULL)
+		return in_list(list, TT(i), TL(i));
+	for (l = 0; l < NLISTS && all_lists[l] != list; l++)
+		;
+	if (x->wsm[i] == MASK_UNSET)
+		x->wsm[i] = ws_mask(x->ws, TT(i), TL(i));
+	return (x->wsm[i] >> l) & 1;
+}
+
+static int
+is_connector(struct ext *x, size_t i)
+{
+	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && tok_in(x, i, connectors);
+}
+
+static int
+is_funcword(struct ext *x, size_t i)
+{
+	return tok_in(x, i, funcwords);
+}
+
+static unsigned
+tok_mask(struct ext *x, size_t i)
+{
+	if (x->gzm[i] == MASK_UNSET)
+		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), NULL);
+	return x->gzm[i];
+}
+
+/* Mask of gazetteer types for tokens [a, b) joined by single spaces. */
+static unsigned
+span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_row **r)
+{
+	size_t i;
+
+	if (b - a == 1 && r == NULL)
+		return tok_mask(x, a);
+	key->len = 0;
+	buf_grow(key, 64);
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(key, ' ');
+		buf_add(key, TT(i), TL(i));
+	}
+	return gz_lookup(x->gz, key->s, key->len, r);
+}
+
+
+/* "I've", "Don't", "It's": no name. */
+static int
+contraction(struct ext *x, size_t i)
+{
+	const char *p = TT(i), *e = p + TL(i), *q;
+	size_t r;
+
+	for (q = p; q < e; q++) {
+		if (*q == '\'')
+			r = 1;
+		else if (q + 2 < e && memcmp(q, "\xe2\x80\x99", 3) == 0)
+			r = 3;
+		else
+			continue;
+		q += r;
+		r = (size_t)(e - q);
+		return (r == 1 && (*q == 'm' || *q == 'd' || *q == 't')) ||
+		    (r == 2 && (memcmp(q, "ve", 2) == 0 || memcmp(q, "ll", 2) == 0 ||
+		    memcmp(q, "re", 2) == 0));
+	}
+	return 0;
+}
+
+/* A word that may start or continue a name. */
+static int
+is_cap(struct ext *x, size_t i)
+{
+	unsigned f = TF(i);
+
+	if (!(f & TK_WORD))
+		return 0;
+	if (!(f & TK_UPPER)) {
+		/* "al-Assad", "bin-Salman": a lower-case particle joined to a name */
+		if ((f & TK_HYPH) && (TL(i) > 3) && (memcmp(TT(i), "al-", 3) == 0 ||
+		    memcmp(TT(i), "el-", 3) == 0))
+			return 1;
+		return 0;
+	}
+	if (is_funcword(x, i) && !tok_is(x, i, "The"))
+		return 0;
+	if (contraction(x, i))
+		return 0;
+	if (x->titlecase && !(f & TK_ALLCAPS) && (tok_mask(x, i) & (GZ_BIT(GZ_STOP) |
+	    GZ_BIT(GZ_GIVEN))) == GZ_BIT(GZ_STOP))
+		return 0;
+	return 1;
+}
+
+static int
+is_title_word(unsigned mask)
+{
+	return (mask & (GZ_BIT(GZ_TITLE) | GZ_BIT(GZ_HONORIFIC))) != 0;
+}
+
+#define TITLEBITS	(GZ_BIT(GZ_TITLE) | GZ_BIT(GZ_HONORIFIC))
+
+/* Length in tokens of the longest title phrase starting at i inside [i, b). */
+static size_t
+title_at(struct ext *x, size_t i, size_t b, struct buf *key)
+{
+	size_t l, max = b - i < 5 ? b - i : 5;
+	unsigned m0 = tok_mask(x, i);
+
+	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
+		return 0;
+	for (l = max; l >= 2; l--)
+		if (is_title_word(span_lookup(x, i, i + l, key, NULL)))
+			return l;
+	if (is_title_word(m0))
+		return 1;
+	if ((TF(i) & TK_ABBR) && is_title_word(gz_lookup(x->gz, TT(i), TL(i) - 1, NULL)))
+		return 1;
+	return 0;
+}
+
+/* A title (any case) right before token a: "spokesman Dmitry Peskov". */
+static int
+title_before(struct ext *x, size_t a, struct buf *key)
+{
+	size_t l;
+
+	if (a <= x->lo || !(TF(a - 1) & TK_WORD))
+		return 0;
+	if (is_title_word(tok_mask(x, a - 1)) || ((TF(a - 1) & TK_ABBR) &&
+	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
+		return 1;
+	if (!(tok_mask(x, a - 1) & GZ_BIT(GZ_TLAST)))
+		return 0;
+	for (l = 2; l <= 4 && l <= a - x->lo; l++)
+		if (is_title_word(span_lookup(x, a - l, a, key, NULL)))
+			return 1;
+	return 0;
+}
+
+/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
+ * spokesman". */
+static int
+person_after(struct ext *x, size_t b, struct buf *key)
+{
+	size_t i;
+	int det;
+
+	if (b >= x->hi)
+		return 0;
+	if ((TF(b) & TK_WORD) && tok_in(x, b, said_words))
+		return 1;
+	if (!tok_is(x, b, ","))
+		return 0;
+	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, said_words)))
+		return 1;
+	/* Apposition: ", the Kremlin spokesman", ", Russian Foreign Minister" */
+	det = tok_is(x, b + 1, "the") || tok_is(x, b + 1, "a") || tok_is(x, b + 1, "an");
+	for (i = b + 1; i < x->hi && i < b + 8; i++) {
+		if (!(TF(i) & TK_WORD))
+			break;
+		if (title_at(x, i, x->hi, key))
+			return 1;
+		/* after an article any words may describe the office: ", the first
+		 * vice chairman"; otherwise only names: ", Kremlin spokesman" */
+		if (!(TF(i) & TK_UPPER) && !det && !tok_is(x, i, "former"))
+			break;
+	}
+	return 0;
+}
+
+static int
+place_before(struct ext *x, size_t a)
+{
+	if (a <= x->lo || !(TF(a - 1) & TK_WORD))
+		return 0;
+	if (tok_in(x, a - 1, place_cues))
+		return 1;
+	return tok_is(x, a - 1, "with") && a - 2 >= x->lo && a >= 2 &&
+	    tok_is(x, a - 2, "border");
+}
+
+/* "Irving, Texas": a known place after a comma. */
+static int
+place_after(struct ext *x, size_t b)
+{
+	return b + 1 < x->hi && tok_is(x, b, ",") && (TF(b + 1) & TK_UPPER) &&
+	    (tok_mask(x, b + 1) & GZ_BIT(GZ_PLACE));
+}
+
+static long
+row_weight(const struct gz_row *r)
+{
+	return r ? r->weight : 0;
+}
+
+/* The best-known row of a type: curated first, then by weight. */
+static const struct gz_row *
+best_row(struct ext *x, const struct gz_row *r, enum gz_type t)
+{
+	const struct gz_row *best = NULL;
+	long w, bestw = -1;
+
+	for (; r; r = gz_row_at(x->gz, r->next)) {
+		if (r->type != t)
+			continue;
+		if (r->src == GZS_CURATED)
+			return r;
+		w = row_weight(r);
+		if (w > bestw) {
+			best = r;
+			bestw = w;
+		}
+	}
+	return best;
+}
+
+/* A country-like place: a row that is no mere GeoNames town. */
+static int
+major_place(struct ext *x, const struct gz_row *rows)
+{
+	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
+}
+
+static int
+curated_org(struct ext *x, const struct gz_row *r)
+{
+	for (; r; r = gz_row_at(x->gz, r->next))
+		if (r->type == GZ_ORG && r->src == GZS_CURATED)
+			return 1;
+	return 0;
+}
+
+static void
+add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *canon,
+    size_t canonlen, int fixed)
+{
+	struct cand *c;
+	struct buf t = { 0 };
+	size_t i;
+
+	if (x->ncands == x->candcap) {
+		x->candcap = x->candcap ? x->candcap * 2 : 64;
+		x->cands = xreallocarray(x->cands, x->candcap, sizeof *x->cands);
+	}
+	c = &x->cands[x->ncands++];
+	memset(c, 0, sizeof *c);
+	c->start = x->tok[a].start;
+	c->end = x->tok[b - 1].end;
+	c->type = type;
+	c->hint = hint;
+	c->canon = canon ? xstrndup(canon, canonlen) : NULL;
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(&t, ' ');
+		buf_add(&t, TT(i), TL(i));
+	}
+	/* Photo credits: "Peter Klaunzer-Pool / Keystone" names the photographer */
+	if (c->end - c->start > 5 && (TF(b - 1) & TK_HYPH) &&
+	    memcmp(x->text + c->end - 5, "-Pool", 5) == 0) {
+		c->end -= 5;
+		t.len -= 5;
+		t.s[t.len] = '\0';
+	}
+	c->text = buf_detach(&t);
+	c->ntok = (int)(b - a);
+	c->sent = (TF(a) & TK_SENT) != 0;
+	c->fixed = fixed;
+	c->acronym = b - a == 1 && (TF(a) & TK_ALLCAPS);
+	c->tc = x->titlecase;
+	c->ent = -1;
+}
+
+/* Map a type mask (and context) to an entity type; -1 when it names nothing. */
+static int
+type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t ntok,
+    const struct gz_row **row)
+{
+	*row = NULL;
+	if (cue && (m & GZ_BIT(GZ_PERSON))) {
+		*row = best_row(x, rows, GZ_PERSON);
+		return ENT_PERSON;
+	}
+	if (cue && (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+		return ENT_PERSON;
+	if ((m & GZ_BIT(GZ_ORG)) && curated_org(x, rows)) {
+		*row = best_row(x, rows, GZ_ORG);
+		return ENT_ORG;
+	}
+	if ((m & GZ_BIT(GZ_PERSON)) && ntok > 1 && !(m & GZ_BIT(GZ_PLACE))) {
+		*row = best_row(x, rows, GZ_PERSON);
+		return ENT_PERSON;
+	}
+	if (m & GZ_BIT(GZ_PLACE)) {
+		*row = best_row(x, rows, GZ_PLACE);
+		return ENT_PLACE;
+	}
+	if (m & GZ_BIT(GZ_ORG)) {
+		*row = best_row(x, rows, GZ_ORG);
+		return ENT_ORG;
+	}
+	if (m & GZ_BIT(GZ_PERSON)) {
+		*row = best_row(x, rows, GZ_PERSON);
+		return ENT_PERSON;
+	}
+	return -1;
+}
+
+/* A name the glossary or the cleaner says is a variant: type and canonical come from
+ * the right name. A literal translation (strict) counts only when the right phrase
+ * is a known name: "Russian satellite network" is Sputnik, "white wave" nothing.
+ * Returns 1 when handled. */
+static int
+variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cue,
+    int strict)
+{
+	const struct gz_row *rows, *row;
+	unsigned m;
+	int t;
+
+	if (slen == 0)
+		return 0;
+	m = gz_lookup(x->gz, sugg, slen, &rows);
+	t = type_of(x, m, rows, cue, 2, &row);
+	if (t < 0 && strict)
+		return 0;
+	if (t < 0) {
+		/* Unknown right name: a two-word name with a given name is a person. */
+		const char *sp = memchr(sugg, ' ', slen);
+
+		/* A listed variant names something; two or three words are a
+		 * person's name far more often than anything else. */
+		if (sp && (gz_lookup(x->gz, sugg, (size_t)(sp - sugg), NULL) &
+		    GZ_BIT(GZ_GIVEN)))
+			t = ENT_PERSON;
+		else if (cue || (sp && !memchr(sp + 1, ' ', slen - (size_t)(sp + 1 -
+		    sugg)) && b - a >= 2))
+			t = ENT_PERSON;
+		else
+			return 0;
+	}
+	if (row && (t != ENT_PERSON || memchr(row->canon, ' ', row->canonlen)))
+		add_cand(x, a, b, t, CT_NONE, row->canon, row->canonlen, 1);
+	else
+		add_cand(x, a, b, t, CT_NONE, sugg, slen, 1);
+	return 1;
+}
+
+/* Artifacts whose suggestion counts only when it is a known name: literal
+ * translations, and casing fixes to an acronym ("us" -> "US"). */
+static int
+strict_kind(const struct artifact *ar)
+{
+	return ar->kind == AK_MISTRANSLATION || ar->kind == AK_CASING;
+}
+
+static int
+names_kind(const struct artifact *ar)
+{
+	const char *p;
+
+	if (!ar->suggestion || !ar->suggestion[0])
+		return 0;
+	if (ar->kind == AK_CASING) {
+		for (p = ar->suggestion; *p; p++)
+			if (!(*p >= 'A' && *p <= 'Z') && *p != '.')
+				return 0;
+		return p - ar->suggestion >= 2;
+	}
+	return ar->kind == AK_NAME_VARIANT || ar->kind == AK_WRONG_REFERENT ||
+	    ar->kind == AK_MISTRANSLATION;
+}
+
+static const struct artifact *
+artifact_over(struct ext *x, size_t s, size_t e)
+{
+	const struct clean_result *c = x->c;
+	size_t i;
+
+	if (c == NULL)
+		return NULL;
+	for (i = 0; i < c->narts; i++) {
+		const struct artifact *ar = &c->arts[i];
+
+		if (ar->start >= e)
+			break;
+		if (ar->end > s && names_kind(ar))
+			return ar;
+	}
+	return NULL;
+}
+
+static int
+has_connector(struct ext *x, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (is_connector(x, i))
+			return 1;
+	return 0;
+}
+
+static int
+org_shape(struct ext *x, size_t a, size_t b)
+{
+	size_t i;
+
+	if (tok_in(x, b - 1, org_tail))
+		return 1;
+	for (i = a; i + 1 < b; i++)
+		if (tok_in(x, i, org_head) && is_connector(x, i + 1))
+			return 1;
+	return 0;
+}
+
+static int
+place_shape(struct ext *x, size_t a, size_t b)
+{
+	if (b - a < 2)
+		return 0;
+	if (tok_in(x, b - 1, place_tail))
+		return 1;
+	return tok_in(x, a, place_head) && (TF(a + 1) & TK_UPPER);
+}
+
+static void seg(struct ext *, size_t, size_t, int, struct buf *);
+
+static int	norp_only(struct ext *, const struct gz_row *, unsigned);
+
+/* "Russia-US" gives two places, "US-Russian" one, "Russian-Ukrainian" none; a
+ * hyphenated name whose pieces are not all known places stays whole. */
+static int
+hyphen_split(struct ext *x, size_t i)
+{
+	const char *s = TT(i), *e = s + TL(i), *p, *q;
+	const struct gz_row *rows, *row;
+	unsigned m, known = 0, places = 0, pieces = 0;
+	struct token save = x->tok[i];
+	int t;
+
+	for (p = s; p < e; p = q + 1) {
+		if ((q = memchr(p, '-', (size_t)(e - p))) == NULL)
+			q = e;
+		m = gz_lookup(x->gz, p, (size_t)(q - p), NULL);
+		pieces++;
+		if (m & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_NORP)))
+			places++;
+		if (m & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_NORP) | GZ_BIT(GZ_ORG)))
+			known++;
+	}
+	if (pieces < 2 || places == 0 || known < pieces)
+		return 0;
+	for (p = s; p < e; p = q + 1) {
+		if ((q = memchr(p, '-', (size_t)(e - p))) == NULL)
+			q = e;
+		m = gz_lookup(x->gz, p, (size_t)(q - p), &rows);
+		if ((m & GZ_BIT(GZ_NORP)) && !(m & GZ_BIT(GZ_ORG)) && norp_only(x, rows, m))
+			continue;
+		t = type_of(x, m, rows, 0, 1, &row);
+		if (t < 0)
+			continue;
+		x->tok[i].start = (size_t)(p - x->text);
+		x->tok[i].end = (size_t)(q - x->text);
+		if (row)
+			add_cand(x, i, i + 1, t, CT_NONE, row->canon, row->canonlen, 0);
+		else
+			add_cand(x, i, i + 1, t, CT_NONE, NULL, 0, 0);
+	}
+	x->tok[i] = save;
+	return 1;
+}
+
+static int	fold_eq(const char *, size_t, const char *, size_t);
+
+#define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
+#define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF) | GZ_BIT(GZ_MT))
+
+/* A demonym, also in the plural ("Muslims"), that names no place of its own. */
+static int
+demonym(struct ext *x, size_t i)
+{
+	const struct gz_row *rows;
+	unsigned m = gz_lookup(x->gz, TT(i), TL(i), &rows);
+
+	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
+		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
+	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PERSON) |
+	    GZ_BIT(GZ_ORG))))
+		return 0;
+	return norp_only(x, rows, m);
+}
+
+/* Rows of a demonym: no place of its own name, unless a city of a million
+ * ("Canadian" is also a river; "Uzbek" names Uzbekistan only in WordNet). */
+static int
+norp_only(struct ext *x, const struct gz_row *rows, unsigned m)
+{
+	if (!(m & GZ_BIT(GZ_PLACE)))
+		return 1;
+	for (; rows; rows = gz_row_at(x->gz, rows->next))
+		if (rows->type == GZ_PLACE && strtol(rows->detail, NULL, 10) >= 1000000)
+			return 0;
+	return 1;
+}
+
+/* Roman numerals of two letters or more: "XVII", "II" */
+static int
+roman(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return 1;
+}
+
+/* "Secunia.com", "Scientology.org": a web site named as its owner. */
+static int
+domain(struct ext *x, size_t i)
+{
+	static const char *const tlds[] = { ".com", ".org", ".net", ".co.uk", ".gov",
+	    ".edu", ".io", ".info", ".ru", ".cn", NULL };
+	const char *const *t;
+	size_t n;
+
+	for (t = tlds; *t; t++) {
+		n = strlen(*t);
+		if (TL(i) > n + 1 && fold_eq(TT(i) + TL(i) - n, n, *t, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* A country-sized place: people's names do not end in one. */
+static int
+country_word(struct ext *x, size_t i)
+{
+	const struct gz_row *rows;
+
+	if (!(gz_lookup(x->gz, TT(i), TL(i), &rows) & GZ_BIT(GZ_PLACE)))
+		return 0;
+	if (tok_mask(x, i) & GZ_BIT(GZ_GIVEN))
+		return 0;
+	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
+}
+
+static int
+after_the(struct ext *x, size_t a)
+{
+	return a > x->lo && (tok_is(x, a - 1, "the") || (tok_is(x, a - 1, "The") &&
+	    !(TF(a - 1) & TK_SENT)));
+}
+
+/* Before a given name, is [a, k) something else than more of the person's name:
+ * a known place or organisation, an organisation's shape, a common word? */
+static int
+split_left_ok(struct ext *x, size_t a, size_t k, struct buf *key)
+{
+	size_t i;
+
+	if (span_lookup(x, a, k, key, NULL) & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))
+		return 1;
+	if (tok_in(x, k - 1, org_tail) || tok_in(x, k - 1, place_tail))
+		return 1;
+	for (i = a; i < k; i++)
+		if ((tok_mask(x, i) & (GZ_BIT(GZ_STOP) | GZ_BIT(GZ_NORP))) &&
+		    !(tok_mask(x, i) & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+			return 1;
+	return 0;
+}
+
+/* Type one segment [a, b) that holds no title. cue: a title stood before it. */
+static void
+seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
+{
+	const struct gz_row *rows, *row;
+	const struct artifact *ar;
+	unsigned m, m0;
+	int t, hint, given, nstop;
+	size_t i, k;
+
+	for (;;) {
+		while (a < b && (is_connector(x, a) || !(TF(a) & TK_WORD)))
+			a++;
+		while (b > a && (is_connector(x, b - 1) || !(TF(b - 1) & TK_WORD)))
+			b--;
+		if (a >= b)
+			return;
+		m = span_lookup(x, a, b, key, &rows);
+		m0 = b - a == 1 ? m : tok_mask(x, a);
+		/* A capitalised common word opening a sentence: "Officials", "Scientists". */
+		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) && !(m & VARIANTS) &&
+		    !((m & KNOWN) && (b - a > 1 || !(m & GZ_BIT(GZ_STOP)) ||
+		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
+		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(&x->lower, lowhash(TT(a), TL(a))) &&
+		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
+			/* "Internet Explorer" opening a sentence: the rest alone is no
+			 * better a name */
+			if (b - a == 2 && !is_funcword(x, a) && !(tok_mask(x, a + 1) &
+			    (KNOWN | GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+				return;
+			a++;
+			continue;
+		}
+		/* A demonym before a name: kept only inside an organisation's name. */
+		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a)) {
+			/* "British Red Cross": a demonym and a known organisation */
+			if (!(TF(a) & TK_HYPH) && (span_lookup(x, a + 1, b, key, NULL) &
+			    (GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE))) == GZ_BIT(GZ_ORG)) {
+				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
+				return;
+			}
+			if ((org_shape(x, a, b) || tok_is(x, b - 1, "Center") ||
+			    tok_is(x, b - 1, "Centre")) && !(TF(a) & TK_HYPH)) {
+				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
+				return;
+			}
+			if ((TF(a) & TK_HYPH))
+				hyphen_split(x, a);
+			a++;
+			continue;
+		}
+		/* "Internet Explorer 6", "Panama 3": a number ends no unknown name. */
+		if (((TF(b - 1) & TK_DIGIT) || (b - a > 1 && roman(TT(b - 1), TL(b - 1)))) &&
+		    !(m & (KNOWN | VARIANTS)) &&
+		    !artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) {
+			if (b - a == 1)
+				return;
+			if (!(span_lookup(x, a, b - 1, key, NULL) & KNOWN))
+				return;
+			b--;
+			continue;
+		}
+		break;
+	}
+	/* Variants first: the glossary, then the cleaner's artifacts. */
+	if (m & VARIANTS) {
+		for (row = rows; row; row = gz_row_at(x->gz, row->next))
+			if ((row->type == GZ_VARIANT || row->type == GZ_WRONGREF ||
+			    row->type == GZ_MT) && variant(x, a, b, row->canon,
+			    row->canonlen, cue, row->type == GZ_MT))
+				return;
+	}
+	if ((ar = artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) != NULL) {
+		/* Only an artifact over exactly this name renames it; inside a longer
+		 * artifact ("Russian" of "Russian satellite network") the name is left
+		 * to the artifact; a shorter one inside the name says nothing of it. */
+		if (ar->start == x->tok[a].start && ar->end == x->tok[b - 1].end) {
+			if (variant(x, a, b, ar->suggestion, strlen(ar->suggestion), cue,
+			    strict_kind(ar)))
+				return;
+		} else if (ar->start <= x->tok[a].start && ar->end >= x->tok[b - 1].end &&
+		    ar->kind != AK_CASING)
+			return;
+	}
+	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & KNOWN) && hyphen_split(x, a))
+		return;
+	if (b - a == 1 && demonym(x, a))
+		return;		/* a demonym alone */
+	if (b < x->hi && !(TF(b) & TK_SPACE) && (tok_is(x, b, "$") ||
+	    tok_is(x, b, "\xe2\x82\xac")))
+		return;		/* "US$ 20,000": a currency */
+	if (b - a == 1 && roman(TT(a), TL(a)))
+		return;		/* "part XVII" */
+	if (b - a == 1 && tok_in(x, a, compass) && !(m & GZ_BIT(GZ_ORG)))
+		return;		/* "the West" is no place */
+	for (i = a; i < b - 1 && tok_in(x, i, compass); i++)
+		;
+	if (i == b - 1 && i > a && demonym(x, i))
+		return;		/* "Eastern European" */
+	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
+	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline)
+		m &= ~GZ_BIT(GZ_STOP);
+	if (b - a >= 2 && tok_in(x, a, compass) && (span_lookup(x, a + 1, b, key, NULL) &
+	    GZ_BIT(GZ_PLACE)) && !(m & KNOWN)) {
+		add_cand(x, a, b, ENT_PLACE, CT_NONE, NULL, 0, 0);
+		return;
+	}
+	if (b - a == 1 && domain(x, a)) {
+		add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
+		return;
+	}
+	if (b - a == 1 && (m & GZ_BIT(GZ_STOP)) && !cue && !((m & KNOWN) &&
+	    (major_place(x, rows) || (m & GZ_BIT(GZ_ORG)))))
+		return;
+	if (!cue)
+		cue = person_after(x, b, key);
+	/* "U.S." is listed as "US" too, "L.A." as "LA" */
+	if (m == 0 && b - a == 1 && (TF(a) & TK_ABBR) && memchr(TT(a), '.', TL(a))) {
+		char tmp[64];
+		size_t n = 0, j;
+
+		for (j = 0; j < TL(a) && n < sizeof tmp; j++)
+			if (TT(a)[j] != '.')
+				tmp[n++] = TT(a)[j];
+		m = gz_lookup(x->gz, tmp, n, &rows);
+	}
+	t = type_of(x, m & ~(GZ_BIT(GZ_STOP)), rows, cue, b - a, &row);
+	/* A small town that is also a common word ("Police", "Along") needs a cue. */
+	if (t == ENT_PLACE && b - a == 1 && row_weight(row) < 100000 &&
+	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(&x->lower,
+	    lowhash(TT(a), TL(a)))))
+		t = -1;
+	if (t >= 0) {
+		if (row)
+			add_cand(x, a, b, t, CT_NONE, row->canon, row->canonlen, 0);
+		else
+			add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
+		if (t == ENT_PLACE && b - a == 1)
+			x->cands[x->ncands - 1].weight = row_weight(row);
+		return;
+	}
+	if (org_shape(x, a, b) && b - a > 1) {
+		add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
+		return;
+	}
+	if (place_shape(x, a, b)) {
+		add_cand(x, a, b, ENT_PLACE, CT_NONE, NULL, 0, 0);
+		return;
+	}
+	if (b - a > 1 && tok_in(x, b - 1, event_tail)) {
+		/* "Geneva Summit", "Google Science Fair": only the names inside count */
+		for (i = a; i + 1 < b; i++)
+			if ((TF(i) & TK_HYPH) || (tok_mask(x, i) & KNOWN))
+				seg(x, i, i + 1, 0, key);
+		return;
+	}
+	if (b - a == 1) {
+		if (cue)
+			t = ENT_PERSON;
+		else if ((TF(a) & TK_ALLCAPS) && TL(a) >= 3 && TL(a) <= 6 && !x->titlecase &&
+		    !x->capsline)
+			t = ENT_ORG;
+		else if ((m & GZ_BIT(GZ_GIVEN)) && !(TF(a) & TK_SENT))
+			t = ENT_PERSON;
+		if (t >= 0) {
+			add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
+			return;
+		}
+		hint = place_before(x, a) || place_after(x, b) ? ENT_PLACE :
+		    after_the(x, a) ? ENT_ORG : CT_NONE;
+		add_cand(x, a, b, CT_WEAK, hint, NULL, 0, 0);
+		return;
+	}
+	/* Two names side by side: "United States Hamdullah Mohib", "Refugee Council
+	 * Enver Solomon". Split before a given name, or after a known name. */
+	if (!(m0 & GZ_BIT(GZ_GIVEN)))
+		for (k = a + 1; k + 1 < b; k++)
+			if ((tok_mask(x, k) & GZ_BIT(GZ_GIVEN)) && (TF(k + 1) & TK_UPPER) &&
+			    !is_connector(x, k - 1) && split_left_ok(x, a, k, key)) {
+				seg(x, a, k, 0, key);
+				seg(x, k, b, cue, key);
+				return;
+			}
+	for (k = b - 1; k > a && !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))); k--)
+		if ((span_lookup(x, a, k, key, NULL) & (k == b - 1 ? KNOWN :
+		    (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))) &&
+		    !is_connector(x, k - 1) && !is_connector(x, k)) {
+			if (k < b - 1 || (span_lookup(x, k, b, key, NULL) & KNOWN)) {
+				seg(x, a, k, 0, key);
+				seg(x, k, b, cue, key);
+				return;
+			}
+			/* "the Malaysia Tourism board": a name and a common word */
+			if ((tok_mask(x, k) & GZ_BIT(GZ_STOP)) && !tok_in(x, k, org_tail) &&
+			    !tok_in(x, k, place_tail)) {
+				seg(x, a, k, 0, key);
+				return;
+			}
+		}
+	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0;
+	for (i = a, nstop = 0; i < b; i++) {
+		unsigned mi = tok_mask(x, i);
+
+		if ((mi & GZ_BIT(GZ_STOP)) && !(mi & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
+			nstop++;
+	}
+	if (cue || given || (!nstop && (tok_mask(x, b - 1) & GZ_BIT(GZ_SURNAME))))
+		t = ENT_PERSON;
+	else if (has_connector(x, a, b))
+		t = ENT_ORG;
+	else {
+		int allcaps = 1;
+
+		for (i = a; i < b; i++)
+			if (!(TF(i) & TK_ALLCAPS))
+				allcaps = 0;
+		if (allcaps && !x->titlecase)
+			t = ENT_ORG;
+		else if (x->titlecase)
+			t = CT_WEAK;
+		else if (place_before(x, a) || place_after(x, b))
+			t = nstop ? -1 : ENT_PLACE;
+		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
+			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
+		else if (nstop)
+			t = -1;		/* "Successful Stormtroopers", "Star Wars" */
+		else
+			t = b - a <= 3 ? ENT_PERSON : ENT_ORG;
+	}
+	if (t == CT_WEAK) {
+		/* A headline in Title Case: keep only what the text confirms, word by word. */
+		for (i = a; i < b; i++)
+			seg(x, i, i + 1, 0, key);
+		return;
+	}
+	if (t >= 0)
+		add_cand(x, a, b, t, CT_NONE, NULL, 0, 0);
+}
+
+static int
+has_word(struct ext *x, size_t a, size_t b, const char *const *list)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (tok_in(x, i, list))
+			return 1;
+	return 0;
+}
+
+/* Part of a run without connectors that split it: titles and honorifics out. */
+static void
+run2(struct ext *x, size_t a, size_t b, struct buf *key)
+{
+	unsigned m;
+	size_t i, s, l;
+	int cue;
+
+	if (a >= b)
+		return;
+	/* A whole run that is a known name is not split at a title word in it. */
+	if (b - a >= 2) {
+		m = span_lookup(x, a, b, key, NULL);
+		if (m & (KNOWN | VARIANTS)) {
+			seg(x, a, b, 0, key);
+			return;
+		}
+	}
+	cue = title_before(x, a, key);
+	for (i = s = a; i < b; i++) {
+		if (i > a && is_connector(x, i - 1))
+			continue;
+		if ((l = title_at(x, i, b, key)) == 0)
+			continue;
+		if (i > s)
+			seg(x, s, i, 0, key);
+		cue = 1;
+		s = i + l;
+		/* "Minister of Education Stefania Giannini": the office is no name */
+		if (s < b && is_connector(x, s)) {
+			while (s < b && is_connector(x, s))
+				s++;
+			run2(x, s, b, key);
+			return;
+		}
+		i = s - 1;
+	}
+	if (s < b)
+		seg(x, s, b, cue, key);
+}
+
+/* Does connector k join the words around it into one name? */
+static int
+keep_connector(struct ext *x, size_t s, size_t k, size_t b)
+{
+	size_t i;
+
+	if (tok_is(x, k, "and") || tok_is(x, k, "&")) {
+		size_t e;
+
+		/* "Union of Rationalist Atheists and Agnostics", but not "Institute of
+		 * Technology and Colorado State University" */
+		for (e = k + 1; e < b && !is_connector(x, e); e++)
+			;
+		if ((has_word(x, k + 1, e, org_tail) || has_word(x, k + 1, e, org_head)) &&
+		    (has_word(x, s, k, org_tail) || has_word(x, s, k, org_head)))
+			return 0;
+		for (i = s; i < k; i++)
+			if (tok_is(x, i, "of") && (has_word(x, s, i, org_head) ||
+			    has_word(x, s, i, org_tail)))
+				return 1;
+		/* "State and Homeland Security Departments", "World Banking and
+		 * Financial Telecommunications Association" */
+		return tok_in(x, b - 1, org_tail) && !has_word(x, s, k, org_tail) &&
+		    !(span_lookup(x, s, k, &x->scratch, NULL) & KNOWN);
+	}
+	if (tok_is(x, k, "of") || tok_is(x, k, "for") || tok_is(x, k, "on") ||
+	    tok_is(x, k, "the")) {
+		if (tok_is(x, k, "the") && k > s && is_connector(x, k - 1))
+			return 1;
+		/* "Colorado State University of the US": a whole name, then where */
+		if (tok_is(x, k, "of") && k + 2 < b && tok_is(x, k + 1, "the") && k - s >= 2 &&
+		    tok_in(x, k - 1, org_tail) && !has_connector(x, s, k)) {
+			size_t e;
+
+			for (e = k + 2; e < b && !is_connector(x, e); e++)
+				;
+			if ((span_lookup(x, k + 2, e, &x->scratch, NULL) & (GZ_BIT(GZ_PLACE) |
+			    GZ_BIT(GZ_ORG))) == GZ_BIT(GZ_PLACE))
+				return 0;
+		}
+		return has_word(x, s, k, org_head) || has_word(x, s, k, org_tail) ||
+		    has_word(x, s, k, place_head) || has_word(x, s, k, place_tail) ||
+		    title_at(x, k - 1, k, &x->scratch) == 1;
+	}
+	return 1;	/* "de", "von", "bin": inside personal and place names */
+}
+
+/* A run of capitalised words [a, b): split off "The", cut at connectors that join
+ * two names ("Morocco and Iran", "Critics of Scientology"), then titles. */
+static void
+run(struct ext *x, size_t a, size_t b, struct buf *key)
+{
+	const struct gz_row *rows, *row;
+	unsigned m;
+	size_t k, s;
+
+	if (tok_is(x, a, "The") || tok_is(x, a, "THE")) {
+		/* Kept only where the official name has it: "The Washington Post" */
+		m = span_lookup(x, a, b, key, &rows);
+		if (b - a > 1 && (m & GZ_BIT(GZ_ORG)) &&
+		    (row = best_row(x, rows, GZ_ORG)) != NULL && row->canonlen > 4 &&
+		    memcmp(row->canon, "The ", 4) == 0) {
+			add_cand(x, a, b, ENT_ORG, CT_NONE, row->canon, row->canonlen, 0);
+			return;
+		}
+		a++;
+		if (a >= b)
+			return;
+	}
+	for (k = s = a; k < b; k++) {
+		if (!is_connector(x, k))
+			continue;
+		if (keep_connector(x, s, k, b)) {
+			while (k + 1 < b && is_connector(x, k + 1))
+				k++;
+			continue;
+		}
+		run2(x, s, k, key);
+		while (k < b && is_connector(x, k))
+			k++;
+		s = k;
+		k--;
+	}
+	run2(x, s, b, key);
+}
+
+/* Artifacts that name a person or place the candidates missed ("jabarov"). */
+static void
+artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
+{
+	const struct clean_result *c = x->c;
+	size_t i, k, a, b;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->narts; i++) {
+		const struct artifact *ar = &c->arts[i];
+
+		if (ar->start < ls || ar->end > le || !names_kind(ar))
+			continue;
+		for (k = 0; k < x->ncands; k++)
+			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
+				break;
+		if (k < x->ncands)
+			continue;
+		/* The tokens the artifact covers. */
+		for (a = x->lo; a < x->hi && x->tok[a].end <= ar->start; a++)
+			;
+		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
+			;
+		if (a < b && (TF(a) & TK_WORD))
+			variant(x, a, b, ar->suggestion, strlen(ar->suggestion),
+			    title_before(x, a, key) || person_after(x, b, key),
+			    strict_kind(ar));
+	}
+}
+
+static void
+do_line(struct ext *x, struct buf *key)
+{
+	size_t i, j, last, words = 0, caps = 0, common = 0, allcaps = 0;
+
+	for (i = x->lo; i < x->hi; i++) {
+		if (!(TF(i) & TK_WORD) || (TF(i) & TK_DIGIT))
+			continue;
+		words++;
+		if (!(TF(i) & TK_UPPER))
+			continue;
+		caps++;
+		if (TF(i) & TK_ALLCAPS)
+			allcaps++;
+	}
+	x->capsline = allcaps * 2 > words;
+	/* Capitalised common words tell a headline from a list of names. */
+	if (words >= 4 && caps * 10 >= words * 7)
+		for (i = x->lo; i < x->hi; i++)
+			if ((TF(i) & (TK_WORD | TK_UPPER | TK_SENT)) == (TK_WORD | TK_UPPER) &&
+			    (is_funcword(x, i) || (tok_mask(x, i) & GZ_BIT(GZ_STOP))))
+				common++;
+	/* Headlines In Title Case say nothing about names through their capitals. */
+	x->titlecase = words >= 4 && caps * 10 >= words * 7 && common >= 2 &&
+	    common * 10 >= words * 3;
+	for (i = x->lo; i < x->hi;) {
+		if (!is_cap(x, i)) {
+			i++;
+			continue;
+		}
+		last = i;
+		j = i + 1;
+		while (!(TF(last) & TK_POSS) && j < x->hi) {
+			size_t k = j;
+
+			if (is_cap(x, j) && (TF(j) & TK_SPACE) && !(TF(j) & TK_SENT) &&
+			    !tok_is(x, j, "The")) {
+				last = j++;
+				continue;
+			}
+			/* "Nord Stream 2", "Group F 2": a short number ends a name */
+			if ((TF(j) & TK_DIGIT) && (TF(j) & TK_SPACE) && TL(j) <= 2 &&
+			    !(j + 1 < x->hi && (TF(j + 1) & TK_WORD) &&
+			    !(TF(j + 1) & TK_SPACE))) {
+				last = j++;
+				break;
+			}
+			while (k < x->hi && k < j + 2 && is_connector(x, k) &&
+			    (TF(k) & TK_SPACE))
+				k++;
+			if (k > j && k < x->hi && is_cap(x, k) && (TF(k) & TK_SPACE) &&
+			    !tok_is(x, k, "The")) {
+				j = k;
+				continue;
+			}
+			break;
+		}
+		run(x, i, last + 1, key);
+		i = last + 1;
+	}
+}
+
+/* ---- merging -------------------------------------------------------------------- */
+
+struct ent {
+	int	 type;
+	char	*canon;		/* borrowed from a cand */
+	int	 canontok;
+	int	 confirmed;	/* canonical from the lists, not the text */
+	size_t	 first;		/* first mention's start */
+	size_t	 n;
+	char	*last, *firstw;	/* borrowed words of a person's canonical */
+	size_t	 lastlen, firstlen;
+};
+
+static int
+fold_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i;
+
+	if (an != bn)
+		return 0;
+	for (i = 0; i < an; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* Damerau-Levenshtein distance, capped: enough for "Poutin"/"Putin". */
+static int
+edit_dist(const char *a, size_t an, const char *b, size_t bn)
+{
+	int d[33][33];
+	size_t i, j;
+
+	if (an > 32 || bn > 32)
+		return 99;
+	for (i = 0; i <= an; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= bn; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= an; i++)
+		for (j = 1; j <= bn; j++) {
+			int c = (a[i - 1] | 32) != (b[j - 1] | 32), v = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[an][bn];
+}
+
+static const char *
+cand_name(const struct cand *c)
+{
+	return c->canon ? c->canon : c->text;
+}
+
+static void
+ent_words(struct ent *e)
+{
+	char *sp = strrchr(e->canon, ' '), *sp1 = strchr(e->canon, ' ');
+
+	e->last = sp ? sp + 1 : e->canon;
+	e->lastlen = strlen(e->last);
+	e->firstw = e->canon;
+	e->firstlen = sp1 ? (size_t)(sp1 - e->canon) : strlen(e->canon);
+}
+
+/* Initials of the capitalised words: "World Health Organisation" gives "WHO". */
+static int
+acronym_of(const char *name, const char *acr)
+{
+	char ini[32];
+	size_t n = 0;
+	const char *p = name;
+
+	while (*p && n < sizeof ini - 1) {
+		while (*p == ' ')
+			p++;
+		if (*p >= 'A' && *p <= 'Z')
+			ini[n++] = *p;
+		while (*p && *p != ' ')
+			p++;
+	}
+	ini[n] = '\0';
+	return n >= 2 && strcmp(ini, acr) == 0;
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+find_ent(struct ent *ents, size_t nents, struct cand *c)
+{
+	const char *name = cand_name(c);
+	size_t i, nl = strlen(name);
+	int best = -1;
+
+	for (i = 0; i < nents; i++)
+		if (ents[i].type == c->type && fold_eq(ents[i].canon, strlen(ents[i].canon),
+		    name, nl))
+			return (int)i;
+	if (c->fixed)
+		return -1;
+	if (c->type == ENT_PERSON && c->ntok == 1) {
+		/* A surname (or a given name) joins the full name it belongs to. */
+		for (i = 0; i < nents; i++)
+			if (ents[i].type == ENT_PERSON && ents[i].canontok > 1 &&
+			    (fold_eq(ents[i].last, ents[i].lastlen, c->text, strlen(c->text))
+			    || fold_eq(ents[i].firstw, ents[i].firstlen, c->text,
+			    strlen(c->text))))
+				return (int)i;
+	}
+	if (c->type == ENT_PERSON && c->ntok == 1 && strlen(c->text) >= 5) {
+		for (i = 0; i < nents; i++)
+			if (ents[i].type == ENT_PERSON && ents[i].lastlen >= 5 &&
+			    (c->text[0] | 32) == (ents[i].last[0] | 32) &&
+			    edit_dist(ents[i].last, ents[i].lastlen, c->text,
+			    strlen(c->text)) <= 1)
+				return (int)i;
+	}
+	if (c->type == ENT_PERSON && c->ntok > 1) {
+		/* "Vladimir Poutin": same given name, surname one edit away */
+		const char *sp = strrchr(name, ' ');
+
+		for (i = 0; sp && i < nents; i++)
+			if (ents[i].type == ENT_PERSON && ents[i].canontok > 1 &&
+			    fold_eq(ents[i].firstw, ents[i].firstlen, name,
+			    (size_t)(strchr(name, ' ') - name)) && strlen(sp + 1) >= 5 &&
+			    edit_dist(ents[i].last, ents[i].lastlen, sp + 1,
+			    strlen(sp + 1)) <= 1)
+				return (int)i;
+	}
+	if (c->type == ENT_ORG && c->acronym) {
+		for (i = 0; i < nents; i++)
+			if (ents[i].type == ENT_ORG && acronym_of(ents[i].canon, c->text))
+				return (int)i;
+	}
+	if (c->type == ENT_ORG && c->ntok > 1) {
+		for (i = 0; i < nents; i++)
+			if (ents[i].type == ENT_ORG && !strchr(ents[i].canon, ' ') &&
+			    acronym_of(name, ents[i].canon))
+				best = (int)i;
+	}
+	return best;
+}
+
+static void
+resolve_weak(struct ext *x)
+{
+	size_t i, k, n;
+	struct cand *c, *d;
+	int votes[3];
+
+	for (i = 0; i < x->ncands; i++) {
+		c = &x->cands[i];
+		/* A small place that is a word of a person's name here: "Montalvo". */
+		if (c->type != CT_WEAK && !(c->type == ENT_PLACE && c->ntok == 1 &&
+		    c->weight < 1000000))
+			continue;
+		/* A word of a person's full name in the same article. */
+		for (k = 0; k < x->ncands; k++) {
+			const char *t, *sp;
+
+			d = &x->cands[k];
+			if (d->type != ENT_PERSON || d->ntok < 2)
+				continue;
+			t = d->text;
+			sp = strrchr(t, ' ');
+			if (fold_eq(sp + 1, strlen(sp + 1), c->text, strlen(c->text)) ||
+			    fold_eq(t, (size_t)(strchr(t, ' ') - t), c->text,
+			    strlen(c->text))) {
+				c->type = ENT_PERSON;
+				free(c->canon);
+				c->canon = NULL;
+				break;
+			}
+		}
+		if (c->type != CT_WEAK)
+			continue;
+		/* The same word typed or hinted elsewhere: a vote. */
+		memset(votes, 0, sizeof votes);
+		for (k = 0; k < x->ncands; k++) {
+			d = &x->cands[k];
+			if (!fold_eq(d->text, strlen(d->text), c->text, strlen(c->text)))
+				continue;
+			if (d->type >= 0)
+				votes[d->type] += 1;
+			else if (d->type == CT_WEAK && d->hint >= 0)
+				votes[d->hint] += 1;
+		}
+		for (k = 0, n = 0; k < 3; k++)
+			if (votes[k] > votes[n])
+				n = k;
+		if (votes[n] > 0) {
+			c->type = (int)n;
+			continue;
+		}
+		/* An unknown word the article keeps capitalising names something;
+		 * a person would have been introduced with a full name. */
+		if (c->sent || c->tc || hset_has(&x->lower, lowhash(c->text,
+		    strlen(c->text))))
+			continue;
+		for (k = 0, n = 0; k < x->ncands; k++)
+			if (x->cands[k].type == CT_WEAK && fold_eq(x->cands[k].text,
+			    strlen(x->cands[k].text), c->text, strlen(c->text)))
+				n++;
+		if (n >= WEAK_REPEAT)
+			c->weak_org = 1;
+	}
+	for (i = 0; i < x->ncands; i++)
+		if (x->cands[i].weak_org)
+			x->cands[i].type = ENT_ORG;
+}
+
+static void
+merge(struct ext *x, struct entity_result *out)
+{
+	struct ent *ents = NULL;
+	size_t nents = 0, i, k, pass, *cnt;
+	struct cand *c;
+	int e;
+
+	qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+	/* Drop overlaps (an artifact mention may cover a candidate). */
+	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
+		if (x->cands[i].start < x->cands[k].end) {
+			free(x->cands[i].canon);
+			free(x->cands[i].text);
+			continue;
+		}
+		x->cands[++k] = x->cands[i];
+	}
+	if (x->ncands)
+		x->ncands = k + 1;
+	resolve_weak(x);
+	ents = xcalloc(x->ncands + 1, sizeof *ents);
+	/* Full names first, so that a surname before its full name still joins it. */
+	for (pass = 0; pass < 3; pass++) {
+		for (i = 0; i < x->ncands; i++) {
+			c = &x->cands[i];
+			if (c->type < 0 || c->ent >= 0)
+				continue;
+			if (pass == 0 && !(c->ntok > 1 || c->fixed))
+				continue;
+			if (pass == 1 && c->acronym)
+				continue;
+			e = find_ent(ents, nents, c);
+			if (e < 0) {
+				if (pass == 1 && c->type == ENT_PERSON && c->ntok == 1 && 0)
+					continue;
+				e = (int)nents++;
+				ents[e].type = c->type;
+				ents[e].canon = (char *)cand_name(c);
+				ents[e].canontok = c->ntok;
+				if (c->canon)
+					ents[e].canontok = strchr(c->canon, ' ') ? 2 : 1;
+				ents[e].first = c->start;
+				ents[e].confirmed = c->canon != NULL;
+				ent_words(&ents[e]);
+			}
+			else if (c->canon && !ents[e].confirmed && c->type == ENT_PERSON &&
+			    strchr(c->canon, ' ') && (ents[e].canontok < 2 ||
+			    fold_eq(ents[e].firstw, ents[e].firstlen, c->canon,
+			    (size_t)(strchr(c->canon, ' ') - c->canon)))) {
+				/* "Vladimir Poutin" met "Putin", which the lists know as
+				 * "Vladimir Putin": the known spelling wins */
+				ents[e].canon = c->canon;
+				ents[e].canontok = 2;
+				ents[e].confirmed = 1;
+				ent_words(&ents[e]);
+			}
+			c->ent = e;
+			ents[e].n++;
+			if (c->start < ents[e].first)
+				ents[e].first = c->start;
+		}
+	}
+	/* Entities in order of first mention. */
+	cnt = xcalloc(nents + 1, sizeof *cnt);
+	{
+		size_t *order = xcalloc(nents + 1, sizeof *order), *rank;
+
+		for (i = 0; i < nents; i++)
+			order[i] = i;
+		for (i = 1; i < nents; i++)
+			for (k = i; k > 0 && ents[order[k - 1]].first > ents[order[k]].first;
+			    k--) {
+				size_t t = order[k];
+
+				order[k] = order[k - 1];
+				order[k - 1] = t;
+			}
+		rank = xcalloc(nents + 1, sizeof *rank);
+		for (i = 0; i < nents; i++)
+			rank[order[i]] = i;
+		out->nents = nents;
+		out->ents = xcalloc(nents + 1, sizeof *out->ents);
+		for (i = 0; i < nents; i++) {
+			struct entity *oe = &out->ents[rank[i]];
+
+			oe->type = (enum entity_type)ents[i].type;
+			oe->canonical = xstrdup(ents[i].canon);
+			oe->mentions = xcalloc(ents[i].n + 1, sizeof *oe->mentions);
+		}
+		for (i = 0; i < x->ncands; i++) {
+			c = &x->cands[i];
+			if (c->type < 0 || c->ent < 0)
+				continue;
+			k = rank[c->ent];
+			out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
+			out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
+		}
+		free(order);
+		free(rank);
+	}
+	free(cnt);
+	free(ents);
 }
 
 void
 entity_extract(const struct entity_kb *kb, const struct article *a,
     const struct clean_result *c, struct entity_result *out)
 {
+	struct ext x;
+	struct tokenizer tz = { 0 };
+	struct line_span *ls = NULL;
+	struct buf key = { 0 };
+	size_t nl, li, i, n, *lo;
+	int *skip;
+
 	memset(out, 0, sizeof *out);
+	memset(&x, 0, sizeof x);
+	if (a == NULL || a->text == NULL || a->len == 0)
+		return;
+	x.gz = kb ? kb->gz : NULL;
+	x.ws = kb ? kb->ws : NULL;
+	x.a = a;
+	x.c = c;
+	x.text = a->text;
+	nl = lines_split(a->text, a->len, &ls);
+	lo = xcalloc(nl + 1, sizeof *lo);
+	skip = xcalloc(nl + 1, sizeof *skip);
+	/* Tokens of every line, and which words the article writes in lower case. */
+	for (li = 0; li < nl; li++) {
+		if (c && li < c->nlines && c->lines[li].cls == LC_BOILERPLATE)
+			skip[li] = 1;
+		lo[li] = x.ntok;
+		if (skip[li])
+			continue;
+		n = tokenize(&tz, a->text, ls[li].start, ls[li].end);
+		if (x.ntok + n > x.tokcap) {
+			x.tokcap = (x.ntok + n) * 2;
+			x.tok = xreallocarray(x.tok, x.tokcap, sizeof *x.tok);
+		}
+		memcpy(x.tok + x.ntok, tz.tok, n * sizeof *tz.tok);
+		for (i = 0; i < n; i++)
+			if ((tz.tok[i].flags & (TK_WORD | TK_LOWER)) == (TK_WORD | TK_LOWER))
+				hset_add(&x.lower, lowhash(a->text + tz.tok[i].start,
+				    tz.tok[i].end - tz.tok[i].start));
+		x.ntok += n;
+	}
+	lo[nl] = x.ntok;
+	x.gzm = xreallocarray(NULL, x.ntok + 1, sizeof *x.gzm);
+	x.wsm = xreallocarray(NULL, x.ntok + 1, sizeof *x.wsm);
+	for (i = 0; i <= x.ntok; i++)
+		x.gzm[i] = x.wsm[i] = MASK_UNSET;
+	for (li = 0; li < nl; li++) {
+		if (skip[li])
+			continue;
+		x.lo = lo[li];
+		x.hi = lo[li + 1];
+		do_line(&x, &key);
+		artifact_mentions(&x, ls[li].start, ls[li].end, &key);
+	}
+	merge(&x, out);
+	for (i = 0; i < x.ncands; i++) {
+		free(x.cands[i].canon);
+		free(x.cands[i].text);
+	}
+	free(x.cands);
+	free(x.tok);
+	free(x.gzm);
+	free(x.wsm);
+	free(x.lower.h);
+	free(x.midcap.h);
+	free(lo);
+	free(skip);
+	free(ls);
+	buf_free(&key);
+	buf_free(&x.scratch);
+	tokenizer_free(&tz);
 }
 
 void

@@ -1,0 +1,583 @@
+/* clean_rules.c - loading boilerplate.rules and glossary.tsv; phrase lookup */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/clean.h"
+#include "lede/util.h"
+#include "clean_int.h"
+
+static const char *const how_names[] = {
+	"exact", "prefix", "suffix", "contains", "glob"
+};
+
+static int
+lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+uint64_t
+word_key(const char *t, size_t s, size_t e)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; s < e; s++) {
+		h ^= (unsigned char)lc((unsigned char)t[s]);
+		h *= 1099511628211ULL;
+	}
+	return h | 1;
+}
+
+static int
+eq_bytes(const char *a, const char *b, size_t n, int cased)
+{
+	size_t i;
+
+	if (cased)
+		return memcmp(a, b, n) == 0;
+	for (i = 0; i < n; i++)
+		if (lc((unsigned char)a[i]) != lc((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* '*' matches any run of bytes. */
+static int
+glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
+{
+	size_t i, seg;
+
+	while (pn > 0 && *p != '*') {
+		if (sn == 0 || !eq_bytes(p, s, 1, cased))
+			return 0;
+		p++, pn--, s++, sn--;
+	}
+	if (pn == 0)
+		return sn == 0;
+	p++, pn--;
+	if (pn == 0)
+		return 1;
+	for (seg = 0; seg < pn && p[seg] != '*'; seg++)
+		;
+	for (i = 0; i + seg <= sn; i++)
+		if (eq_bytes(p, s + i, seg, cased) &&
+		    glob_match(p, pn, s + i, sn - i, cased))
+			return 1;
+	return 0;
+}
+
+/* Phrase rules are for short lines; long prose only gets the anchored kinds, which
+ * keeps a long article linear in its length. */
+#define CONTAINS_MAX	200
+
+/* A 256-bit set of the byte pairs in a text: a contains rule whose pairs are not
+ * all in the line cannot match, which skips most searches. */
+static void
+bigram_set(const char *p, size_t n, uint64_t m[4], int fold)
+{
+	size_t i;
+
+	m[0] = m[1] = m[2] = m[3] = 0;
+	for (i = 0; i + 1 < n; i++) {
+		unsigned a = (unsigned char)p[i], b = (unsigned char)p[i + 1], h;
+		if (fold) {
+			a = (unsigned)lc((int)a);
+			b = (unsigned)lc((int)b);
+		}
+		h = (a * 31 + b * 7) & 255;
+		m[h >> 6] |= 1ULL << (h & 63);
+	}
+}
+
+const struct line_rule *
+rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
+{
+	char low[CONTAINS_MAX];
+	size_t i, n = e - s, nl;
+
+	if (r == NULL || n == 0)
+		return NULL;
+	/* a lowercased copy of the line (its head, for long lines) */
+	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
+	uint64_t have[4];
+	int have_set = 0;
+
+	for (i = 0; i < nl; i++)
+		low[i] = (char)lc((unsigned char)t[s + i]);
+	{
+		const size_t *a, *b;
+		size_t na, nb, ia = 0, ib = 0;
+		unsigned char f0 = (unsigned char)low[0], f1 = (unsigned char)t[s];
+		/* rules for the lowercased and for the raw first byte, and the rest */
+		a = r->byfirst[f0];
+		na = r->nbyfirst[f0];
+		b = r->rest;
+		nb = r->nrest;
+		while (ia < na || ib < nb) {
+			const struct line_rule *lr;
+			const char *src;
+			if (ib >= nb || (ia < na && a[ia] < b[ib]))
+				i = a[ia++];
+			else
+				i = b[ib++];
+			lr = &r->lr[i];
+			src = lr->cased ? t + s : low;
+			switch (lr->how) {
+			case HOW_EXACT:
+				if (n == lr->len && n <= nl && memcmp(src, lr->pat, n) == 0)
+					return lr;
+				break;
+			case HOW_PREFIX:
+				if (lr->len <= nl && memcmp(src, lr->pat, lr->len) == 0)
+					return lr;
+				break;
+			case HOW_SUFFIX:
+				if (n >= lr->len && eq_bytes(t + e - lr->len, lr->pat,
+				    lr->len, lr->cased))
+					return lr;
+				break;
+			case HOW_CONTAINS:
+				if (n > CONTAINS_MAX)
+					break;
+				if (!have_set) {
+					bigram_set(t + s, n, have, 1);
+					have_set = 1;
+				}
+				if ((lr->bigrams[0] & ~have[0]) || (lr->bigrams[1] & ~have[1]) ||
+				    (lr->bigrams[2] & ~have[2]) || (lr->bigrams[3] & ~have[3]))
+					break;
+				if (memmem(src, n, lr->pat, lr->len) != NULL)
+					return lr;
+				break;
+			case HOW_GLOB:
+				if (n <= CONTAINS_MAX &&
+				    glob_match(lr->pat, lr->len, src, n, 1))
+					return lr;
+				break;
+			}
+		}
+		(void)f1;
+	}
+	return NULL;
+}
+
+/* Splits a line on tabs (runs of tabs count as one); returns the field count. */
+static size_t
+split_tabs(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+
+	while (*p != '\0' && n < max) {
+		while (*p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		f[n++] = p;
+		while (*p != '\0' && *p != '\t')
+			p++;
+		if (*p == '\t')
+			*p++ = '\0';
+	}
+	while (*p == '\t')
+		p++;
+	if (*p != '\0')
+		return max + 1;
+	return n;
+}
+
+static void
+complain(void (*warn)(const char *, void *), void *ctx, const char *file,
+    size_t lineno, const char *what)
+{
+	char *m;
+
+	if (warn == NULL)
+		return;
+	m = xasprintf("%s:%zu: %s", file, lineno, what);
+	warn(m, ctx);
+	free(m);
+}
+
+static int
+find_name(const char *s, const char *(*name)(int), int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, name(i)) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+cls_name(int i)
+{
+	return line_class_name((enum line_class)i);
+}
+
+static const char *
+sub_name(int i)
+{
+	return bp_subtype_name((enum bp_subtype)i);
+}
+
+static const char *
+kind_name(int i)
+{
+	return artifact_kind_name((enum artifact_kind)i);
+}
+
+static const char *
+how_name(int i)
+{
+	return how_names[i];
+}
+
+/* Calls fn for each line of text with its number; strips \r and trailing blanks. */
+static int
+each_line(const char *text, size_t len, int (*fn)(char *, size_t, void *), void *arg)
+{
+	size_t s = 0, e, lineno = 0;
+	int bad = 0;
+	char *buf;
+
+	while (s < len) {
+		lineno++;
+		for (e = s; e < len && text[e] != '\n'; e++)
+			;
+		buf = xstrndup(text + s, e - s);
+		{
+			size_t n = strlen(buf);
+			while (n > 0 && (buf[n - 1] == '\r' || buf[n - 1] == ' '))
+				buf[--n] = '\0';
+		}
+		if (buf[0] != '\0' && buf[0] != '#')
+			bad += fn(buf, lineno, arg) != 0;
+		free(buf);
+		s = e + 1;
+	}
+	return bad ? -1 : 0;
+}
+
+struct parse_ctx {
+	struct clean_rules	*r;
+	const char		*file;
+	void			(*warn)(const char *, void *);
+	void			*ctx;
+};
+
+static int
+one_line_rule(char *line, size_t lineno, void *arg)
+{
+	struct parse_ctx *pc = arg;
+	struct line_rule lr;
+	char *f[5];
+	size_t n;
+	int c, h;
+
+	n = split_tabs(line, f, 4);
+	if (n < 3 || n > 4) {
+		complain(pc->warn, pc->ctx, pc->file, lineno,
+		    "expected CLASS<TAB>HOW<TAB>PHRASE[<TAB>case]");
+		return -1;
+	}
+	memset(&lr, 0, sizeof lr);
+	if ((c = find_name(f[0], sub_name, BP_OTHER + 1)) > 0) {
+		lr.cls = LC_BOILERPLATE;
+		lr.sub = (enum bp_subtype)c;
+	} else if ((c = find_name(f[0], cls_name, LC_EMPTY + 1)) >= 0 &&
+	    c != LC_BOILERPLATE && c != LC_EMPTY && c != LC_TITLE) {
+		lr.cls = (enum line_class)c;
+		lr.sub = BP_NONE;
+	} else {
+		char *m = xasprintf("unknown class or subtype \"%s\"", f[0]);
+		complain(pc->warn, pc->ctx, pc->file, lineno, m);
+		free(m);
+		return -1;
+	}
+	if ((h = find_name(f[1], how_name, HOW_GLOB + 1)) < 0) {
+		char *m = xasprintf("unknown match \"%s\" (exact, prefix, suffix, "
+		    "contains, glob)", f[1]);
+		complain(pc->warn, pc->ctx, pc->file, lineno, m);
+		free(m);
+		return -1;
+	}
+	lr.how = (enum rule_how)h;
+	if (n == 4) {
+		if (strcmp(f[3], "case") != 0) {
+			complain(pc->warn, pc->ctx, pc->file, lineno,
+			    "the fourth field can only be \"case\"");
+			return -1;
+		}
+		lr.cased = 1;
+	}
+	lr.pat = xstrdup(f[2]);
+	lr.len = strlen(lr.pat);
+	if (!lr.cased)
+		for (c = 0; c < (int)lr.len; c++)
+			lr.pat[c] = (char)lc((unsigned char)lr.pat[c]);
+	bigram_set(lr.pat, lr.len, lr.bigrams, 1);
+	pc->r->lr = xreallocarray(pc->r->lr, pc->r->nlr + 1, sizeof *pc->r->lr);
+	pc->r->lr[pc->r->nlr++] = lr;
+	return 0;
+}
+
+static int
+has_upper(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return 1;
+	return 0;
+}
+
+static int
+one_gloss(char *line, size_t lineno, void *arg)
+{
+	struct parse_ctx *pc = arg;
+	struct gloss g;
+	char *f[5];
+	size_t n, we;
+	int k;
+
+	n = split_tabs(line, f, 4);
+	if (n < 3 || n > 4) {
+		complain(pc->warn, pc->ctx, pc->file, lineno,
+		    "expected KIND<TAB>PHRASE<TAB>SUGGESTION<TAB>NOTE");
+		return -1;
+	}
+	memset(&g, 0, sizeof g);
+	if ((k = find_name(f[0], kind_name, AK_OTHER + 1)) < 0) {
+		char *m = xasprintf("unknown kind \"%s\"", f[0]);
+		complain(pc->warn, pc->ctx, pc->file, lineno, m);
+		free(m);
+		return -1;
+	}
+	g.kind = (enum artifact_kind)k;
+	/* "[Uzbekistan]'s Defense Minister": flag only the bracketed part */
+	{
+		char *lb = strchr(f[1], '['), *rb = strchr(f[1], ']');
+		if ((lb == NULL) != (rb == NULL) || (lb != NULL && rb < lb)) {
+			complain(pc->warn, pc->ctx, pc->file, lineno,
+			    "unbalanced [ ] in the phrase");
+			return -1;
+		}
+		if (lb != NULL) {
+			g.fs = (size_t)(lb - f[1]);
+			g.fe = (size_t)(rb - f[1]) - 1;
+			memmove(rb, rb + 1, strlen(rb + 1) + 1);
+			memmove(lb, lb + 1, strlen(lb + 1) + 1);
+		}
+	}
+	g.len = strlen(f[1]);
+	if (g.fe <= g.fs) {
+		g.fs = 0;
+		g.fe = g.len;
+	}
+	for (we = 0; we < g.len && u8_wordch(f[1], we, g.len); we += u8_seq(f[1], we, g.len))
+		;
+	if (we == 0) {
+		complain(pc->warn, pc->ctx, pc->file, lineno,
+		    "the phrase must begin with a letter or digit");
+		return -1;
+	}
+	g.phrase = xstrdup(f[1]);
+	g.sugg = xstrdup(strcmp(f[2], "-") == 0 ? "" : f[2]);
+	g.note = xstrdup(n == 4 ? f[3] : "");
+	/* A lowercase phrase is a wording, whatever its case in the text; a cased one
+	 * is a name, and a casing entry is about case itself. */
+	g.cased = g.kind == AK_CASING || has_upper(g.phrase);
+	g.key = word_key(g.phrase, 0, we);
+	pc->r->gl = xreallocarray(pc->r->gl, pc->r->ngl + 1, sizeof *pc->r->gl);
+	pc->r->gl[pc->r->ngl++] = g;
+	return 0;
+}
+
+int
+rules_parse_lines(struct clean_rules *r, const char *file, const char *text, size_t len,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	struct parse_ctx pc = { r, file, warn, ctx };
+
+	return each_line(text, len, one_line_rule, &pc);
+}
+
+int
+rules_parse_gloss(struct clean_rules *r, const char *file, const char *text, size_t len,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	struct parse_ctx pc = { r, file, warn, ctx };
+
+	return each_line(text, len, one_gloss, &pc);
+}
+
+/* Longest phrase first within one first word, so "Beixi 2" wins over "Beixi". */
+static int
+by_len(const void *a, const void *b)
+{
+	const struct gloss *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->len > y->len ? -1 : x->len < y->len;
+}
+
+/* The quick test before hashing a word: its first byte and its length. */
+static unsigned
+gloss_bit(char c, size_t len)
+{
+	return ((unsigned)lc((unsigned char)c) * 16 + (unsigned)(len > 15 ? 15 : len)) & 4095;
+}
+
+void
+rules_index(struct clean_rules *r)
+{
+	size_t i, j;
+
+	/* line rules: a cased rule is filed under its lowercased first byte too,
+	 * since lines are looked up by their lowercased first byte */
+	for (i = 0; i < 256; i++) {
+		free(r->byfirst[i]);
+		r->byfirst[i] = NULL;
+		r->nbyfirst[i] = 0;
+	}
+	free(r->rest);
+	r->rest = NULL;
+	r->nrest = 0;
+	for (i = 0; i < r->nlr; i++) {
+		const struct line_rule *lr = &r->lr[i];
+		if ((lr->how == HOW_EXACT || lr->how == HOW_PREFIX) && lr->len > 0 &&
+		    lr->pat[0] != '*') {
+			unsigned char f = (unsigned char)lc((unsigned char)lr->pat[0]);
+			r->byfirst[f] = xreallocarray(r->byfirst[f], r->nbyfirst[f] + 1,
+			    sizeof **r->byfirst);
+			r->byfirst[f][r->nbyfirst[f]++] = i;
+		} else {
+			r->rest = xreallocarray(r->rest, r->nrest + 1, sizeof *r->rest);
+			r->rest[r->nrest++] = i;
+		}
+	}
+
+	free(r->slot);
+	qsort(r->gl, r->ngl, sizeof *r->gl, by_len);
+	memset(r->firstw, 0, sizeof r->firstw);
+	for (i = 0; i < r->ngl; i++) {
+		const struct gloss *g = &r->gl[i];
+		size_t we = 0;
+		unsigned b;
+		while (we < g->len && u8_wordch(g->phrase, we, g->len))
+			we += u8_seq(g->phrase, we, g->len);
+		b = gloss_bit(g->phrase[0], we);
+		r->firstw[b >> 6] |= 1ULL << (b & 63);
+	}
+	r->nslot = 16;
+	while (r->nslot < r->ngl * 2)
+		r->nslot *= 2;
+	r->slot = xcalloc(r->nslot, sizeof *r->slot);
+	/* each slot holds the first entry of a run with one key */
+	for (i = 0; i < r->ngl; i++) {
+		if (i > 0 && r->gl[i - 1].key == r->gl[i].key)
+			continue;
+		j = r->gl[i].key & (r->nslot - 1);
+		while (r->slot[j] != 0)
+			j = (j + 1) & (r->nslot - 1);
+		r->slot[j] = i + 1;
+	}
+}
+
+void
+rules_gloss_at(const struct clean_rules *r, const char *t, size_t s, size_t we,
+    size_t lend, void (*fn)(const struct gloss *, size_t, size_t, void *), void *arg)
+{
+	uint64_t key;
+	size_t j, i;
+
+	if (r == NULL || r->ngl == 0)
+		return;
+	j = gloss_bit(t[s], we - s);
+	if (!(r->firstw[j >> 6] & (1ULL << (j & 63))))
+		return;
+	key = word_key(t, s, we);
+	for (j = key & (r->nslot - 1); r->slot[j] != 0; j = (j + 1) & (r->nslot - 1)) {
+		if (r->gl[r->slot[j] - 1].key != key)
+			continue;
+		for (i = r->slot[j] - 1; i < r->ngl && r->gl[i].key == key; i++) {
+			const struct gloss *g = &r->gl[i];
+			size_t e = s + g->len;
+			/* a lowercase phrase may open a sentence: only its first
+			 * letter may differ in case ("East Wing" is a name) */
+			if (e > lend || lc((unsigned char)t[s]) != lc((unsigned char)g->phrase[0]) ||
+			    !eq_bytes(t + s + 1, g->phrase + 1, g->len - 1, 1))
+				continue;
+			if (e < lend && u8_wordch(t, e, lend) &&
+			    u8_wordch(g->phrase, g->len - 1, g->len))
+				continue;
+			fn(g, s, e, arg);
+			return;
+		}
+		return;
+	}
+}
+
+static void
+load_file(struct clean_rules *r, const char *dir, const char *name, int gloss,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	char err[256], *path, *data;
+	size_t len;
+
+	if (dir == NULL)
+		return;
+	path = xasprintf("%s/%s", dir, name);
+	if (read_file(path, &data, &len, err, sizeof err) == 0) {
+		if (gloss)
+			rules_parse_gloss(r, path, data, len, warn, ctx);
+		else
+			rules_parse_lines(r, path, data, len, warn, ctx);
+		free(data);
+	}
+	free(path);
+}
+
+struct clean_rules *
+clean_rules_load(const char *datadir, const char *userdir,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	struct clean_rules *r = xcalloc(1, sizeof *r);
+
+	/* the first matching line rule wins: the user's come first */
+	load_file(r, userdir, "boilerplate.rules", 0, warn, ctx);
+	load_file(r, datadir, "boilerplate.rules", 0, warn, ctx);
+	load_file(r, datadir, "glossary.tsv", 1, warn, ctx);
+	load_file(r, userdir, "glossary.tsv", 1, warn, ctx);
+	rules_index(r);
+	return r;
+}
+
+void
+clean_rules_free(struct clean_rules *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nlr; i++)
+		free(r->lr[i].pat);
+	for (i = 0; i < r->ngl; i++) {
+		free(r->gl[i].phrase);
+		free(r->gl[i].sugg);
+		free(r->gl[i].note);
+	}
+	for (i = 0; i < 256; i++)
+		free(r->byfirst[i]);
+	free(r->rest);
+	free(r->lr);
+	free(r->gl);
+	free(r->slot);
+	free(r);
+}

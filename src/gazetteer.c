@@ -1,0 +1,697 @@
+/* gazetteer.c - name lists. Each file is read once and kept; rows point into it. Keys
+ * are casefolded (ASCII by hand, the rest with libunistring, which needs the result
+ * length because it does not NUL-terminate) into one arena, and an open-addressing
+ * table of key indexes finds them. ~140k rows load in a few milliseconds. */
+#include <config.h>
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <unicase.h>
+#include <uninorm.h>
+
+#include "lede/gazetteer.h"
+#include "lede/util.h"
+
+struct gz_key {
+	uint32_t	off, len;	/* folded bytes in the arena */
+	uint32_t	hash;
+	uint32_t	first, last;	/* rows */
+	unsigned	mask;
+};
+
+struct gz_file {
+	char	*data;
+	size_t	 len;
+	int	 mapped;	/* mmap()ed, else malloc()ed */
+};
+
+struct gz_slot {
+	uint32_t	hash;
+	uint32_t	key;
+};
+
+struct gazetteer {
+	struct gz_file	 *bufs;		/* the files, which rows point into */
+	size_t		  nbufs;
+	struct gz_row	 *rows;
+	size_t		  nrows, rowcap;
+	struct gz_key	 *keys;
+	size_t		  nkeys, keycap;
+	struct gz_slot	 *slots;	/* hash and key index + 1 (0: empty), so that a
+					 * probe reads no key unless the hash matches */
+	size_t		  nslots;	/* a power of two */
+	struct buf	  arena;
+	struct buf	  tmp;
+	size_t		  lastkey;	/* the key of the last row added */
+};
+
+void
+gz_fold(const char *s, size_t n, struct buf *out)
+{
+	size_t i, len;
+	uint8_t *r;
+	struct buf t = { 0 };
+
+	out->len = 0;
+	buf_grow(out, n + 1);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == n) {
+		for (i = 0; i < n; i++) {
+			char c = s[i];
+			out->s[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+		out->len = n;
+		out->s[n] = '\0';
+		return;
+	}
+	/* Latin-1 letters (C3 xx) fold by hand, as libunistring would: À..Þ to
+	 * à..þ, ß to ss. Anything else goes through u8_casefold. */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80)
+			continue;
+		if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0xBF) {
+			i++;
+			continue;
+		}
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			i += 2;
+			continue;
+		}
+		break;
+	}
+	if (i == n) {
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i], d;
+
+			if (c < 0x80) {
+				buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			} else if (c == 0xC3) {
+				d = (unsigned char)s[++i];
+				if (d == 0x9F)
+					buf_add(out, "ss", 2);
+				else {
+					if (d >= 0x80 && d <= 0x9E && d != 0x97)
+						d += 0x20;
+					buf_addc(out, (char)c);
+					buf_addc(out, (char)d);
+				}
+			} else {
+				buf_addc(out, '\'');
+				i += 2;
+			}
+		}
+		return;
+	}
+	/* Typographic apostrophe as ASCII, so "O’Brien" finds "O'Brien". */
+	for (i = 0; i < n; i++) {
+		if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+			buf_addc(&t, '\'');
+			i += 2;
+		} else
+			buf_addc(&t, s[i]);
+	}
+	r = u8_casefold((const uint8_t *)t.s, t.len, NULL, UNINORM_NFC, NULL, &len);
+	if (r == NULL) {	/* out of memory or bad input: fall back to the bytes */
+		buf_add(out, t.s, t.len);
+	} else {
+		buf_add(out, r, len);
+		free(r);
+	}
+	buf_free(&t);
+}
+
+struct gazetteer *
+gz_new(void)
+{
+	struct gazetteer *g = xcalloc(1, sizeof *g);
+
+	g->nslots = 1024;
+	g->slots = xcalloc(g->nslots, sizeof *g->slots);
+	return g;
+}
+
+void
+gz_free(struct gazetteer *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nbufs; i++) {
+		if (g->bufs[i].mapped)
+			munmap(g->bufs[i].data, g->bufs[i].len);
+		else
+			free(g->bufs[i].data);
+	}
+	free(g->bufs);
+	free(g->rows);
+	free(g->keys);
+	free(g->slots);
+	buf_free(&g->arena);
+	buf_free(&g->tmp);
+	free(g);
+}
+
+static void	rehash(struct gazetteer *, size_t);
+
+/* A regular file is mapped (its pages come from the page cache, populated at
+ * once: no copy, few faults); anything else is read. The rows point into it. */
+static int
+slurp(const char *path, char **data, size_t *len, int *mapped, char *err, size_t errlen)
+{
+	struct stat st;
+	size_t got = 0;
+	ssize_t r;
+	char *p;
+	int fd;
+	void *m;
+
+	*mapped = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return seterr(err, errlen, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return read_file(path, data, len, err, errlen);
+	}
+	if (st.st_size > 0) {
+#ifdef MAP_POPULATE
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+		    fd, 0);
+#else
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+#endif
+		if (m != MAP_FAILED) {
+			close(fd);
+			*data = m;
+			*len = (size_t)st.st_size;
+			*mapped = 1;
+			return 0;
+		}
+	}
+	p = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		r = read(fd, p + got, (size_t)st.st_size - got);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			seterr(err, errlen, "%s: %s", path, strerror(errno));
+			close(fd);
+			free(p);
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	p[got] = '\0';
+	*data = p;
+	*len = got;
+	return 0;
+}
+
+/* Room for about n more rows, so that a big file is hashed once, not rehashed. */
+/* A big array on huge pages where the system offers them: a few faults instead
+ * of thousands (start-up time is mostly page faults otherwise). */
+static void *
+big_realloc(void *old, size_t oldsize, size_t size)
+{
+	void *p = NULL;
+
+#ifdef MADV_HUGEPAGE
+	if (size >= (1u << 21) && posix_memalign(&p, 1u << 21, size) == 0) {
+		madvise(p, size, MADV_HUGEPAGE);
+		if (old) {
+			memcpy(p, old, oldsize);
+			free(old);
+		}
+		return p;
+	}
+#endif
+	(void)oldsize;
+	return xrealloc(old, size);
+}
+
+static void
+gz_reserve(struct gazetteer *g, size_t n)
+{
+	if (g->nrows + n > g->rowcap) {
+		g->rows = big_realloc(g->rows, g->nrows * sizeof *g->rows,
+		    (g->nrows + n) * sizeof *g->rows);
+		g->rowcap = g->nrows + n;
+	}
+	if (g->nkeys + n > g->keycap) {
+		g->keys = big_realloc(g->keys, g->nkeys * sizeof *g->keys,
+		    (g->nkeys + n) * sizeof *g->keys);
+		g->keycap = g->nkeys + n;
+	}
+	if ((g->nkeys + n) * 2 > g->nslots) {
+		size_t ns = g->nslots;
+
+		while ((g->nkeys + n) * 2 > ns)
+			ns *= 2;
+		rehash(g, ns);
+	}
+	buf_grow(&g->arena, n * 12);
+}
+
+static uint32_t
+hash32(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The slot for folded key s: either holding it or the empty one where it goes. */
+static size_t
+slot_of(const struct gazetteer *g, const char *s, size_t n, uint32_t h)
+{
+	size_t mask = g->nslots - 1, i = h & mask;
+	const struct gz_key *k;
+
+	for (;; i = (i + 1) & mask) {
+		if (g->slots[i].key == 0)
+			return i;
+		if (g->slots[i].hash != h)
+			continue;
+		k = &g->keys[g->slots[i].key - 1];
+		if (k->len == n && memcmp(g->arena.s + k->off, s, n) == 0)
+			return i;
+	}
+}
+
+static void
+rehash(struct gazetteer *g, size_t newslots)
+{
+	size_t i, j, mask;
+
+	free(g->slots);
+	g->nslots = newslots;
+	g->slots = big_realloc(NULL, 0, g->nslots * sizeof *g->slots);
+	memset(g->slots, 0, g->nslots * sizeof *g->slots);
+	mask = g->nslots - 1;
+	for (i = 0; i < g->nkeys; i++) {
+		for (j = g->keys[i].hash & mask; g->slots[j].key; j = (j + 1) & mask)
+			;
+		g->slots[j].hash = g->keys[i].hash;
+		g->slots[j].key = (uint32_t)(i + 1);
+	}
+}
+
+/* GeoNames rows start their detail with the population; country, region and
+ * WordNet rows have 0 there but are well known; curated rows are trusted most. */
+static int32_t
+row_weight(const char *d, size_t n, enum gz_src src)
+{
+	int64_t pop = 0;
+	size_t i;
+
+	if (src == GZS_CURATED)
+		return 100000000;
+	for (i = 0; i < n && d[i] >= '0' && d[i] <= '9'; i++)
+		if (pop < 100000000)
+			pop = pop * 10 + (d[i] - '0');
+	if (pop > 0)
+		return (int32_t)(pop < 99999999 ? pop : 99999999);
+	for (; i + 8 <= n; i++)
+		if (memcmp(d + i, "geonames", 8) == 0)
+			return 0;
+	return 50000000;
+}
+
+static void	add_row(struct gazetteer *, const char *, size_t, enum gz_type,
+		    enum gz_src, const char *, size_t, const char *, size_t);
+
+void
+gz_add(struct gazetteer *g, const char *name, size_t namelen, enum gz_type type,
+    enum gz_src src, const char *canon, size_t canonlen)
+{
+	add_row(g, name, namelen, type, src, canon, canonlen, "", 0);
+}
+
+static void	add_folded(struct gazetteer *, const char *, size_t, uint32_t,
+		    const char *, size_t, enum gz_type, enum gz_src, const char *, size_t,
+		    const char *, size_t);
+
+static void
+add_row(struct gazetteer *g, const char *name, size_t namelen, enum gz_type type,
+    enum gz_src src, const char *canon, size_t canonlen, const char *detail,
+    size_t detaillen)
+{
+	gz_fold(name, namelen, &g->tmp);
+	if (g->tmp.len == 0)
+		return;
+	add_folded(g, g->tmp.s, g->tmp.len, hash32(g->tmp.s, g->tmp.len), name, namelen,
+	    type, src, canon, canonlen, detail, detaillen);
+}
+
+/* Add a row whose key is already folded and hashed. */
+static void
+add_folded(struct gazetteer *g, const char *key, size_t klen, uint32_t h,
+    const char *name, size_t namelen, enum gz_type type, enum gz_src src,
+    const char *canon, size_t canonlen, const char *detail, size_t detaillen)
+{
+	struct gz_key *k;
+	struct gz_row *r;
+	size_t sl;
+
+	/* The files are sorted: a name's rows follow each other. */
+	if (g->nkeys && g->keys[g->lastkey].len == klen &&
+	    memcmp(g->arena.s + g->keys[g->lastkey].off, key, klen) == 0) {
+		k = &g->keys[g->lastkey];
+		goto row;
+	}
+	sl = slot_of(g, key, klen, h);
+	if (g->slots[sl].key == 0) {
+		if (g->nkeys == g->keycap) {
+			g->keycap = g->keycap ? g->keycap * 2 : 4096;
+			g->keys = xreallocarray(g->keys, g->keycap, sizeof *g->keys);
+		}
+		k = &g->keys[g->nkeys];
+		k->off = (uint32_t)g->arena.len;
+		k->len = (uint32_t)klen;
+		k->hash = h;
+		k->first = k->last = UINT32_MAX;
+		k->mask = 0;
+		buf_add(&g->arena, key, klen);
+		g->slots[sl].hash = h;
+		g->slots[sl].key = (uint32_t)++g->nkeys;
+		if (g->nkeys * 2 > g->nslots)
+			rehash(g, g->nslots * 2);
+	} else
+		k = &g->keys[g->slots[sl].key - 1];
+	g->lastkey = (size_t)(k - g->keys);
+row:
+	if (g->nrows == g->rowcap) {
+		g->rowcap = g->rowcap ? g->rowcap * 2 : 4096;
+		g->rows = xreallocarray(g->rows, g->rowcap, sizeof *g->rows);
+	}
+	r = &g->rows[g->nrows];
+	if (canonlen == 0) {
+		canon = name;
+		canonlen = namelen;
+	}
+	r->canon = canon;
+	r->canonlen = (uint32_t)canonlen;
+	r->detail = detail;
+	r->detaillen = (uint32_t)detaillen;
+	r->next = UINT32_MAX;
+	r->type = (uint8_t)type;
+	r->src = (uint8_t)src;
+	r->weight = row_weight(detail, detaillen, src);
+	/* Curated rows go first so that gz_find prefers them. */
+	if (k->first == UINT32_MAX)
+		k->first = k->last = (uint32_t)g->nrows;
+	else if (src == GZS_CURATED) {
+		r->next = k->first;
+		k->first = (uint32_t)g->nrows;
+	} else {
+		g->rows[k->last].next = (uint32_t)g->nrows;
+		k->last = (uint32_t)g->nrows;
+	}
+	k->mask |= GZ_BIT(type);
+	g->nrows++;
+}
+
+/* Rows wait in a small ring after their key is hashed, while the slot they will
+ * probe is prefetched: the big file's inserts then overlap their cache misses
+ * instead of waiting for each in turn. */
+#define RING	8
+#define RINGKEY	120
+
+struct pending {
+	const char	*name, *canon, *detail;
+	size_t		 namelen, canonlen, detaillen, keylen;
+	enum gz_type	 type;
+	enum gz_src	 src;
+	uint32_t	 hash;
+	char		 key[RINGKEY];
+};
+
+struct ring {
+	struct pending	p[RING];
+	size_t		head, n;
+};
+
+static void
+ring_pop(struct gazetteer *g, struct ring *q)
+{
+	struct pending *p = &q->p[q->head];
+
+	add_folded(g, p->key, p->keylen, p->hash, p->name, p->namelen, p->type, p->src,
+	    p->canon, p->canonlen, p->detail, p->detaillen);
+	q->head = (q->head + 1) % RING;
+	q->n--;
+}
+
+static void
+ring_flush(struct gazetteer *g, struct ring *q)
+{
+	while (q->n)
+		ring_pop(g, q);
+}
+
+static void
+ring_add(struct gazetteer *g, struct ring *q, const char *name, size_t namelen,
+    enum gz_type type, enum gz_src src, const char *canon, size_t canonlen,
+    const char *detail, size_t detaillen)
+{
+	struct pending *p;
+
+	gz_fold(name, namelen, &g->tmp);
+	if (g->tmp.len == 0)
+		return;
+	if (g->tmp.len > RINGKEY) {
+		ring_flush(g, q);
+		add_row(g, name, namelen, type, src, canon, canonlen, detail, detaillen);
+		return;
+	}
+	if (q->n == RING)
+		ring_pop(g, q);
+	p = &q->p[(q->head + q->n) % RING];
+	memcpy(p->key, g->tmp.s, g->tmp.len);
+	p->keylen = g->tmp.len;
+	p->hash = hash32(p->key, p->keylen);
+	p->name = name;
+	p->namelen = namelen;
+	p->type = type;
+	p->src = src;
+	p->canon = canon;
+	p->canonlen = canonlen;
+	p->detail = detail;
+	p->detaillen = detaillen;
+	__builtin_prefetch(&g->slots[p->hash & (g->nslots - 1)]);
+	q->n++;
+}
+
+static int
+parse_type(const char *s, size_t n, enum gz_type *t)
+{
+	static const struct {
+		const char	*name;
+		enum gz_type	 type;
+	} names[] = {
+		{ "PERSON", GZ_PERSON }, { "PLACE", GZ_PLACE }, { "ORG", GZ_ORG },
+		{ "NORP", GZ_NORP }, { "GIVEN", GZ_GIVEN }, { "SURNAME", GZ_SURNAME },
+		{ "FAC", GZ_PLACE }, { "LOC", GZ_PLACE }, { "GPE", GZ_PLACE },
+		{ "title", GZ_TITLE }, { "honorific", GZ_HONORIFIC },
+		{ "name-variant", GZ_VARIANT }, { "wrong-referent", GZ_WRONGREF },
+		{ "mistranslation", GZ_MT }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0) {
+			*t = names[i].type;
+			return 0;
+		}
+	return -1;
+}
+
+long
+gz_load_file(struct gazetteer *g, const char *path, const char *kind,
+    void (*warn)(const char *, void *), void *ctx, char *err, size_t errlen)
+{
+	char *data, *p, *end, *nl, *f[5], *msg;
+	size_t len, fl[5], nf;
+	long rows = 0, lineno = 0, bad = 0;
+	struct ring ring;
+	int mapped;
+	size_t last = 0;
+	enum gz_type t;
+	enum gz_src src = strcmp(kind, "gaz") == 0 ? GZS_GAZ : GZS_CURATED;
+	const char *why;
+
+	if (slurp(path, &data, &len, &mapped, err, errlen) == -1)
+		return -1;
+	memset(&ring, 0, sizeof ring);
+	gz_reserve(g, len / 32);
+	g->bufs = xreallocarray(g->bufs, g->nbufs + 1, sizeof *g->bufs);
+	g->bufs[g->nbufs].data = data;
+	g->bufs[g->nbufs].len = len;
+	g->bufs[g->nbufs++].mapped = mapped;
+	for (p = data, end = data + len; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		lineno++;
+		len = (size_t)(nl - p);
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (len == 0 || p[0] == '#')
+			continue;
+		/* Split into at most five tab-separated fields. */
+		for (nf = 0, f[0] = p; nf < 5;) {
+			char *tab = memchr(f[nf], '\t', (size_t)(p + len - f[nf]));
+
+			fl[nf] = (size_t)((tab ? tab : p + len) - f[nf]);
+			nf++;
+			if (tab == NULL || nf == 5)
+				break;
+			f[nf] = tab + 1;
+		}
+		why = NULL;
+		if (strcmp(kind, "gaz") == 0) {
+			if (nf < 2 || fl[0] == 0)
+				why = "expected name<TAB>type<TAB>canonical";
+			else if (parse_type(f[1], fl[1], &t) == -1)
+				why = "unknown type";
+			else
+				ring_add(g, &ring, f[0], fl[0], t, src, nf > 2 ? f[2] : NULL,
+				    nf > 2 ? fl[2] : 0, nf > 3 ? f[3] : "", nf > 3 ? fl[3] : 0);
+		} else if (strcmp(kind, "orgs") == 0 || strcmp(kind, "persons") == 0) {
+			if (fl[0] == 0)
+				why = "empty name";
+			else
+				add_row(g, f[0], fl[0], kind[0] == 'o' ? GZ_ORG : GZ_PERSON,
+				    src, nf > 1 ? f[1] : NULL, nf > 1 ? fl[1] : 0,
+				    nf > 2 ? f[2] : "", nf > 2 ? fl[2] : 0);
+		} else if (strcmp(kind, "titles") == 0 || strcmp(kind, "given") == 0) {
+			if (fl[0] == 0)
+				why = "empty phrase";
+			else if (nf < 2)
+				t = kind[0] == 't' ? GZ_TITLE : GZ_GIVEN;
+			else if (parse_type(f[1], fl[1], &t) == -1)
+				why = "unknown kind";
+			if (why == NULL)
+				gz_add(g, f[0], fl[0], t, src, NULL, 0);
+			/* Word prefixes and last words of titles, so that the engine
+			 * looks for a title phrase only where one can start or end. */
+			if (why == NULL && (t == GZ_TITLE || t == GZ_HONORIFIC)) {
+				size_t k;
+
+				for (k = 1; k < fl[0]; k++)
+					if (f[0][k] == ' ') {
+						gz_add(g, f[0], k, GZ_TPREFIX, src, NULL, 0);
+						last = k + 1;
+					}
+				if (last)
+					gz_add(g, f[0] + last, fl[0] - last, GZ_TLAST, src,
+					    NULL, 0);
+				last = 0;
+			}
+		} else if (strcmp(kind, "stop") == 0) {
+			if (fl[0])
+				gz_add(g, f[0], fl[0], GZ_STOP, src, NULL, 0);
+		} else if (strcmp(kind, "glossary") == 0) {
+			/* Only the name rows concern entities; other kinds are the cleaner's. */
+			if (nf >= 3 && fl[1] && fl[2] && parse_type(f[0], fl[0], &t) == 0 &&
+			    (t == GZ_VARIANT || t == GZ_WRONGREF || t == GZ_MT) &&
+			    !memchr(f[1], '[', fl[1]))
+				gz_add(g, f[1], fl[1], t, src, f[2], fl[2]);
+			else
+				continue;	/* not counted: no row for entities */
+		}
+		if (why) {
+			if (bad++ < 5 && warn) {
+				msg = xasprintf("%s:%ld: %s", path, lineno, why);
+				warn(msg, ctx);
+				free(msg);
+			}
+			continue;
+		}
+		rows++;
+	}
+	ring_flush(g, &ring);
+	return rows;
+}
+
+unsigned
+gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_row **first)
+{
+	const struct gz_key *k;
+	struct buf b = { 0 };
+	char stk[256];
+	const char *key = stk;
+	size_t sl, i, klen = n;
+
+	if (first)
+		*first = NULL;
+	if (g == NULL || g->nkeys == 0 || n == 0)
+		return 0;
+	/* No shared scratch buffer: lookups may run in several threads at once. */
+	for (i = 0; i < n && n < sizeof stk; i++) {
+		char c = s[i];
+
+		if ((unsigned char)c >= 0x80)
+			break;
+		stk[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	if (n >= sizeof stk || i < n) {
+		gz_fold(s, n, &b);
+		key = b.s;
+		klen = b.len;
+	}
+	sl = slot_of(g, key, klen, hash32(key, klen));
+	buf_free(&b);
+	if (g->slots[sl].key == 0)
+		return 0;
+	k = &g->keys[g->slots[sl].key - 1];
+	if (first)
+		*first = &g->rows[k->first];
+	return k->mask;
+}
+
+const struct gz_row *
+gz_row_at(const struct gazetteer *g, uint32_t idx)
+{
+	return idx == UINT32_MAX || idx >= g->nrows ? NULL : &g->rows[idx];
+}
+
+const struct gz_row *
+gz_find(const struct gazetteer *g, const char *s, size_t n, enum gz_type t)
+{
+	const struct gz_row *r;
+
+	if ((gz_lookup(g, s, n, &r) & GZ_BIT(t)) == 0)
+		return NULL;
+	for (; r; r = gz_row_at(g, r->next))
+		if (r->type == t)
+			return r;
+	return NULL;
+}
+
+size_t
+gz_size(const struct gazetteer *g)
+{
+	return g->nrows;
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# bench_analyze.sh - throughput of `lede analyze` (cleaning plus entities) on one
+# core over a large generated corpus, and the start-up cost of loading the gazetteer.
+# Run by hand from the top of the tree after building in _build/:
+#   sh tests/bench/bench_analyze.sh [MEGABYTES]      (default 40)
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+lede=${LEDE:-$top/_build/src/lede}
+mb=${1:-40}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# The corpus: the bundled samples, each copy with its paragraphs rotated so that
+# no two files are identical, until the corpus holds MEGABYTES.
+mkdir "$tmp/corpus"
+i=0
+bytes=0
+limit=$((mb * 1024 * 1024))
+while [ "$bytes" -lt "$limit" ]; do
+	for f in "$top"/samples/*.txt; do
+		awk -v r="$i" 'NR == 1 { print; next } { l[n++] = $0 }
+		    END { for (k = 0; k < n; k++) print l[(k + r) % n] }' "$f" \
+		    > "$tmp/corpus/$i.txt"
+		bytes=$((bytes + $(wc -c < "$tmp/corpus/$i.txt")))
+		i=$((i + 1))
+	done
+done
+
+pin=
+command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
+now() { date +%s.%N; }
+
+t0=$(now)
+$pin "$lede" analyze "$tmp/corpus" > /dev/null
+t1=$(now)
+awk -v b="$bytes" -v s="$t0" -v e="$t1" -v n="$i" 'BEGIN {
+	printf "analyze: %d files, %.1f MB in %.2f s: %.1f MB/s\n", n, b / 1048576,
+	    e - s, b / 1048576 / (e - s) }'
+
+# Start-up: a one-line article with the real data, and with an empty data
+# directory; the difference is the cost of the knowledge files.
+printf 'Title\n\nPutin met Biden in Geneva.\n' > "$tmp/one.txt"
+mkdir -p "$tmp/empty/data"
+best() {
+	b=999
+	for k in 1 2 3 4 5 6 7 8 9 10; do
+		s=$(now)
+		"$@" > /dev/null 2>&1 || true
+		e=$(now)
+		b=$(awk -v b="$b" -v d="$(awk -v s="$s" -v e="$e" 'BEGIN { print e - s }')" \
+		    'BEGIN { print (d < b) ? d : b }')
+	done
+	echo "$b"
+}
+with=$(best "$lede" analyze "$tmp/one.txt")
+without=$(LEDE_ROOT="$tmp/empty" best "$lede" analyze "$tmp/one.txt")
+awk -v a="$with" -v b="$without" 'BEGIN {
+	printf "start-up: %.1f ms with the lists, %.1f ms without: lists load in %.1f ms\n",
+	    a * 1000, b * 1000, (a - b) * 1000 }'

@@ -1,0 +1,319 @@
+/* test_entity.c - each entity rule, merging, the gazetteer loader (on a fixture in
+ * tests/data/ner and on the real data/ lists) */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lede/entity.h"
+#include "lede/gazetteer.h"
+#include "lede/util.h"
+#include "t.h"
+
+#define FIX	LEDE_SRCDIR "/tests/data/ner"
+
+static struct entity_kb *kb;
+static struct entity_result res;
+static struct article art;
+static int nwarn;
+
+static void
+warn(const char *msg, void *ctx)
+{
+	(void)ctx;
+	(void)msg;
+	nwarn++;
+}
+
+static void
+run_with(const char *text, const struct clean_result *c)
+{
+	entity_result_free(&res);
+	free(art.text);
+	memset(&art, 0, sizeof art);
+	art.text = xstrdup(text);
+	art.len = strlen(text);
+	entity_extract(kb, &art, c, &res);
+}
+
+static void
+run(const char *text)
+{
+	run_with(text, NULL);
+}
+
+/* The entity that has a mention with exactly this text ("" when none). */
+static const struct entity *
+ent(const char *mention)
+{
+	size_t i, j, n = strlen(mention);
+
+	for (i = 0; i < res.nents; i++)
+		for (j = 0; j < res.ents[i].nmentions; j++) {
+			const struct mention *m = &res.ents[i].mentions[j];
+
+			if (m->end - m->start == n && memcmp(art.text + m->start, mention,
+			    n) == 0)
+				return &res.ents[i];
+		}
+	return NULL;
+}
+
+static const char *
+type_of(const char *mention)
+{
+	const struct entity *e = ent(mention);
+
+	return e ? entity_type_name(e->type) : "none";
+}
+
+static const char *
+canon(const char *mention)
+{
+	const struct entity *e = ent(mention);
+
+	return e ? e->canonical : "none";
+}
+
+/* Mentions overall. */
+static size_t
+nmentions(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res.nents; i++)
+		n += res.ents[i].nmentions;
+	return n;
+}
+
+static void
+test_loader(void)
+{
+	struct gazetteer *g = gz_new();
+	const struct gz_row *r;
+	char err[LEDE_ERRLEN];
+	long n;
+
+	nwarn = 0;
+	n = gz_load_file(g, FIX "/gazetteer.tsv", "gaz", warn, NULL, err, sizeof err);
+	T_EQ_INT(n, 20);
+	T_EQ_INT(nwarn, 1);			/* the bad line */
+	T_CHECK(gz_lookup(g, "PUTIN", 5, NULL) & GZ_BIT(GZ_PERSON));
+	r = gz_find(g, "putin", 5, GZ_PERSON);
+	T_CHECK(r != NULL && r->canonlen == 14 && memcmp(r->canon, "Vladimir Putin", 14) == 0);
+	/* casefolding beyond ASCII, typographic apostrophe */
+	T_CHECK(gz_lookup(g, "Z\xc3\x9cRICH", 7, NULL) & GZ_BIT(GZ_PLACE));
+	T_CHECK(gz_lookup(g, "O\xe2\x80\x99" "Brien", 9, NULL) & GZ_BIT(GZ_SURNAME));
+	/* two types for one name, none for an unknown one */
+	T_EQ_INT(gz_lookup(g, "White House", 11, NULL),
+	    GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE));
+	T_EQ_INT(gz_lookup(g, "Atlantis", 8, NULL), 0);
+	T_EQ_INT(gz_lookup(g, "", 0, NULL), 0);
+	T_EQ_INT(gz_load_file(g, FIX "/missing.tsv", "gaz", warn, NULL, err, sizeof err),
+	    -1);
+	T_CHECK(strstr(err, "missing.tsv") != NULL);
+	n = gz_load_file(g, FIX "/glossary.tsv", "glossary", warn, NULL, err, sizeof err);
+	T_EQ_INT(n, 4);				/* the bracketed row is not a name */
+	r = gz_find(g, "poutin", 6, GZ_VARIANT);
+	T_CHECK(r != NULL && r->canonlen == 5);
+	T_EQ_INT(gz_lookup(g, "general worship meeting", 23, NULL), GZ_BIT(GZ_MT));
+	gz_free(g);
+}
+
+/* The real lists: loaded fast and with the names the rules rely on. */
+static void
+test_real_data(void)
+{
+	struct entity_kb *k;
+	struct timespec t0, t1;
+	const char *dir = LEDE_SRCDIR "/data";
+	FILE *f;
+	char path[1024];
+
+	snprintf(path, sizeof path, "%s/gazetteer.tsv", dir);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	fclose(f);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	k = entity_kb_load(dir, NULL, warn, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(stderr, "real lists loaded in %.1f ms\n", (t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	entity_kb_free(kb);
+	kb = k;
+	run("US President Joe Biden spoke with Vladimir Putin about Ukraine.");
+	T_EQ_STR(type_of("US"), "PLACE");
+	T_EQ_STR(canon("US"), "United States");
+	T_EQ_STR(type_of("Joe Biden"), "PERSON");
+	T_EQ_STR(type_of("Vladimir Putin"), "PERSON");
+	T_EQ_STR(type_of("Ukraine"), "PLACE");
+	T_EQ_INT(nmentions(), 4);
+}
+
+int
+main(void)
+{
+	struct clean_result c;
+	struct cline lines[3];
+	struct artifact arts[1];
+	const char *s;
+
+	test_loader();
+
+	nwarn = 0;
+	kb = entity_kb_load(FIX, FIX "/user", warn, NULL);
+	T_EQ_INT(nwarn, 1);
+
+	/* titles and honorifics stay out; a country before a title is a place */
+	run("US President Joe Biden met Mr. Putin in Geneva.");
+	T_EQ_STR(type_of("US"), "PLACE");
+	T_EQ_STR(canon("US"), "United States");
+	T_EQ_STR(type_of("Joe Biden"), "PERSON");
+	T_EQ_STR(type_of("Putin"), "PERSON");
+	T_EQ_STR(canon("Putin"), "Vladimir Putin");
+	T_EQ_STR(type_of("Geneva"), "PLACE");
+	T_EQ_STR(type_of("President Joe Biden"), "none");
+	T_EQ_INT(res.nents, 4);
+	/* entities in order of first mention */
+	T_EQ_STR(res.ents[0].canonical, "United States");
+
+	/* a surname joins its full name, also when it comes first; US = U.S. =
+	 * United States */
+	run("Putin spoke.\nVladimir Putin and the U.S. talked. The United States and "
+	    "US officials agree.");
+	T_CHECK(ent("Putin") != NULL && ent("Putin") == ent("Vladimir Putin"));
+	T_CHECK(ent("U.S.") != NULL && ent("U.S.") == ent("United States") &&
+	    ent("US") == ent("U.S."));
+	T_EQ_INT(res.nents, 2);
+
+	/* possessives and quotation marks are left out; demonyms are no entities */
+	run("Ukraine\xe2\x80\x99s army and Russian troops met \xe2\x80\x9cNATO\xe2\x80\x9d.");
+	T_EQ_STR(type_of("Ukraine"), "PLACE");
+	T_EQ_STR(type_of("NATO"), "ORG");
+	T_EQ_STR(type_of("Russian"), "none");
+	T_EQ_INT(res.nents, 2);
+
+	/* demonym inside an organisation's name */
+	run("A statement by the Ukrainian Ministry of Defense followed.");
+	T_EQ_STR(type_of("Ukrainian Ministry of Defense"), "ORG");
+	T_EQ_INT(res.nents, 1);
+
+	/* hyphenated pairs: one mention per name; demonym pairs give nothing */
+	run("The Russia-US talks and the Russian-Ukrainian border.");
+	T_EQ_STR(type_of("Russia"), "PLACE");
+	T_EQ_STR(type_of("US"), "PLACE");
+	T_EQ_INT(nmentions(), 2);
+
+	/* "The" only where the official name has it; White House is an ORG */
+	run("The Washington Post said the White House and the Kremlin disagree.");
+	T_EQ_STR(type_of("The Washington Post"), "ORG");
+	T_EQ_STR(type_of("White House"), "ORG");
+	T_EQ_STR(type_of("Kremlin"), "ORG");
+
+	/* apposition and speech verbs make an unknown name a person */
+	run("Peskov, the Kremlin spokesman, spoke. Later Zandor Quill said no.");
+	T_EQ_STR(type_of("Peskov"), "PERSON");
+	T_EQ_STR(canon("Peskov"), "Dmitry Peskov");
+	T_EQ_STR(type_of("Kremlin"), "ORG");
+	T_EQ_STR(type_of("Zandor Quill"), "PERSON");
+
+	/* a title before an unknown word; a given name before a capitalised word */
+	run("They met spokesman Quarnby and then Dmitry Zorkin in Moscowa.");
+	T_EQ_STR(type_of("Quarnby"), "PERSON");
+	T_EQ_STR(type_of("Dmitry Zorkin"), "PERSON");
+	T_EQ_STR(type_of("Moscowa"), "PLACE");	/* place cue "in" */
+
+	/* organisation and place heads */
+	run("the Quorvath Agency and the Ministry of Quorvath met at Blenford Stadium.");
+	T_EQ_STR(type_of("Quorvath Agency"), "ORG");
+	T_EQ_STR(type_of("Ministry of Quorvath"), "ORG");
+	T_EQ_STR(type_of("Blenford Stadium"), "PLACE");
+
+	/* sentence-initial common words; a small town named like a common word */
+	run("However, Officials said. Police came and police left.");
+	T_EQ_INT(res.nents, 0);
+
+	/* two names side by side, and connectors that join two names */
+	run("He thanked the United States Hamdullah Mohib and Russia and Ukraine.");
+	T_EQ_STR(type_of("United States"), "PLACE");
+	T_EQ_STR(type_of("Hamdullah Mohib"), "PERSON");
+	T_EQ_STR(type_of("Russia"), "PLACE");
+	T_EQ_STR(type_of("Ukraine"), "PLACE");
+
+	/* an acronym joins its expansion */
+	run("The World Health Organisation (WHO) says the WHO will act.");
+	T_CHECK(ent("WHO") != NULL && ent("WHO") == ent("World Health Organisation"));
+
+	/* variant spellings: the glossary and near spellings of a known name */
+	run("Vladimir Poutin arrived; Jane Saki spoke; later Putin left.");
+	T_EQ_STR(canon("Vladimir Poutin"), "Vladimir Putin");
+	T_CHECK(ent("Putin") == ent("Vladimir Poutin"));
+	T_EQ_STR(canon("Jane Saki"), "Jen Psaki");
+	T_EQ_STR(type_of("Jane Saki"), "PERSON");
+
+	/* a literal translation is an entity only when it renders a known name */
+	run("He told the Russian Satellite News Agency about the general worship meeting.");
+	T_EQ_STR(type_of("Russian Satellite News Agency"), "ORG");
+	T_EQ_STR(canon("Russian Satellite News Agency"), "Interfax");
+	T_EQ_INT(res.nents, 1);
+
+	/* the user's list adds names */
+	run("Troops gathered near Zorbavia.");
+	T_EQ_STR(canon("Zorbavia"), "Zorbavia");
+
+	/* the cleaner's artifacts: wrong referent, and boilerplate lines skipped */
+	s = "Uzbekistan\xe2\x80\x99s Defense Minister Oleksi Reznikov visited Ukraine.\n"
+	    "Share this on Russia Today\n"
+	    "Then Ukraine replied.";
+	memset(&c, 0, sizeof c);
+	lines[0] = (struct cline){ 0, 69, LC_BODY, BP_NONE };
+	lines[1] = (struct cline){ 70, 96, LC_BOILERPLATE, BP_SHARE };
+	lines[2] = (struct cline){ 97, 117, LC_BODY, BP_NONE };
+	arts[0] = (struct artifact){ 0, 10, AK_WRONG_REFERENT, "Ukraine", "" };
+	c.lines = lines;
+	c.nlines = 3;
+	c.arts = arts;
+	c.narts = 1;
+	run_with(s, &c);
+	T_EQ_STR(canon("Uzbekistan"), "Ukraine");
+	T_CHECK(ent("Uzbekistan") == ent("Ukraine"));
+	T_EQ_INT(ent("Ukraine") ? ent("Ukraine")->nmentions : 0, 3);
+	T_EQ_STR(type_of("Oleksi Reznikov"), "PERSON");
+	T_EQ_STR(type_of("Russia"), "none");	/* only in the boilerplate line */
+	T_EQ_STR(type_of("Defense Minister"), "none");
+
+	/* a lower-case rendering the cleaner flagged */
+	s = "According to the russian satellite network, jabarov said so.";
+	memset(&c, 0, sizeof c);
+	lines[0] = (struct cline){ 0, strlen(s), LC_BODY, BP_NONE };
+	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "Interfax", "" };
+	c.lines = lines;
+	c.nlines = 1;
+	c.arts = arts;
+	c.narts = 1;
+	run_with(s, &c);
+	T_EQ_STR(type_of("russian satellite network"), "ORG");
+	T_EQ_STR(canon("russian satellite network"), "Interfax");
+	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "satellite net", "" };
+	run_with(s, &c);
+	T_EQ_INT(res.nents, 0);
+
+	/* bad input: empty text, invalid UTF-8, no knowledge at all */
+	run("");
+	T_EQ_INT(res.nents, 0);
+	run("\xff\xfe Geneva \xc3 NATO\xe2\x80");
+	T_EQ_STR(type_of("Geneva"), "PLACE");
+	entity_kb_free(kb);
+	kb = entity_kb_load(NULL, NULL, NULL, NULL);
+	run("Joe Biden met Vladimir Putin.");
+	T_CHECK(res.nents <= 2);
+
+	test_real_data();
+
+	entity_result_free(&res);
+	free(art.text);
+	entity_kb_free(kb);
+	return t_done();
+}
