@@ -759,8 +759,6 @@ do_article(struct ui *ui, int action)
 	reader_open(ui, ui->sel);
 	list_show_sel(ui);
 	all_dirty(ui);
-	if (ui->npanes == 1 && ui->focus == P_LIST && ui->have_doc)
-		return H_HANDLED;
 	return H_HANDLED;
 }
 
@@ -944,10 +942,6 @@ entry_add(struct ui *ui, char *path, struct article *a)
 	e->nnotes = -1;
 }
 
-struct stdin_collect {
-	struct ui	*ui;
-};
-
 static void
 stdin_article(struct article *a, void *ctx)
 {
@@ -1102,7 +1096,15 @@ ui_main(const struct ui_opts *o)
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			size_t top = ui->ov.top;
+
 			layout(ui);
+			/* overlays are cut to the width: make them again */
+			if (ui->mode == M_HELP)
+				help_open(ui);
+			else if (ui->mode == M_MESSAGES)
+				messages_open(ui);
+			ui->ov.top = top < ui->ov.n ? top : 0;
 			all_dirty(ui);
 			continue;
 		}
