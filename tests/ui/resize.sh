@@ -40,7 +40,7 @@ check "help" wait_for "help: keys"
 resize 40 10
 check "help at 40x10" wait_for "help: keys"
 # made again for 40 columns: long rows end in an ellipsis instead of wrapping
-check "help cut to the width" wait_for "half a page…"
+check "help cut to the width" wait_for "half a page do…"
 resize 100 24
 check "help at 100x24" wait_for "help: keys"
 send q
