@@ -49,6 +49,32 @@ ui_message(struct ui *ui, int level, const char *fmt, ...)
 	ui->status_dirty = 1;
 }
 
+static void	status_draw(struct ui *);
+
+void
+ui_busy(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+
+	if (!curses_on || ui->status == NULL || ui->too_small)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&m, fmt, ap) == -1)
+		m = NULL;
+	va_end(ap);
+	if (m == NULL)
+		return;
+	free(ui->status_msg);
+	ui->status_msg = m;
+	ui->status_err = 0;
+	status_draw(ui);
+	wnoutrefresh(ui->status);
+	doupdate();
+	/* the message is gone with the next key, like any other */
+	ui->status_dirty = 1;
+}
+
 static void
 warn_cb(const char *msg, void *ctx)
 {
