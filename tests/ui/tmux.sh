@@ -4,7 +4,7 @@
 T_BASE="lede-ui-$$-$(date +%s%N | tail -c 7)"
 T_N=0
 T_SOCK=$T_BASE-0
-T_DEADLINE=${T_DEADLINE:-10}
+T_DEADLINE=${T_DEADLINE:-20}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset TMUX
 
