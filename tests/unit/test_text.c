@@ -211,6 +211,40 @@ main(void)
 	T_CHECK(rows > n / 81);
 	free(big);
 
+	/* a long non-ASCII line crosses many break-table chunks: rows still tile the
+	 * text, never exceed the width, and every row ends on a glyph boundary */
+	{
+		static const char *const pieces[] = { "\xe6\x9d\xb1\xe4\xba\xac", " ",
+		    "e\xcc\x81", "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "\xff",
+		    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\x1b[2J",
+		    "word", "\xf0\x9f\x87\xba\xf0\x9f\x87\xa6" };
+		size_t cap = 400000, len = 0, expect = 0, k = 0;
+		int ok = 1, widths = 1;
+
+		big = malloc(cap + 64);
+		while (len < cap) {
+			const char *p = pieces[(k * 7 + k / 3) % 9];
+
+			memcpy(big + len, p, strlen(p));
+			len += strlen(p);
+			k++;
+		}
+		text_wrap_init(&tw, big, len, 13);
+		while (text_wrap_next(&tw, &r)) {
+			if (r.start != expect || r.end <= r.start)
+				ok = 0;
+			if (r.width > 13 || r.width != text_width(big + r.start,
+			    r.end - r.start) - (big[r.end - 1] == ' '))
+				widths = 0;
+			expect = r.end;
+		}
+		text_wrap_free(&tw);
+		T_CHECK(ok);
+		T_CHECK(widths);
+		T_EQ_INT(expect, len);
+		free(big);
+	}
+
 	/* search */
 	T_EQ_INT(text_find("Hello World", 11, 0, "world", 5), 6);
 	T_EQ_INT(text_find("Hello World", 11, 7, "world", 5), (size_t)-1);
