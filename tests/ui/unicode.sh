@@ -42,6 +42,12 @@ rows_intact 110 4 || show
 send G
 check "bottom" wait_for "several rows of the pane."
 check "intact at the bottom" poll rows_intact 110 4
+# search folds case beyond ASCII, and the match is drawn in its own style
+esc=$(printf '\033')
+send /
+send_text "москва"
+send Enter
+check "non-ASCII search" poll sh -c "tmux -L '$T_SOCK' capture-pane -p -e -t t | grep -q '${esc}\[[0-9;]*mосква'"
 send Q
 check_eq "exit status" "$(exit_status)" 0
 finish

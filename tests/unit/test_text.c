@@ -246,9 +246,23 @@ main(void)
 	}
 
 	/* search */
-	T_EQ_INT(text_find("Hello World", 11, 0, "world", 5), 6);
-	T_EQ_INT(text_find("Hello World", 11, 7, "world", 5), (size_t)-1);
-	T_EQ_INT(text_rfind("ab ab ab", 8, 6, "ab", 2), 3);
-	T_EQ_INT(text_rfind("ab ab ab", 8, 8, "ab", 2), 6);
+	T_EQ_INT(text_find("Hello World", 11, 0, "world", 5, NULL), 6);
+	T_EQ_INT(text_find("Hello World", 11, 7, "world", 5, NULL), (size_t)-1);
+	T_EQ_INT(text_rfind("ab ab ab", 8, 6, "ab", 2, NULL), 3);
+	T_EQ_INT(text_rfind("ab ab ab", 8, 8, "ab", 2, NULL), 6);
+	{
+		const char *t = "in \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 and Gen\xc3\xa8ve";
+		size_t ml = 0;
+
+		/* "москва" finds "Москва"; "GENÈVE" finds "Genève" */
+		T_EQ_INT(text_find(t, strlen(t), 0, "\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+		    12, &ml), 3);
+		T_EQ_INT(ml, 12);
+		T_EQ_INT(text_find(t, strlen(t), 0, "GEN\xc3\x88VE", 7, &ml), 20);
+		T_EQ_INT(ml, 7);
+		/* never a match that starts inside a character */
+		T_EQ_INT(text_find(t, strlen(t), 4, "\xbe", 1, NULL), (size_t)-1);
+		T_EQ_INT(text_find("a\xff" "b", 3, 0, "\xff", 1, NULL), 1);
+	}
 	return t_done();
 }
