@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,28 @@
 #define MIN_LINES	10
 
 static int	 curses_on;
+/* Set by SIGINT, SIGTERM and SIGHUP; the loop ends and gives the terminal back. */
+static volatile sig_atomic_t quit_signal;
+
+static void
+on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+static void
+signals_init(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: get_wch() returns and the loop sees it */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 void
 ui_message(struct ui *ui, int level, const char *fmt, ...)
@@ -1062,6 +1085,12 @@ ui_main(const struct ui_opts *o)
 	wint_t ch;
 	char *samples;
 
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "lede: standard output is not a terminal (lede analyze and "
+		    "lede extract write files)\n");
+		free(ui);
+		return 2;
+	}
 	ui->focus = P_LIST;
 	config_apply(ui, o->config);
 	for (i = 0; i < o->npaths; i++)
@@ -1113,12 +1142,15 @@ ui_main(const struct ui_opts *o)
 	set_escdelay(25);
 	curs_set(0);
 	colors_init(ui);
+	signals_init();
 	layout(ui);
 	all_dirty(ui);
 
-	for (;;) {
+	while (!quit_signal) {
 		ui_draw(ui);
 		r = get_wch(&ch);
+		if (quit_signal)
+			break;
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -1168,5 +1200,6 @@ ui_main(const struct ui_opts *o)
 		fprintf(stderr, "lede: %s\n", ui->msgs[i]);
 	ui_free(ui);
 	free(ui);
-	return 0;
+	/* the shell's convention for a program ended by a signal (C-c gives 130) */
+	return quit_signal ? 128 + quit_signal : 0;
 }

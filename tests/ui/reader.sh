@@ -110,4 +110,10 @@ send Q
 st=$(exit_status)
 check_eq "exit status" "$st" 0
 [ "$st" = 0 ] || show
+
+# C-c ends lede cleanly too, with the shell's status for SIGINT
+start 80 20
+check "restarted" wait_for "articles (5)"
+send C-c
+check_eq "exit status after C-c" "$(exit_status)" 130
 finish
