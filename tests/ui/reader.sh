@@ -77,8 +77,16 @@ send J
 check "J from the list" wait_for "article 3/5"
 check "J from the list opens it" wait_for "Biden and Putin speak in a warning"
 
-# paging keeps working to the end and back
+# Shift-Tab and Tab move the focus: the status line follows it
 send Tab
+check "Tab focuses the reader" wait_for "002_29eef3dcc8056f18.txt"
+check "the list status is gone" wait_gone "article 3/5"
+send BTab
+check "S-Tab focuses the list" wait_for "article 3/5"
+send Tab
+check "Tab again" wait_for "002_29eef3dcc8056f18.txt"
+
+# paging keeps working to the end and back
 send End
 check "End" wait_for "row "
 send Home C-d C-u Space b
