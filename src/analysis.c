@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "lede/analysis.h"
 #include "lede/json.h"
@@ -31,7 +32,8 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 	memset(an, 0, sizeof *an);
 	an->art = a;
 	clean_article(k->rules, a, &an->clean);
-	entity_extract(k->kb, a, &an->clean, &an->ents);
+	if (k->kb != NULL)	/* NULL when only the cleaned text is wanted */
+		entity_extract(k->kb, a, &an->clean, &an->ents);
 }
 
 void
@@ -120,6 +122,26 @@ analysis_write_json(FILE *f, const struct analysis *an)
 	buf_free(&b);
 }
 
+/* Plain UTF-8 out, whatever came in: a bad byte becomes U+FFFD. */
+static void
+write_utf8(FILE *f, const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	ucs4_t uc;
+	int k;
+
+	while (p < end) {
+		const uint8_t *run = p;
+		while (p < end && (k = u8_mbtoucr(&uc, p, (size_t)(end - p))) > 0)
+			p += k;
+		fwrite(run, 1, (size_t)(p - run), f);
+		if (p < end) {
+			fputs("\xef\xbf\xbd", f);
+			p++;
+		}
+	}
+}
+
 void
 analysis_write_extract(FILE *f, const struct analysis *an)
 {
@@ -134,7 +156,7 @@ analysis_write_extract(FILE *f, const struct analysis *an)
 		e = l->end;
 		if (e > s && an->art->text[e - 1] == '\r')
 			e--;
-		fwrite(an->art->text + s, 1, e - s, f);
+		write_utf8(f, an->art->text + s, e - s);
 		fputc('\n', f);
 	}
 }
