@@ -43,6 +43,19 @@ analysis_free(struct analysis *an)
 	entity_result_free(&an->ents);
 }
 
+/* Decimal without printf: the JSON writer formats several numbers per line. */
+static void
+buf_addu(struct buf *b, size_t v)
+{
+	char t[24], *p = t + sizeof t;
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	buf_add(b, p, (size_t)(t + sizeof t - p));
+}
+
 /* Article metadata wins over what cleaning found, as the input stated it. */
 static const char *
 meta(const char *stated, const char *found)
@@ -83,11 +96,19 @@ analysis_write_json(FILE *f, const struct analysis *an)
 	buf_adds(&b, ",\"lines\":[");
 	for (i = 0; i < c->nlines; i++) {
 		const struct cline *l = &c->lines[i];
-		buf_addf(&b, "%s{\"n\":%zu,\"start\":%zu,\"end\":%zu,\"class\":\"%s\"",
-		    i ? "," : "", i, l->start, l->end, line_class_name(l->cls));
-		if (l->cls == LC_BOILERPLATE)
-			buf_addf(&b, ",\"subtype\":\"%s\"", bp_subtype_name(l->sub));
-		buf_addc(&b, '}');
+		buf_adds(&b, i ? ",{\"n\":" : "{\"n\":");
+		buf_addu(&b, i);
+		buf_adds(&b, ",\"start\":");
+		buf_addu(&b, l->start);
+		buf_adds(&b, ",\"end\":");
+		buf_addu(&b, l->end);
+		buf_adds(&b, ",\"class\":\"");
+		buf_adds(&b, line_class_name(l->cls));
+		if (l->cls == LC_BOILERPLATE) {
+			buf_adds(&b, "\",\"subtype\":\"");
+			buf_adds(&b, bp_subtype_name(l->sub));
+		}
+		buf_adds(&b, "\"}");
 	}
 	buf_adds(&b, "],\"entities\":[");
 	for (i = 0; i < an->ents.nents; i++) {
@@ -98,8 +119,11 @@ analysis_write_json(FILE *f, const struct analysis *an)
 		buf_adds(&b, ",\"mentions\":[");
 		for (j = 0; j < e->nmentions; j++) {
 			const struct mention *m = &e->mentions[j];
-			buf_addf(&b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", j ? "," : "",
-			    m->start, m->end);
+			buf_adds(&b, j ? ",{\"start\":" : "{\"start\":");
+			buf_addu(&b, m->start);
+			buf_adds(&b, ",\"end\":");
+			buf_addu(&b, m->end);
+			buf_adds(&b, ",\"text\":");
 			json_buf_string(&b, a->text + m->start, m->end - m->start);
 			buf_addc(&b, '}');
 		}
