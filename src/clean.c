@@ -642,6 +642,10 @@ find_block(const struct linfo *li, size_t from, size_t n, size_t *bs, size_t *be
 			cs = i;
 		}
 		w = weight(&li[i]);
+		/* the bottom fifth of a page is its footer: disclaimers and legal
+		 * text read like paragraphs but count for less there */
+		if (w > 0 && i * 5 > n * 4)
+			w /= 3;
 		cur += w;
 		if (cur > best) {
 			best = cur;
