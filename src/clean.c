@@ -513,7 +513,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	}
 	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT | F_CAPS)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
-	    (li->nw >= 7 && li->nch >= 40 && (li->f & F_FINAL))))
+	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL))))
 		li->f |= F_PROSE;
 	/* A paragraph ends its sentence; a teaser headline does not. Whether the page
 	 * ends its paragraphs at all is decided per page (set_prose). */
