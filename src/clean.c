@@ -387,11 +387,15 @@ is_id_hash(const char *t, size_t s, size_t e)
 	return i == e || t[i] == ' ' || t[i] == '-' || t[i] == ':' || t[i] == '|';
 }
 
+/* How many letters of a line its repeat hash covers. */
+#define HEAD	64
+
 static void
 features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
-	size_t s = s0, e = e0, i, ncjk = 0;
+	size_t s = s0, e = e0, i, k, ncjk = 0;
+	unsigned char head[HEAD];
 	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
 
@@ -417,7 +421,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 			if (!inword)
 				li->nw++;
 			inword = 1;
-			if (alpha && li->nn >= 96) {
+			if (alpha && li->nn >= HEAD) {
 				while (i < e && (unsigned char)t[i] < 0x80 &&
 				    ascii_word[(unsigned char)t[i]])
 					i++;
@@ -425,10 +429,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 				while (i < e && (unsigned char)t[i] < 0x80 &&
 				    ascii_word[(unsigned char)t[i]]) {
 					c = (unsigned char)t[i];
-					if (li->nn + (i - ws) < 96) {
-						h ^= (unsigned char)lc(c);
-						h *= 1099511628211ULL;
-					}
+					if (li->nn + (i - ws) < HEAD)
+						head[li->nn + (i - ws)] = (unsigned char)lc(c);
 					if (c > '9')
 						alpha = 1;
 					i++;
@@ -449,10 +451,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (c >= 0xe3)
 			ncjk++;
 		if (w) {
-			for (k = 0; k < q && li->nn + k < 96; k++) {
-				h ^= (unsigned char)t[i + k];
-				h *= 1099511628211ULL;
-			}
+			for (k = 0; k < q && li->nn + k < HEAD; k++)
+				head[li->nn + k] = (unsigned char)t[i + k];
 			li->nn += q;
 			if (!inword)
 				li->nw++;
@@ -461,8 +461,18 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		inword = w;
 		i += q;
 	}
-	h ^= li->nn;
-	h *= 1099511628211ULL;
+	/* hash the head eight bytes at a time, then the count */
+	{
+		size_t nh = li->nn < HEAD ? li->nn : HEAD;
+		for (k = 0; k < nh; k += 8) {
+			uint64_t v = 0;
+			memcpy(&v, head + k, nh - k < 8 ? nh - k : 8);
+			h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
+			h ^= h >> 29;
+		}
+		h = (h ^ li->nn) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
 	if (!alpha)
 		li->f |= F_NOALPHA;
 	/* Chinese and Japanese write no spaces: count two characters as a word */
@@ -491,8 +501,9 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 			li->f |= F_LINKY;
 	}
 	if (li->nw >= 3 && li->nch <= 300) {
-		size_t up = 0, lo = 0;
-		for (i = s; i < e; i++) {
+		/* the first letters tell */
+		size_t up = 0, lo = 0, ce = e - s > 64 ? s + 64 : e;
+		for (i = s; i < ce; i++) {
 			unsigned char c = (unsigned char)t[i];
 			up += c >= 'A' && c <= 'Z';
 			lo += c >= 'a' && c <= 'z';
@@ -502,7 +513,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	}
 	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT | F_CAPS)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
-	    (li->nw >= 7 && li->nch >= 40 && (li->f & F_FINAL))))
+	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL))))
 		li->f |= F_PROSE;
 	/* A paragraph ends its sentence; a teaser headline does not. Whether the page
 	 * ends its paragraphs at all is decided per page (set_prose). */
@@ -631,6 +642,10 @@ find_block(const struct linfo *li, size_t from, size_t n, size_t *bs, size_t *be
 			cs = i;
 		}
 		w = weight(&li[i]);
+		/* the bottom fifth of a page is its footer: disclaimers and legal
+		 * text read like paragraphs but count for less there */
+		if (w > 0 && i * 5 > n * 4)
+			w /= 3;
 		cur += w;
 		if (cur > best) {
 			best = cur;

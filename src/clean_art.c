@@ -225,13 +225,19 @@ static int
 is_function_word(const char *t, size_t s, size_t e)
 {
 	static unsigned char len[64];
+	static unsigned short lens[26];	/* bit n: a word of n letters */
 	size_t k, n = e - s;
+	unsigned char f = (unsigned char)t[s];
 
-	if (n > 8)
+	if (n > 8 || f < 'A' || f > 'Z')
 		return 0;
 	if (len[0] == 0)
-		for (k = 0; function_words[k] != NULL; k++)
+		for (k = 0; function_words[k] != NULL; k++) {
 			len[k] = (unsigned char)strlen(function_words[k]);
+			lens[function_words[k][0] - 'A'] |= (unsigned short)(1U << len[k]);
+		}
+	if (!(lens[f - 'A'] & (1U << n)))
+		return 0;
 	for (k = 0; function_words[k] != NULL; k++)
 		if (len[k] == n && function_words[k][0] == t[s] &&
 		    memcmp(function_words[k], t + s, n) == 0)
@@ -795,7 +801,8 @@ resolve(struct cands *c, struct clean_result *out)
 
 	if (c->n == 0)
 		return;
-	qsort(c->v, c->n, sizeof *c->v, by_start);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_start);
 	for (i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		if (k > 0 && x->s < c->v[k - 1].e) {

@@ -931,8 +931,11 @@ static int
 demonym(struct ext *x, size_t i, int alone)
 {
 	const struct gz_row *rows;
-	unsigned m = gz_lookup(x->gz, TT(i), TL(i), &rows);
+	unsigned m;
 
+	if (!(tok_mask(x, i) & GZ_BIT(GZ_NORP)) && !(TL(i) > 3 && TT(i)[TL(i) - 1] == 's'))
+		return 0;	/* the common case, from the cache */
+	m = gz_lookup(x->gz, TT(i), TL(i), &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
 		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_PERSON) | GZ_BIT(GZ_ORG))) ||
@@ -1012,8 +1015,9 @@ country_word(struct ext *x, size_t i)
 {
 	const struct gz_row *rows;
 
-	if (!(gz_lookup(x->gz, TT(i), TL(i), &rows) & GZ_BIT(GZ_PLACE)))
+	if (!(tok_mask(x, i) & GZ_BIT(GZ_PLACE)))
 		return 0;
+	gz_lookup(x->gz, TT(i), TL(i), &rows);
 	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
