@@ -1910,6 +1910,8 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 		if (skip[li])
 			continue;
 		n = tokenize(&tz, a->text, ls[li].start, ls[li].end);
+		if (n == 0)
+			continue;
 		if (x.ntok + n > x.tokcap) {
 			x.tokcap = (x.ntok + n) * 2;
 			x.tok = xreallocarray(x.tok, x.tokcap, sizeof *x.tok);
