@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,28 @@
 #define MIN_LINES	10
 
 static int	 curses_on;
+/* Set by SIGINT, SIGTERM and SIGHUP; the loop ends and gives the terminal back. */
+static volatile sig_atomic_t quit_signal;
+
+static void
+on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+static void
+signals_init(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: get_wch() returns and the loop sees it */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 void
 ui_message(struct ui *ui, int level, const char *fmt, ...)
@@ -46,6 +69,32 @@ ui_message(struct ui *ui, int level, const char *fmt, ...)
 	free(ui->status_msg);
 	ui->status_msg = m;
 	ui->status_err = level != MSG_INFO;
+	ui->status_dirty = 1;
+}
+
+static void	status_draw(struct ui *);
+
+void
+ui_busy(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+
+	if (!curses_on || ui->status == NULL || ui->too_small)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&m, fmt, ap) == -1)
+		m = NULL;
+	va_end(ap);
+	if (m == NULL)
+		return;
+	free(ui->status_msg);
+	ui->status_msg = m;
+	ui->status_err = 0;
+	status_draw(ui);
+	wnoutrefresh(ui->status);
+	doupdate();
+	/* the message is gone with the next key, like any other */
 	ui->status_dirty = 1;
 }
 
@@ -332,6 +381,23 @@ frame_draw(struct ui *ui, int p)
 	mvwaddnstr(w, 0, 1, hdr, pn->w - 2 - last);
 }
 
+/* A message that names a long path keeps its file name and the problem when the
+ * status line is short: the directories give way first. */
+static void
+shorten_message(const char *m, int avail, char *out, size_t len)
+{
+	const char *colon = strstr(m, ": "), *slash = NULL, *p;
+
+	snprintf(out, len, "%s", m);
+	if (text_width(m, strlen(m)) <= avail || colon == NULL)
+		return;
+	for (p = m; p < colon; p++)
+		if (*p == '/')
+			slash = p;
+	if (slash != NULL)
+		snprintf(out, len, "\xe2\x80\xa6%s", slash);
+}
+
 static void
 status_draw(struct ui *ui)
 {
@@ -359,7 +425,8 @@ status_draw(struct ui *ui)
 		    ui->prompt);
 		right = "";
 	} else if (ui->status_msg != NULL) {
-		snprintf(buf, sizeof buf, "%s", ui->status_msg);
+		shorten_message(ui->status_msg, COLS - (int)strlen(right) - 3, buf,
+		    sizeof buf);
 		if (ui->status_err)
 			elem = TH_STATUS_ERROR;
 	} else if (ui->mode == M_HELP)
@@ -748,8 +815,6 @@ do_article(struct ui *ui, int action)
 	reader_open(ui, ui->sel);
 	list_show_sel(ui);
 	all_dirty(ui);
-	if (ui->npanes == 1 && ui->focus == P_LIST && ui->have_doc)
-		return H_HANDLED;
 	return H_HANDLED;
 }
 
@@ -936,10 +1001,6 @@ entry_add(struct ui *ui, char *path, struct article *a)
 	e->nnotes = -1;
 }
 
-struct stdin_collect {
-	struct ui	*ui;
-};
-
 static void
 stdin_article(struct article *a, void *ctx)
 {
@@ -1035,6 +1096,12 @@ ui_main(const struct ui_opts *o)
 	wint_t ch;
 	char *samples;
 
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "lede: standard output is not a terminal (lede analyze and "
+		    "lede extract write files)\n");
+		free(ui);
+		return 2;
+	}
 	ui->focus = P_LIST;
 	config_apply(ui, o->config);
 	for (i = 0; i < o->npaths; i++)
@@ -1087,16 +1154,27 @@ ui_main(const struct ui_opts *o)
 	set_escdelay(25);
 	curs_set(0);
 	colors_init(ui);
+	signals_init();
 	layout(ui);
 	all_dirty(ui);
 
-	for (;;) {
+	while (!quit_signal) {
 		ui_draw(ui);
 		r = get_wch(&ch);
+		if (quit_signal)
+			break;
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			size_t top = ui->ov.top;
+
 			layout(ui);
+			/* overlays are cut to the width: make them again */
+			if (ui->mode == M_HELP)
+				help_open(ui);
+			else if (ui->mode == M_MESSAGES)
+				messages_open(ui);
+			ui->ov.top = top < ui->ov.n ? top : 0;
 			all_dirty(ui);
 			continue;
 		}
@@ -1134,5 +1212,6 @@ ui_main(const struct ui_opts *o)
 		fprintf(stderr, "lede: %s\n", ui->msgs[i]);
 	ui_free(ui);
 	free(ui);
-	return 0;
+	/* the shell's convention for a program ended by a signal (C-c gives 130) */
+	return quit_signal ? 128 + quit_signal : 0;
 }

@@ -287,7 +287,7 @@ list_draw(struct ui *ui, struct pane *p)
 int
 list_key(struct ui *ui, int action)
 {
-	size_t h = (size_t)list_rows(ui), old = ui->sel;
+	size_t h = (size_t)list_rows(ui);
 
 	if (ui->nents == 0)
 		return 0;
@@ -333,8 +333,7 @@ list_key(struct ui *ui, int action)
 	default:
 		return 0;
 	}
-	if (old != ui->sel || 1)
-		list_show_sel(ui);
+	list_show_sel(ui);
 	ui->status_dirty = 1;
 	return H_HANDLED;
 }

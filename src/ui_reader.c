@@ -334,7 +334,7 @@ reader_open(struct ui *ui, size_t i)
 	struct doc *d = &ui->doc;
 	struct entry *e;
 	char *pat = NULL;
-	int width = ui->reader_width;
+	int width = ui->reader_width, busy;
 
 	if (ui->have_doc && d->pat != NULL)
 		pat = xstrdup(d->pat);	/* the search carries over, as in a pager */
@@ -345,6 +345,10 @@ reader_open(struct ui *ui, size_t i)
 		return;
 	}
 	e = &ui->ents[i];
+	/* say what takes time, unless a problem with the file is being shown */
+	busy = (!ui->k_loaded || e->art->len > (4u << 20)) && ui->status_msg == NULL;
+	if (busy)
+		ui_busy(ui, "analysing %s (%zu KB)\xe2\x80\xa6", e->path, e->art->len / 1024);
 	if (!ui->k_loaded) {
 		char *datadir = paths_resource("data");
 		char *userdir = paths_config_dir();
@@ -363,6 +367,11 @@ reader_open(struct ui *ui, size_t i)
 	d->pat = pat;
 	analysis_run(&ui->k, e->art, &d->an);
 	d->analysed = 1;
+	if (busy) {
+		free(ui->status_msg);
+		ui->status_msg = NULL;
+		ui->status_dirty = 1;
+	}
 	e->nflags = (int)d->an.clean.narts;
 	if (d->an.clean.title != NULL && d->an.clean.title[0] != '\0') {
 		free(e->title);
@@ -375,20 +384,24 @@ reader_open(struct ui *ui, size_t i)
 	annui_doc_open(ui);
 }
 
-/* Search matches that overlap [from, to) inside one paragraph. */
+/* Search matches that overlap [from, to) inside one paragraph: starts in ms, ends
+ * in me. A match is at most 4 bytes per pattern byte long (case mapping). */
 static size_t
 matches(struct doc *d, const struct dline *l, size_t from, size_t to, size_t *ms,
-    size_t max)
+    size_t *me, size_t max)
 {
 	const char *text = d->e->art->text;
-	size_t plen, pos, n = 0;
+	size_t plen, pos, n = 0, ml;
 
 	if (d->pat == NULL || (plen = strlen(d->pat)) == 0)
 		return 0;
-	pos = from >= l->start + plen ? from - plen + 1 : l->start;
-	while (n < max && (pos = text_find(text, l->end, pos, d->pat, plen)) !=
+	pos = from >= l->start + 4 * plen ? from - 4 * plen + 1 : l->start;
+	while (n < max && (pos = text_find(text, l->end, pos, d->pat, plen, &ml)) !=
 	    (size_t)-1 && pos < to) {
-		ms[n++] = pos;
+		if (pos + ml > from) {
+			ms[n] = pos;
+			me[n++] = pos + ml;
+		}
 		pos++;
 	}
 	return n;
@@ -431,12 +444,12 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 	struct doc *d = &ui->doc;
 	const struct dline *l = &d->lines[r->line];
 	const struct clean_result *c = &d->an.clean;
-	size_t ms[MAX_SPANS], nm, mi = 0, ai, plen = d->pat ? strlen(d->pat) : 0;
+	size_t ms[MAX_SPANS], me[MAX_SPANS], nm, mi = 0, ai;
 	struct text_iter it;
 	struct glyph g;
 	int x = x0, elem, flagged = 0;
 
-	nm = matches(d, l, r->start, r->end, ms, MAX_SPANS);
+	nm = matches(d, l, r->start, r->end, ms, me, MAX_SPANS);
 	ai = (d->analysed && !d->raw) ? art_from(c, r->start) : c->narts;
 	if (ai < c->narts && c->arts[ai].start < r->end && d->analysed && !d->raw)
 		flagged = 1;
@@ -458,7 +471,7 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 			elem = TH_FLAG;
 		if (g.kind == GLYPH_PLACEHOLDER || g.kind == GLYPH_INVALID || g.in_escape)
 			elem = TH_PLACEHOLDER;
-		while (mi < nm && ms[mi] + plen <= g.start)
+		while (mi < nm && me[mi] <= g.start)
 			mi++;
 		elem = annui_elem(ui, g.start, g.end, elem);
 		if (mi < nm && ms[mi] < g.end)
@@ -530,14 +543,14 @@ search_from(struct ui *ui, int dir, size_t start)
 {
 	struct doc *d = &ui->doc;
 	const char *text = d->e->art->text;
-	size_t len = d->e->art->len, plen = strlen(d->pat), pos, li;
+	size_t len = d->e->art->len, plen = strlen(d->pat), pos, li, ml = 0;
 	int wrapped = 0;
 
 	for (;;) {
 		if (dir > 0)
-			pos = text_find(text, len, start, d->pat, plen);
+			pos = text_find(text, len, start, d->pat, plen, &ml);
 		else
-			pos = text_rfind(text, len, start, d->pat, plen);
+			pos = text_rfind(text, len, start, d->pat, plen, &ml);
 		if (pos == (size_t)-1) {
 			if (wrapped) {
 				ui_message(ui, 1, "Pattern not found: %s", d->pat);
@@ -550,7 +563,7 @@ search_from(struct ui *ui, int dir, size_t start)
 		}
 		/* only matches inside one shown paragraph count */
 		for (li = 0; li < d->nlines; li++)
-			if (d->lines[li].start <= pos && pos + plen <= d->lines[li].end)
+			if (d->lines[li].start <= pos && pos + ml <= d->lines[li].end)
 				break;
 		if (li < d->nlines)
 			break;

@@ -77,8 +77,16 @@ send J
 check "J from the list" wait_for "article 3/5"
 check "J from the list opens it" wait_for "Biden and Putin speak in a warning"
 
-# paging keeps working to the end and back
+# Shift-Tab and Tab move the focus: the status line follows it
 send Tab
+check "Tab focuses the reader" wait_for "002_29eef3dcc8056f18.txt"
+check "the list status is gone" wait_gone "article 3/5"
+send BTab
+check "S-Tab focuses the list" wait_for "article 3/5"
+send Tab
+check "Tab again" wait_for "002_29eef3dcc8056f18.txt"
+
+# paging keeps working to the end and back
 send End
 check "End" wait_for "row "
 send Home C-d C-u Space b
@@ -110,4 +118,10 @@ send Q
 st=$(exit_status)
 check_eq "exit status" "$st" 0
 [ "$st" = 0 ] || show
+
+# C-c ends lede cleanly too, with the shell's status for SIGINT
+start 80 20
+check "restarted" wait_for "articles (5)"
+send C-c
+check_eq "exit status after C-c" "$(exit_status)" 130
 finish
