@@ -52,15 +52,16 @@ open_first() {
 	start 120 24 "$corpus"
 	wait_for "articles (2)" && send Enter && wait_for "The harbour council voted"
 }
-# Q ends lede: the pane dies, with status 0 (tmux does not always learn the
-# status of a process it has not reaped yet: then no signal either)
+# Q ends lede: the pane dies with status 0. Under load tmux may mark the pane
+# dead before it has reaped lede, and then reports no status, or the hangup that
+# closing the pane sends: what was saved is checked in the database instead.
 quit() {
 	local st
 	send Q
 	check "$1: quits" poll pane_dead
 	st=$(tm display-message -p -t t '#{pane_dead_status}:#{pane_dead_signal}')
 	case $st in
-	0:|:) ;;
+	0:|:|:1) ;;
 	*) check_eq "$1: exit status" "$st" "0:"; show ;;
 	esac
 }
