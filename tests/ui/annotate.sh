@@ -1,9 +1,11 @@
 #!/bin/sh
-# annotate.sh - annotations from the keyboard, driven in tmux: select, note with
-# non-ASCII text and editing keys, saved before "saved" shows, drawn in the note
-# style after a restart, listed under A, edited and deleted; tags with Tab
-# completion; an annotation that moved and one that became an orphan after the
-# file changed; kill -9 right after a save; a store that cannot be used.
+# annotate.sh - annotations from the keyboard, driven in tmux: select (v, V, h l w b),
+# a note typed with non-ASCII text and editing keys, stored before "saved" shows,
+# drawn in the note style after a restart, listed under A, edited and deleted; tags
+# with Tab completion; a note wider than the prompt; an annotation that moved and
+# one that became an orphan after the file changed; a commit refused by a lock keeps
+# the selection; kill -9 right after a save; another process's note; a store from
+# a newer lede and one that is not a database.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 . "$TOP_SRCDIR/tests/ui/tmux.sh"
 
@@ -165,6 +167,15 @@ send /
 send_text "shorten"
 send Enter Escape
 send v w w w a
+# a note wider than the prompt scrolls to keep the cursor in view
+send_text "begin-$(printf '%0140d' 0)-end"
+check "long note: its end shows" poll status_has "0-end"
+check "long note: its start scrolled away" poll lacks_text "begin-"
+send C-a
+check "C-a: its start shows" poll status_has "note: begin-0"
+check "C-a: its end scrolled away" poll lacks_text "0-end"
+send C-k
+check "C-k empties it" poll lacks_text "begin-"
 send_text "is it true"
 send Enter
 check "note saved" wait_for "note saved"
@@ -186,6 +197,34 @@ send Escape
 check "A closes with Esc" wait_gone "annotations: this article"
 send ] a
 check "]a lands on the moved tag" poll status_has "tag · tags: key claim · moved"
+send g
+check "Esc: cursor at the top" poll status_has "row 1/"
+send v l l
+check "h l extend by character" poll status_has "selection: 3 characters"
+send Escape
+check "Esc cancels the selection" wait_for "selection cancelled"
+send V
+check "V selects the paragraph" poll status_has "selection: 44 characters"
+send Escape
+
+# --- a commit that fails (the database is locked) keeps the selection ---------------
+mkfifo "$SCRATCH/lock"
+sqlite3 "$db" <"$SCRATCH/lock" >/dev/null 2>&1 &
+exec 3>"$SCRATCH/lock"
+echo "BEGIN EXCLUSIVE; INSERT INTO tag VALUES (0, 0, 'x');" >&3
+locked() {
+	! sqlite3 "$db" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1
+}
+check "another process holds the lock" poll locked
+send v w H
+check "failed commit says why" wait_for "not saved:"
+send l
+check "selection kept" poll status_has "selection: "
+echo "ROLLBACK;" >&3
+exec 3>&-
+wait
+send H
+check "saved once the lock is gone" wait_for "highlight saved"
 quit "after the edit"
 
 # --- kill -9 right after "saved" ---------------------------------------------------
