@@ -16,6 +16,7 @@
 
 #include "ui_int.h"
 #include "lede/annot.h"
+#include "lede/ingest.h"
 #include "lede/util.h"
 
 #define NONE	((size_t)-1)
@@ -695,6 +696,56 @@ rows_add(struct annui *an, int hdr, size_t i)
 	an->rows[an->nrows++] = (struct arow){ hdr, i };
 }
 
+struct find_art {
+	const char	*doc;
+	struct article	*found;
+};
+
+static void
+find_article(struct article *a, void *ctx)
+{
+	struct find_art *f = ctx;
+
+	if (f->found == NULL && (f->doc == NULL ||
+	    (a->id != NULL && strcmp(a->id, f->doc) == 0)))
+		f->found = a;
+	else
+		article_free(a);
+}
+
+static void
+find_error(const char *msg, void *ctx)
+{
+	/* the article list reports unreadable files already */
+}
+
+/* The whole-corpus list against each article's current text, read once per
+ * article, so that orphans are marked there too (the open one is known). */
+static void
+alist_reanchor(struct ui *ui)
+{
+	struct annui *an = ui->annui;
+	struct annot *v = an->alist.v;
+	size_t i, j, k, n = an->alist.n;
+	struct find_art f;
+	struct ingest_cb cb = { find_article, find_error, &f };
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && same_article(&v[i], &v[j]); j++)
+			;
+		if (in_open(an, v[i].id) != NULL || strcmp(v[i].path, "-") == 0)
+			continue;
+		f.doc = v[i].doc;
+		f.found = NULL;
+		ingest_file(v[i].path, &cb);
+		if (f.found == NULL)
+			continue;
+		for (k = i; k < j; k++)
+			annot_reanchor(&v[k], f.found->text, f.found->len);
+		article_free(f.found);
+	}
+}
+
 static void
 rows_build(struct ui *ui)
 {
@@ -710,6 +761,7 @@ rows_build(struct ui *ui)
 		if (an->st != NULL && annot_store_list(an->st, NULL, NULL, &an->alist, err,
 		    sizeof err) == -1)
 			ui_message(ui, MSG_ERROR, "%s", err);
+		alist_reanchor(ui);
 		for (i = 0; i < an->alist.n; i++) {
 			if (i == 0 || !same_article(&an->alist.v[i - 1], &an->alist.v[i]))
 				rows_add(an, 1, i);
@@ -739,7 +791,7 @@ row_text(const struct annui *an, size_t r, int width)
 		return t;
 	}
 	if (an->all)
-		st = (o = in_open(an, a->id)) != NULL ? o->status : ANNOT_UNCHECKED;
+		st = (o = in_open(an, a->id)) != NULL ? o->status : a->status;
 	if (st == ANNOT_ORPHAN)
 		mark = "orphan ";
 	else if (st == ANNOT_MOVED || st == ANNOT_FUZZY)

@@ -197,6 +197,17 @@ send Escape
 check "A closes with Esc" wait_gone "annotations: this article"
 send ] a
 check "]a lands on the moved tag" poll status_has "tag · tags: key claim · moved"
+# from another article, the whole-corpus list marks the orphan too
+send J
+check "J to the other article" wait_for "The city library will open"
+send A
+check "A: none in this one" wait_for "annotations: this article (0)"
+send A
+check "whole corpus marks the orphan" wait_for "orphan “shorten waiting times”"
+check "and the moved one" wait_for "highlight moved “careful compromise”"
+send Escape
+send K
+check "K back" wait_for "The harbour council voted"
 send g
 check "Esc: cursor at the top" poll status_has "row 1/"
 send v l l
