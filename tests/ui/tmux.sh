@@ -90,10 +90,38 @@ is_dead() {
 	return 1
 }
 
+# The status of a program that has exited but that tmux has not reaped (tmux 3.3a
+# now and then closes the pane and never collects its child): the kernel keeps the
+# wait status of a zombie in field 52 of /proc/PID/stat.
+zombie_status() {
+	local pid f
+	pid=$(tm display-message -p -t t '#{pane_pid}' 2>/dev/null) || return 1
+	f=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || return 1
+	set -- $f
+	[ "$1" = Z ] && [ $# -ge 50 ] || return 1
+	shift 49
+	if [ $(($1 & 127)) -ne 0 ]; then
+		echo "signal $(($1 & 127))"
+	else
+		echo $((($1 >> 8) & 255))
+	fi
+}
+
 # exit status of the program once it has exited (a sanitizer's exit may be slow)
 exit_status() {
-	T_DEADLINE=30 poll is_dead || { echo "still running"; return; }
-	tm display-message -p -t t '#{pane_dead_status}'
+	local end=$(( $(date +%s) + 30 )) z
+	while [ "$(date +%s)" -le "$end" ]; do
+		if is_dead; then
+			tm display-message -p -t t '#{pane_dead_status}'
+			return
+		fi
+		if z=$(zombie_status); then
+			echo "$z"
+			return
+		fi
+		sleep 0.05
+	done
+	echo "still running"
 }
 
 resize() {
