@@ -888,8 +888,13 @@ ent_draw(struct ui *ui, struct pane *p)
 		else
 			snprintf(hdr, sizeof hdr, " corpus \xc2\xb7 %zu article%s ",
 			    ui->nents, ui->nents == 1 ? "" : "s");
-		if (text_width(hdr, strlen(hdr)) > width - 1)
-			snprintf(hdr, sizeof hdr, " corpus %zu/%zu ", eu->next, ui->nents);
+		if (text_width(hdr, strlen(hdr)) > width - 1) {
+			if (index_done(ui))
+				snprintf(hdr, sizeof hdr, " corpus (%zu) ", ui->nents);
+			else
+				snprintf(hdr, sizeof hdr, " corpus %zu/%zu ", eu->next,
+				    ui->nents);
+		}
 		ui_style(ui, w, TH_HEADER, ui->focus == P_ENTITIES ? A_BOLD | A_REVERSE : 0);
 		t = text_sanitize(hdr, strlen(hdr), width - 1 > 0 ? width - 1 : 0);
 		mvwaddstr(w, 0, 1, t);
