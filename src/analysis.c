@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "lede/analysis.h"
 #include "lede/json.h"
@@ -31,7 +32,8 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 	memset(an, 0, sizeof *an);
 	an->art = a;
 	clean_article(k->rules, a, &an->clean);
-	entity_extract(k->kb, a, &an->clean, &an->ents);
+	if (k->kb != NULL)	/* NULL when only the cleaned text is wanted */
+		entity_extract(k->kb, a, &an->clean, &an->ents);
 }
 
 void
@@ -39,6 +41,19 @@ analysis_free(struct analysis *an)
 {
 	clean_result_free(&an->clean);
 	entity_result_free(&an->ents);
+}
+
+/* Decimal without printf: the JSON writer formats several numbers per line. */
+static void
+buf_addu(struct buf *b, size_t v)
+{
+	char t[24], *p = t + sizeof t;
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	buf_add(b, p, (size_t)(t + sizeof t - p));
 }
 
 /* Article metadata wins over what cleaning found, as the input stated it. */
@@ -81,11 +96,19 @@ analysis_write_json(FILE *f, const struct analysis *an)
 	buf_adds(&b, ",\"lines\":[");
 	for (i = 0; i < c->nlines; i++) {
 		const struct cline *l = &c->lines[i];
-		buf_addf(&b, "%s{\"n\":%zu,\"start\":%zu,\"end\":%zu,\"class\":\"%s\"",
-		    i ? "," : "", i, l->start, l->end, line_class_name(l->cls));
-		if (l->cls == LC_BOILERPLATE)
-			buf_addf(&b, ",\"subtype\":\"%s\"", bp_subtype_name(l->sub));
-		buf_addc(&b, '}');
+		buf_adds(&b, i ? ",{\"n\":" : "{\"n\":");
+		buf_addu(&b, i);
+		buf_adds(&b, ",\"start\":");
+		buf_addu(&b, l->start);
+		buf_adds(&b, ",\"end\":");
+		buf_addu(&b, l->end);
+		buf_adds(&b, ",\"class\":\"");
+		buf_adds(&b, line_class_name(l->cls));
+		if (l->cls == LC_BOILERPLATE) {
+			buf_adds(&b, "\",\"subtype\":\"");
+			buf_adds(&b, bp_subtype_name(l->sub));
+		}
+		buf_adds(&b, "\"}");
 	}
 	buf_adds(&b, "],\"entities\":[");
 	for (i = 0; i < an->ents.nents; i++) {
@@ -96,8 +119,11 @@ analysis_write_json(FILE *f, const struct analysis *an)
 		buf_adds(&b, ",\"mentions\":[");
 		for (j = 0; j < e->nmentions; j++) {
 			const struct mention *m = &e->mentions[j];
-			buf_addf(&b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", j ? "," : "",
-			    m->start, m->end);
+			buf_adds(&b, j ? ",{\"start\":" : "{\"start\":");
+			buf_addu(&b, m->start);
+			buf_adds(&b, ",\"end\":");
+			buf_addu(&b, m->end);
+			buf_adds(&b, ",\"text\":");
 			json_buf_string(&b, a->text + m->start, m->end - m->start);
 			buf_addc(&b, '}');
 		}
@@ -120,6 +146,26 @@ analysis_write_json(FILE *f, const struct analysis *an)
 	buf_free(&b);
 }
 
+/* Plain UTF-8 out, whatever came in: a bad byte becomes U+FFFD. */
+static void
+write_utf8(FILE *f, const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	ucs4_t uc;
+	int k;
+
+	while (p < end) {
+		const uint8_t *run = p;
+		while (p < end && (k = u8_mbtoucr(&uc, p, (size_t)(end - p))) > 0)
+			p += k;
+		fwrite(run, 1, (size_t)(p - run), f);
+		if (p < end) {
+			fputs("\xef\xbf\xbd", f);
+			p++;
+		}
+	}
+}
+
 void
 analysis_write_extract(FILE *f, const struct analysis *an)
 {
@@ -134,7 +180,7 @@ analysis_write_extract(FILE *f, const struct analysis *an)
 		e = l->end;
 		if (e > s && an->art->text[e - 1] == '\r')
 			e--;
-		fwrite(an->art->text + s, 1, e - s, f);
+		write_utf8(f, an->art->text + s, e - s);
 		fputc('\n', f);
 	}
 }

@@ -17,38 +17,10 @@
 #define FUZZY_CENTERS		3		/* context hits tried on each side */
 #define CONTEXT_PROBE		16		/* bytes of prefix/suffix looked for */
 
-/* Length of a valid UTF-8 sequence at s, or 0 when it is not valid. */
-static size_t
-valid_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return (n >= 2 && (s[1] & 0xc0) == 0x80) ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef) {
-		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
-			return 0;
-		if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
-		    (s[3] & 0xc0) != 0x80)
-			return 0;
-		if ((c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 size_t
 utf8_seqlen(const char *s, size_t n)
 {
-	size_t k = valid_len((const unsigned char *)s, n);
+	size_t k = utf8_valid_len((const unsigned char *)s, n);
 
 	return k == 0 ? 1 : k;
 }
@@ -86,7 +58,7 @@ utf8_boundary(const char *s, size_t len, size_t pos)
 	if (pos == 0 || pos >= len)
 		return 1;
 	for (k = 1; k <= 3 && k <= pos; k++) {
-		if (valid_len((const unsigned char *)s + pos - k, len - (pos - k)) > k)
+		if (utf8_valid_len((const unsigned char *)s + pos - k, len - (pos - k)) > k)
 			return 0;
 	}
 	return 1;
@@ -101,7 +73,7 @@ utf8_back(const char *s, size_t len, size_t pos, size_t ncp)
 		pos = len;
 	while (ncp-- > 0 && pos > 0) {
 		for (k = 1; k <= 4 && k <= pos; k++) {
-			if (valid_len((const unsigned char *)s + pos - k,
+			if (utf8_valid_len((const unsigned char *)s + pos - k,
 			    len - (pos - k)) == k)
 				break;
 		}
@@ -203,7 +175,7 @@ decode(const char *s, size_t n, uint32_t *cp, size_t *off)
 	size_t i = 0, c = 0, k;
 
 	while (i < n) {
-		k = valid_len(u + i, n - i);
+		k = utf8_valid_len(u + i, n - i);
 		if (off != NULL)
 			off[c] = i;
 		if (k == 0) {

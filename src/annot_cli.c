@@ -462,6 +462,7 @@ cmd_add(struct opts *o)
 		article_free(p.art);
 		return 1;
 	}
+	annot_store_set_timeout(st, 10000);	/* a script may wait for a busy reader */
 	if (o->from_stdin)
 		rc = add_stream(st, p.art);
 	else

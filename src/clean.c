@@ -62,6 +62,8 @@ line_class_hidden(enum line_class c)
 #define F_LINKY		0x200	/* an image address, a URL, a "a | b | c" menu */
 #define F_INDENT	0x400	/* indented: a dump's nested list or block */
 #define F_OPEN		0x800	/* prose length, but no sentence end */
+#define F_LATER		0x1000	/* a repeat, not the first occurrence */
+#define F_CAPS		0x2000	/* written in capitals */
 
 #define CONTAINS_LINKY	300
 
@@ -385,11 +387,15 @@ is_id_hash(const char *t, size_t s, size_t e)
 	return i == e || t[i] == ' ' || t[i] == '-' || t[i] == ':' || t[i] == '|';
 }
 
+/* How many letters of a line its repeat hash covers. */
+#define HEAD	64
+
 static void
 features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
-	size_t s = s0, e = e0, i, ncjk = 0;
+	size_t s = s0, e = e0, i, k, ncjk = 0;
+	unsigned char head[HEAD];
 	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
 
@@ -408,21 +414,35 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		size_t k, q;
 		int w;
 
+		if (c < 0x80 && ascii_word[c]) {
+			/* a run of ASCII letters and digits: past the hashed head and
+			 * once a letter was seen, only counting is left */
+			size_t ws = i;
+			if (!inword)
+				li->nw++;
+			inword = 1;
+			if (alpha && li->nn >= HEAD) {
+				while (i < e && (unsigned char)t[i] < 0x80 &&
+				    ascii_word[(unsigned char)t[i]])
+					i++;
+			} else {
+				while (i < e && (unsigned char)t[i] < 0x80 &&
+				    ascii_word[(unsigned char)t[i]]) {
+					c = (unsigned char)t[i];
+					if (li->nn + (i - ws) < HEAD)
+						head[li->nn + (i - ws)] = (unsigned char)lc(c);
+					if (c > '9')
+						alpha = 1;
+					i++;
+				}
+			}
+			li->nn += i - ws;
+			li->nch += i - ws;
+			continue;
+		}
 		li->nch++;
 		if (c < 0x80) {
-			if (ascii_word[c]) {
-				if (li->nn < 96) {
-					h ^= (unsigned char)lc(c);
-					h *= 1099511628211ULL;
-				}
-				li->nn++;
-				if (!inword)
-					li->nw++;
-				if (c > '9')
-					alpha = 1;
-				inword = 1;
-			} else
-				inword = inword && (c == '\'' || c == '-' || c == '.');
+			inword = inword && (c == '\'' || c == '-' || c == '.');
 			i++;
 			continue;
 		}
@@ -431,10 +451,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (c >= 0xe3)
 			ncjk++;
 		if (w) {
-			for (k = 0; k < q && li->nn + k < 96; k++) {
-				h ^= (unsigned char)t[i + k];
-				h *= 1099511628211ULL;
-			}
+			for (k = 0; k < q && li->nn + k < HEAD; k++)
+				head[li->nn + k] = (unsigned char)t[i + k];
 			li->nn += q;
 			if (!inword)
 				li->nw++;
@@ -443,8 +461,18 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		inword = w;
 		i += q;
 	}
-	h ^= li->nn;
-	h *= 1099511628211ULL;
+	/* hash the head eight bytes at a time, then the count */
+	{
+		size_t nh = li->nn < HEAD ? li->nn : HEAD;
+		for (k = 0; k < nh; k += 8) {
+			uint64_t v = 0;
+			memcpy(&v, head + k, nh - k < 8 ? nh - k : 8);
+			h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
+			h ^= h >> 29;
+		}
+		h = (h ^ li->nn) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
 	if (!alpha)
 		li->f |= F_NOALPHA;
 	/* Chinese and Japanese write no spaces: count two characters as a word */
@@ -472,9 +500,20 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (bar != NULL && bar - (t + s) < 30)
 			li->f |= F_LINKY;
 	}
-	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT)) &&
+	if (li->nw >= 3 && li->nch <= 300) {
+		/* the first letters tell */
+		size_t up = 0, lo = 0, ce = e - s > 64 ? s + 64 : e;
+		for (i = s; i < ce; i++) {
+			unsigned char c = (unsigned char)t[i];
+			up += c >= 'A' && c <= 'Z';
+			lo += c >= 'a' && c <= 'z';
+		}
+		if (up > 3 * lo && up >= 8)
+			li->f |= F_CAPS;
+	}
+	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT | F_CAPS)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
-	    (li->nw >= 7 && li->nch >= 40 && (li->f & F_FINAL))))
+	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL))))
 		li->f |= F_PROSE;
 	/* A paragraph ends its sentence; a teaser headline does not. Whether the page
 	 * ends its paragraphs at all is decided per page (set_prose). */
@@ -525,6 +564,20 @@ mark_repeats(struct linfo *li, size_t n)
 	for (i = 0; i < n; i++)
 		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1)
 			li[i].f |= F_REPEAT;
+	/* a line that came a few lines before: the page repeats a widget (the
+	 * same question put to each person of an interview comes back further
+	 * apart) */
+	{
+		size_t *last = xcalloc(sz, sizeof *last);
+		for (i = 0; i < n; i++)
+			if (li[i].f & F_REPEAT) {
+				size_t j = (size_t)(hc_slot(&hc, li[i].h) - hc.n);
+				if (last[j] != 0 && i + 1 - last[j] <= 12)
+					li[i].f |= F_LATER;
+				last[j] = i + 1;
+			}
+		free(last);
+	}
 	free(hc.h);
 	free(hc.n);
 }
@@ -589,6 +642,10 @@ find_block(const struct linfo *li, size_t from, size_t n, size_t *bs, size_t *be
 			cs = i;
 		}
 		w = weight(&li[i]);
+		/* the bottom fifth of a page is its footer: disclaimers and legal
+		 * text read like paragraphs but count for less there */
+		if (w > 0 && i * 5 > n * 4)
+			w /= 3;
 		cur += w;
 		if (cur > best) {
 			best = cur;
@@ -798,7 +855,7 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
     struct linfo *li, size_t *title_line)
 {
 	const char *t = a->text;
-	size_t n = out->nlines, i, bs, be, ti, top_end, j, lim;
+	size_t n = out->nlines, i, bs, be, ti, top_end, j, lim, dek = SIZE_MAX;
 	struct tnorm tn = { NULL, 0 };
 	size_t ts_end;
 
@@ -844,7 +901,30 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 		}
 	}
 	/* the top: from the title to the first paragraphs */
+	/* the top of the article: bylines and datelines may sit up to its second
+	 * paragraph; a paragraph above them is the headline's dek, which a page
+	 * prints between headline and byline, not the article's text */
 	top_end = bs == SIZE_MAX ? n : bs;
+	if (bs != SIZE_MAX) {
+		size_t np = 0, meta = SIZE_MAX;
+		for (i = bs; i <= be && np < 2; i++) {
+			if (li[i].f & F_PROSE)
+				np++;
+			else if ((li[i].f & (F_BYLINE | F_DATE)) && li[i].rule == NULL)
+				meta = i;
+		}
+		top_end = i;
+		if (meta != SIZE_MAX && ti != SIZE_MAX && meta > bs) {
+			for (i = bs; i < meta; i++)
+				if (li[i].f & F_PROSE)
+					dek = i;
+			if (dek != SIZE_MAX) {
+				bs = meta;
+				while (bs < be && !(li[bs].f & F_PROSE))
+					bs++;
+			}
+		}
+	}
 	for (i = 0; i < n; i++) {
 		struct cline *c = &out->lines[i];
 		const struct linfo *l = &li[i];
@@ -881,13 +961,13 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BOILERPLATE, default_sub(l, 1));
 			continue;
 		}
-		if (i < top_end + 3 && !(l->f & F_PROSE) && (l->f & F_BYLINE) &&
+		if (i < top_end && !(l->f & F_PROSE) && (l->f & F_BYLINE) &&
 		    out->byline == NULL) {
 			set(c, LC_BYLINE, BP_NONE);
 			out->byline = xstrndup(t + l->by_s, l->by_e - l->by_s);
 			continue;
 		}
-		if (i < top_end + 3 && (l->f & F_DATE)) {
+		if (i < top_end && (l->f & F_DATE)) {
 			set(c, LC_DATELINE, BP_NONE);
 			if (out->date == NULL)
 				out->date = xstrdup(l->date);
@@ -899,11 +979,20 @@ classify(const struct clean_rules *r, const struct article *a, struct clean_resu
 			set(c, LC_BODY, BP_NONE);
 			continue;
 		}
+		if (dek != SIZE_MAX && i <= dek && i > ti && (l->f & F_PROSE)) {
+			set(c, LC_CAPTION, BP_NONE);
+			continue;
+		}
 		if (bs == SIZE_MAX || i < bs || i > be) {
 			set(c, LC_BOILERPLATE, default_sub(l, 0));
 			continue;
 		}
-		/* inside the article */
+		/* inside the article: a paragraph seen before is a teaser or a
+		 * widget repeated down the page */
+		if (l->f & F_LATER) {
+			set(c, LC_BOILERPLATE, default_sub(l, 0));
+			continue;
+		}
 		if ((l->f & F_PROSE) || ((l->f & F_OPEN) && (i == bs || l->nw >= 15))) {
 			set(c, LC_BODY, BP_NONE);
 			continue;

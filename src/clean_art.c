@@ -225,13 +225,19 @@ static int
 is_function_word(const char *t, size_t s, size_t e)
 {
 	static unsigned char len[64];
+	static unsigned short lens[26];	/* bit n: a word of n letters */
 	size_t k, n = e - s;
+	unsigned char f = (unsigned char)t[s];
 
-	if (n > 8)
+	if (n > 8 || f < 'A' || f > 'Z')
 		return 0;
 	if (len[0] == 0)
-		for (k = 0; function_words[k] != NULL; k++)
+		for (k = 0; function_words[k] != NULL; k++) {
 			len[k] = (unsigned char)strlen(function_words[k]);
+			lens[function_words[k][0] - 'A'] |= (unsigned short)(1U << len[k]);
+		}
+	if (!(lens[f - 'A'] & (1U << n)))
+		return 0;
 	for (k = 0; function_words[k] != NULL; k++)
 		if (len[k] == n && function_words[k][0] == t[s] &&
 		    memcmp(function_words[k], t + s, n) == 0)
@@ -502,20 +508,55 @@ is_abbrev(const char *t, size_t s, size_t e)
 }
 
 /* Bytes where a punctuation pattern can sit: the line is skipped to them. */
-static const unsigned char punct_byte[256] = {
-	['.'] = 1, [','] = 1, ['-'] = 1, [0xe2] = 1
+/* The next byte of a small set, by one memchr per byte value (each runs many
+ * bytes at a time), so a long line is not walked byte by byte. */
+struct mscan {
+	const char	*t;
+	size_t		 e, pos[4];
+	unsigned char	 set[4];
+	int		 n;
 };
+
+static void
+mscan_init(struct mscan *m, const char *t, size_t s, size_t e, const char *set)
+{
+	m->t = t;
+	m->e = e;
+	for (m->n = 0; set[m->n] != '\0' && m->n < 4; m->n++) {
+		m->set[m->n] = (unsigned char)set[m->n];
+		m->pos[m->n] = s;
+	}
+}
+
+/* The first position >= from that holds a byte of the set, or e. */
+static size_t
+mscan_next(struct mscan *m, size_t from)
+{
+	size_t best = m->e;
+	int k;
+
+	for (k = 0; k < m->n; k++) {
+		if (m->pos[k] < from) {
+			const char *p = from < m->e ?
+			    memchr(m->t + from, m->set[k], m->e - from) : NULL;
+			m->pos[k] = p != NULL ? (size_t)(p - m->t) : m->e;
+		}
+		if (m->pos[k] < best)
+			best = m->pos[k];
+	}
+	return best;
+}
 
 static void
 scan_punct(const char *t, size_t s, size_t e, struct cands *c)
 {
+	struct mscan m;
 	size_t i;
 
-	for (i = s; i < e; i++) {
+	mscan_init(&m, t, s, e, ".,-\xe2");
+	for (i = mscan_next(&m, s); i < e; i = mscan_next(&m, i + 1)) {
 		unsigned char ch = (unsigned char)t[i];
 
-		if (!punct_byte[ch])
-			continue;
 		if (ch == '.') {
 			/* ".." but not "..." */
 			if (i + 1 < e && t[i + 1] == '.') {
@@ -652,9 +693,6 @@ fragment_opener(const char *t, size_t s, size_t e)
 	return k - s >= 2 && k < e && t[k] == ' ';
 }
 
-static const unsigned char stop_byte[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1
-};
 
 /* One pass over the sentences of a line: the same sentence twice in a row, and
  * what a sentence splitter leaves: a last "sentence" of one to three words ("There
@@ -664,10 +702,11 @@ static void
 scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 {
 	size_t ps = SIZE_MAX, pe = 0, cs = s, i = s, se, k, nw;
+	struct mscan m;
 
+	mscan_init(&m, t, s, e, ".!?");
 	for (;;) {
-		while (i < e && !stop_byte[(unsigned char)t[i]])
-			i++;
+		i = mscan_next(&m, i);
 		if (i >= e)
 			break;
 		if (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.') {

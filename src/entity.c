@@ -371,6 +371,9 @@ hset_has(const struct hset *s, uint64_t h)
 	return 0;
 }
 
+/* Unknown words with a common word among them ("Successful Stormtroopers",
+ * "Scientologist Tom Cruise"): each word is judged on its own. */
+#define NSTOP_ACTION	CT_WEAK
 #ifndef WEAK_REPEAT
 #define WEAK_REPEAT 3
 #endif
@@ -386,6 +389,7 @@ struct cand {
 	int	 hint;		/* for weak ones: a context guess, or CT_NONE */
 	char	*canon;		/* owned; NULL: the text */
 	char	*text;		/* owned; the words joined by single spaces */
+	size_t	 textlen;
 	int	 ntok;
 	int	 sent;		/* first word of a sentence */
 	int	 fixed;		/* canonical from a glossary or an artifact */
@@ -421,7 +425,9 @@ struct ext {
 static int
 tok_is(struct ext *x, size_t i, const char *w)
 {
-	return i < x->hi && strlen(w) == TL(i) && memcmp(TT(i), w, TL(i)) == 0;
+	/* the first byte decides most calls before strlen runs */
+	return i < x->hi && TT(i)[0] == w[0] && strlen(w) == TL(i) &&
+	    memcmp(TT(i), w, TL(i)) == 0;
 }
 
 #define MASK_UNSET	0x80000000u
@@ -562,8 +568,8 @@ title_before(struct ext *x, size_t a, struct buf *key)
 {
 	size_t l;
 
-	if (a <= x->lo || !(TF(a - 1) & TK_WORD))
-		return 0;
+	if (a <= x->lo || !(TF(a - 1) & TK_WORD) || (TF(a - 1) & TK_POSS))
+		return 0;	/* "Prime Minister's Questions" */
 	if (is_title_word(tok_mask(x, a - 1)) || ((TF(a - 1) & TK_ABBR) &&
 	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
 		return 1;
@@ -699,6 +705,7 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 		t.len -= 5;
 		t.s[t.len] = '\0';
 	}
+	c->textlen = t.len;
 	c->text = buf_detach(&t);
 	c->ntok = (int)(b - a);
 	c->sent = (TF(a) & TK_SENT) != 0;
@@ -799,6 +806,10 @@ names_kind(const struct artifact *ar)
 	if (!ar->suggestion || !ar->suggestion[0])
 		return 0;
 	if (ar->kind == AK_CASING) {
+		/* "us" -> "US", "new york times" -> "New York Times" */
+		if (strchr(ar->suggestion, ' ') && ar->suggestion[0] >= 'A' &&
+		    ar->suggestion[0] <= 'Z')
+			return 1;
 		for (p = ar->suggestion; *p; p++)
 			if (!(*p >= 'A' && *p <= 'Z') && *p != '.')
 				return 0;
@@ -913,17 +924,22 @@ static int	fold_eq(const char *, size_t, const char *, size_t);
 #define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
 #define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF) | GZ_BIT(GZ_MT))
 
-/* A demonym, also in the plural ("Muslims"), that names no place of its own. */
+/* A demonym, also in the plural ("Muslims"), that names no place of its own.
+ * Before another name a word that is also a given name ("Tom" is a WordNet
+ * demonym) counts as the given name; alone it is the demonym ("Syrian"). */
 static int
-demonym(struct ext *x, size_t i)
+demonym(struct ext *x, size_t i, int alone)
 {
 	const struct gz_row *rows;
-	unsigned m = gz_lookup(x->gz, TT(i), TL(i), &rows);
+	unsigned m;
 
+	if (!(tok_mask(x, i) & GZ_BIT(GZ_NORP)) && !(TL(i) > 3 && TT(i)[TL(i) - 1] == 's'))
+		return 0;	/* the common case, from the cache */
+	m = gz_lookup(x->gz, TT(i), TL(i), &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
 		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
-	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PERSON) |
-	    GZ_BIT(GZ_ORG))))
+	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_PERSON) | GZ_BIT(GZ_ORG))) ||
+	    (!alone && (m & GZ_BIT(GZ_GIVEN))))
 		return 0;
 	return norp_only(x, rows, m);
 }
@@ -939,6 +955,27 @@ norp_only(struct ext *x, const struct gz_row *rows, unsigned m)
 		if (rows->type == GZ_PLACE && strtol(rows->detail, NULL, 10) >= 1000000)
 			return 0;
 	return 1;
+}
+
+/* "UNLESS", "AND": a function word written in capitals for emphasis. */
+static int
+caps_funcword(struct ext *x, size_t i)
+{
+	char w[32];
+	size_t k, n = TL(i);
+
+	if (n >= sizeof w)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = TT(i)[k];
+
+		w[k] = k > 0 && c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	if (in_list(funcwords, w, n))
+		return 1;
+	if (w[0] >= 'A' && w[0] <= 'Z')
+		w[0] += 32;
+	return in_list(connectors, w, n);
 }
 
 /* Roman numerals of two letters or more: "XVII", "II" */
@@ -978,10 +1015,9 @@ country_word(struct ext *x, size_t i)
 {
 	const struct gz_row *rows;
 
-	if (!(gz_lookup(x->gz, TT(i), TL(i), &rows) & GZ_BIT(GZ_PLACE)))
+	if (!(tok_mask(x, i) & GZ_BIT(GZ_PLACE)))
 		return 0;
-	if (tok_mask(x, i) & GZ_BIT(GZ_GIVEN))
-		return 0;
+	gz_lookup(x->gz, TT(i), TL(i), &rows);
 	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
@@ -1044,7 +1080,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			continue;
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
-		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a)) {
+		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a, 0)) {
 			/* "British Red Cross": a demonym and a known organisation */
 			if (!(TF(a) & TK_HYPH) && (span_lookup(x, a + 1, b, key, NULL) &
 			    (GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE))) == GZ_BIT(GZ_ORG)) {
@@ -1096,7 +1132,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	}
 	if (b - a == 1 && (TF(a) & TK_HYPH) && !(m & KNOWN) && hyphen_split(x, a))
 		return;
-	if (b - a == 1 && demonym(x, a))
+	if (b - a == 1 && demonym(x, a, 1))
 		return;		/* a demonym alone */
 	if (b < x->hi && !(TF(b) & TK_SPACE) && (tok_is(x, b, "$") ||
 	    tok_is(x, b, "\xe2\x82\xac")))
@@ -1107,10 +1143,10 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;		/* "the West" is no place */
 	for (i = a; i < b - 1 && tok_in(x, i, compass); i++)
 		;
-	if (i == b - 1 && i > a && demonym(x, i))
+	if (i == b - 1 && i > a && demonym(x, i, 1))
 		return;		/* "Eastern European" */
 	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
-	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline)
+	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline && !caps_funcword(x, a))
 		m &= ~GZ_BIT(GZ_STOP);
 	if (b - a >= 2 && tok_in(x, a, compass) && (span_lookup(x, a + 1, b, key, NULL) &
 	    GZ_BIT(GZ_PLACE)) && !(m & KNOWN)) {
@@ -1193,7 +1229,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 				seg(x, k, b, cue, key);
 				return;
 			}
-	for (k = b - 1; k > a && !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))); k--)
+	for (k = b - 1; k > a && (!(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))) ||
+	    country_word(x, a)); k--)
 		if ((span_lookup(x, a, k, key, NULL) & (k == b - 1 ? KNOWN :
 		    (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))) &&
 		    !is_connector(x, k - 1) && !is_connector(x, k)) {
@@ -1209,7 +1246,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 				return;
 			}
 		}
-	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0;
+	given = (m0 & GZ_BIT(GZ_GIVEN)) != 0 && !country_word(x, a);
 	for (i = a, nstop = 0; i < b; i++) {
 		unsigned mi = tok_mask(x, i);
 
@@ -1231,18 +1268,28 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		else if (x->titlecase)
 			t = CT_WEAK;
 		else if (place_before(x, a) || place_after(x, b))
-			t = nstop ? -1 : ENT_PLACE;
+			t = nstop ? NSTOP_ACTION : ENT_PLACE;
 		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
 			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
+		else if (nstop == 1 && b - a == 2 && !(TF(a) & TK_SENT) &&
+		    (tok_mask(x, a) & GZ_BIT(GZ_STOP)) && !(tok_mask(x, b - 1) &
+		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(&x->lower,
+		    lowhash(TT(b - 1), TL(b - 1))))
+			t = ENT_PERSON;	/* "Dries Mertens": a rare given name */
 		else if (nstop)
-			t = -1;		/* "Successful Stormtroopers", "Star Wars" */
+			t = NSTOP_ACTION;
 		else
 			t = b - a <= 3 ? ENT_PERSON : ENT_ORG;
 	}
 	if (t == CT_WEAK) {
-		/* A headline in Title Case: keep only what the text confirms, word by word. */
-		for (i = a; i < b; i++)
-			seg(x, i, i + 1, 0, key);
+		/* Word by word, taking the longest known name at each word: "Food
+		 * Standards Australia New Zealand" gives Australia and New Zealand. */
+		for (i = a; i < b; i += k) {
+			for (k = b - i < 4 ? b - i : 4; k > 1; k--)
+				if (span_lookup(x, i, i + k, key, NULL) & KNOWN)
+					break;
+			seg(x, i, i + k, 0, key);
+		}
 		return;
 	}
 	if (t >= 0)
@@ -1411,6 +1458,14 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 			;
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
+		/* "The new york times": the article belongs to a name that has it */
+		if (a > x->lo && (tok_is(x, a - 1, "The") || tok_is(x, a - 1, "the"))) {
+			const struct gz_row *r = gz_find(x->gz, ar->suggestion,
+			    strlen(ar->suggestion), GZ_ORG);
+
+			if (r && r->canonlen > 4 && memcmp(r->canon, "The ", 4) == 0)
+				a--;
+		}
 		if (a < b && (TF(a) & TK_WORD))
 			variant(x, a, b, ar->suggestion, strlen(ar->suggestion),
 			    title_before(x, a, key) || person_after(x, b, key),
@@ -1485,6 +1540,7 @@ do_line(struct ext *x, struct buf *key)
 struct ent {
 	int	 type;
 	char	*canon;		/* borrowed from a cand */
+	size_t	 canonlen;
 	int	 canontok;
 	int	 confirmed;	/* canonical from the lists, not the text */
 	size_t	 first;		/* first mention's start */
@@ -1551,6 +1607,7 @@ cand_name(const struct cand *c)
 static void
 ent_words(struct ent *e)
 {
+	e->canonlen = strlen(e->canon);
 	char *sp = strrchr(e->canon, ' '), *sp1 = strchr(e->canon, ' ');
 
 	e->last = sp ? sp + 1 : e->canon;
@@ -1595,7 +1652,7 @@ find_ent(struct ent *ents, size_t nents, struct cand *c)
 	int best = -1;
 
 	for (i = 0; i < nents; i++)
-		if (ents[i].type == c->type && fold_eq(ents[i].canon, strlen(ents[i].canon),
+		if (ents[i].type == c->type && fold_eq(ents[i].canon, ents[i].canonlen,
 		    name, nl))
 			return (int)i;
 	if (c->fixed)
@@ -1604,17 +1661,17 @@ find_ent(struct ent *ents, size_t nents, struct cand *c)
 		/* A surname (or a given name) joins the full name it belongs to. */
 		for (i = 0; i < nents; i++)
 			if (ents[i].type == ENT_PERSON && ents[i].canontok > 1 &&
-			    (fold_eq(ents[i].last, ents[i].lastlen, c->text, strlen(c->text))
+			    (fold_eq(ents[i].last, ents[i].lastlen, c->text, c->textlen)
 			    || fold_eq(ents[i].firstw, ents[i].firstlen, c->text,
-			    strlen(c->text))))
+			    c->textlen)))
 				return (int)i;
 	}
-	if (c->type == ENT_PERSON && c->ntok == 1 && strlen(c->text) >= 5) {
+	if (c->type == ENT_PERSON && c->ntok == 1 && c->textlen >= 5) {
 		for (i = 0; i < nents; i++)
 			if (ents[i].type == ENT_PERSON && ents[i].lastlen >= 5 &&
 			    (c->text[0] | 32) == (ents[i].last[0] | 32) &&
 			    edit_dist(ents[i].last, ents[i].lastlen, c->text,
-			    strlen(c->text)) <= 1)
+			    c->textlen) <= 1)
 				return (int)i;
 	}
 	if (c->type == ENT_PERSON && c->ntok > 1) {
@@ -1665,9 +1722,9 @@ resolve_weak(struct ext *x)
 				continue;
 			t = d->text;
 			sp = strrchr(t, ' ');
-			if (fold_eq(sp + 1, strlen(sp + 1), c->text, strlen(c->text)) ||
+			if (fold_eq(sp + 1, strlen(sp + 1), c->text, c->textlen) ||
 			    fold_eq(t, (size_t)(strchr(t, ' ') - t), c->text,
-			    strlen(c->text))) {
+			    c->textlen)) {
 				c->type = ENT_PERSON;
 				free(c->canon);
 				c->canon = NULL;
@@ -1680,7 +1737,7 @@ resolve_weak(struct ext *x)
 		memset(votes, 0, sizeof votes);
 		for (k = 0; k < x->ncands; k++) {
 			d = &x->cands[k];
-			if (!fold_eq(d->text, strlen(d->text), c->text, strlen(c->text)))
+			if (!fold_eq(d->text, d->textlen, c->text, c->textlen))
 				continue;
 			if (d->type >= 0)
 				votes[d->type] += 1;
@@ -1697,11 +1754,11 @@ resolve_weak(struct ext *x)
 		/* An unknown word the article keeps capitalising names something;
 		 * a person would have been introduced with a full name. */
 		if (c->sent || c->tc || hset_has(&x->lower, lowhash(c->text,
-		    strlen(c->text))))
+		    c->textlen)))
 			continue;
 		for (k = 0, n = 0; k < x->ncands; k++)
 			if (x->cands[k].type == CT_WEAK && fold_eq(x->cands[k].text,
-			    strlen(x->cands[k].text), c->text, strlen(c->text)))
+			    x->cands[k].textlen, c->text, c->textlen))
 				n++;
 		if (n >= WEAK_REPEAT)
 			c->weak_org = 1;
@@ -1719,7 +1776,8 @@ merge(struct ext *x, struct entity_result *out)
 	struct cand *c;
 	int e;
 
-	qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+	if (x->ncands > 1)
+		qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
 	/* Drop overlaps (an artifact mention may cover a candidate). */
 	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
 		if (x->cands[i].start < x->cands[k].end) {
@@ -1839,7 +1897,12 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	nl = lines_split(a->text, a->len, &ls);
 	lo = xcalloc(nl + 1, sizeof *lo);
 	skip = xcalloc(nl + 1, sizeof *skip);
-	/* Tokens of every line, and which words the article writes in lower case. */
+	/* Tokens of every line, and which words the article writes in lower case
+	 * (the set sized once for a typical article: growing it is costly). */
+	x.lower.cap = 1024;
+	while (x.lower.cap < a->len / 4 && x.lower.cap < (1u << 20))
+		x.lower.cap *= 2;
+	x.lower.h = xcalloc(x.lower.cap, sizeof *x.lower.h);
 	for (li = 0; li < nl; li++) {
 		if (c && li < c->nlines && c->lines[li].cls == LC_BOILERPLATE)
 			skip[li] = 1;

@@ -73,7 +73,10 @@ batch_main(int argc, char **argv, int extract)
 	}
 	datadir = paths_resource("data");
 	userdir = paths_config_dir();
-	knowledge_load(&b.k, datadir, userdir, print_error, NULL);
+	if (extract)	/* the body needs the cleaning rules, not the gazetteer */
+		b.k.rules = clean_rules_load(datadir, userdir, print_error, NULL);
+	else
+		knowledge_load(&b.k, datadir, userdir, print_error, NULL);
 	for (i = 1; i < argc; i++)
 		problems += ingest_path(argv[i], &cb);
 	knowledge_free(&b.k);

@@ -159,7 +159,7 @@ text_cluster_width(const char *s, size_t n, int *fallback)
 {
 	size_t i = 0, k;
 	uint32_t c, first = 0;
-	int sum = 0, ri = 0, zwj = 0, mod = 0, vs16 = 0, ncp = 0, w;
+	int sum = 0, ri = 0, zwj = 0, mod = 0, ncp = 0, w;
 
 	while (i < n) {
 		k = text_decode(s + i, n - i, &c);
@@ -170,8 +170,6 @@ text_cluster_width(const char *s, size_t n, int *fallback)
 			zwj = 1;
 		else if (c >= 0x1f3fb && c <= 0x1f3ff)
 			mod = 1;
-		else if (c == 0xfe0f)
-			vs16 = 1;
 		else if (is_regional(c))
 			ri++;
 		i += k;
@@ -183,7 +181,6 @@ text_cluster_width(const char *s, size_t n, int *fallback)
 		w = 1;		/* a mark without a base: shown on a space */
 	else
 		w = sum;
-	(void)vs16;
 	if (fallback != NULL)
 		*fallback = (w != sum);
 	return w;

@@ -137,6 +137,14 @@ is_char(const char *text, const struct token *k, const char *c)
 static int
 is_hyphen(const char *text, const struct token *k)
 {
+	unsigned char c = (unsigned char)text[k->start];
+
+	if (k->flags & TK_WORD)
+		return 0;
+	if (c == '-')
+		return k->end - k->start == 1;
+	if (c != 0xe2)
+		return 0;
 	/* ASCII hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen */
 	return is_char(text, k, "-") || is_char(text, k, "\xe2\x80\x90") ||
 	    is_char(text, k, "\xe2\x80\x91");
@@ -328,7 +336,8 @@ pass2:
 				k.flags |= TK_HYPH;
 				i += 2;
 			}
-			if (i + 1 < t->ntok && is_char(text, &t->tok[i + 1], ".") &&
+			if (i + 1 < t->ntok && text[t->tok[i + 1].start] == '.' &&
+			    is_char(text, &t->tok[i + 1], ".") &&
 			    !(t->tok[i + 1].flags & TK_SPACE)) {
 				size_t wl = k.end - k.start;
 				const char *ws = text + k.start;
@@ -353,8 +362,12 @@ pass2:
 			if (sent)
 				k.flags |= TK_SENT;
 			sent = 0;
-		} else if (is_char(text, &k, ".") || is_char(text, &k, "!") ||
-		    is_char(text, &k, "?") || is_char(text, &k, "\xe2\x80\xa6") ||
+		} else if (k.end - k.start == 1) {
+			char c = text[k.start];
+
+			if (c == '.' || c == '!' || c == '?')
+				sent = 1;
+		} else if (is_char(text, &k, "\xe2\x80\xa6") ||
 		    is_char(text, &k, "\xe3\x80\x82"))
 			sent = 1;
 		t->tok[w++] = k;

@@ -49,6 +49,32 @@ ui_message(struct ui *ui, int level, const char *fmt, ...)
 	ui->status_dirty = 1;
 }
 
+static void	status_draw(struct ui *);
+
+void
+ui_busy(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+
+	if (!curses_on || ui->status == NULL || ui->too_small)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&m, fmt, ap) == -1)
+		m = NULL;
+	va_end(ap);
+	if (m == NULL)
+		return;
+	free(ui->status_msg);
+	ui->status_msg = m;
+	ui->status_err = 0;
+	status_draw(ui);
+	wnoutrefresh(ui->status);
+	doupdate();
+	/* the message is gone with the next key, like any other */
+	ui->status_dirty = 1;
+}
+
 static void
 warn_cb(const char *msg, void *ctx)
 {
@@ -329,6 +355,23 @@ frame_draw(struct ui *ui, int p)
 	mvwaddnstr(w, 0, 1, hdr, pn->w - 2 - last);
 }
 
+/* A message that names a long path keeps its file name and the problem when the
+ * status line is short: the directories give way first. */
+static void
+shorten_message(const char *m, int avail, char *out, size_t len)
+{
+	const char *colon = strstr(m, ": "), *slash = NULL, *p;
+
+	snprintf(out, len, "%s", m);
+	if (text_width(m, strlen(m)) <= avail || colon == NULL)
+		return;
+	for (p = m; p < colon; p++)
+		if (*p == '/')
+			slash = p;
+	if (slash != NULL)
+		snprintf(out, len, "\xe2\x80\xa6%s", slash);
+}
+
 static void
 status_draw(struct ui *ui)
 {
@@ -354,7 +397,8 @@ status_draw(struct ui *ui)
 		    ui->prompt);
 		right = "";
 	} else if (ui->status_msg != NULL) {
-		snprintf(buf, sizeof buf, "%s", ui->status_msg);
+		shorten_message(ui->status_msg, COLS - (int)strlen(right) - 3, buf,
+		    sizeof buf);
 		if (ui->status_err)
 			elem = TH_STATUS_ERROR;
 	} else if (ui->mode == M_HELP)
@@ -753,8 +797,6 @@ do_article(struct ui *ui, int action)
 	reader_open(ui, ui->sel);
 	list_show_sel(ui);
 	all_dirty(ui);
-	if (ui->npanes == 1 && ui->focus == P_LIST && ui->have_doc)
-		return H_HANDLED;
 	return H_HANDLED;
 }
 
@@ -940,10 +982,6 @@ entry_add(struct ui *ui, char *path, struct article *a)
 	e->nnotes = -1;
 }
 
-struct stdin_collect {
-	struct ui	*ui;
-};
-
 static void
 stdin_article(struct article *a, void *ctx)
 {
@@ -1103,7 +1141,15 @@ ui_main(const struct ui_opts *o)
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			size_t top = ui->ov.top;
+
 			layout(ui);
+			/* overlays are cut to the width: make them again */
+			if (ui->mode == M_HELP)
+				help_open(ui);
+			else if (ui->mode == M_MESSAGES)
+				messages_open(ui);
+			ui->ov.top = top < ui->ov.n ? top : 0;
 			all_dirty(ui);
 			continue;
 		}

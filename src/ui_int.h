@@ -141,6 +141,8 @@ struct ui {
 #define MSG_PROBLEM	2
 void	ui_message(struct ui *, int level, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* Show a message now, before a long piece of work on the main thread. */
+void	ui_busy(struct ui *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void	ui_style(struct ui *, WINDOW *, int elem, attr_t extra);
 void	ui_draw_cluster(WINDOW *, const char *s, size_t n, int width, attr_t, int pair);
 

@@ -286,7 +286,7 @@ list_draw(struct ui *ui, struct pane *p)
 int
 list_key(struct ui *ui, int action)
 {
-	size_t h = (size_t)list_rows(ui), old = ui->sel, n = filter_len(ui), s;
+	size_t h = (size_t)list_rows(ui), n = filter_len(ui), s;
 
 	/* s: the selection's row in the list as the entity filter shows it */
 	if (n == 0)
@@ -336,8 +336,7 @@ list_key(struct ui *ui, int action)
 		return 0;
 	}
 	ui->sel = filter_at(ui, s);
-	if (old != ui->sel || 1)
-		list_show_sel(ui);
+	list_show_sel(ui);
 	ui->status_dirty = 1;
 	return H_HANDLED;
 }

@@ -323,7 +323,7 @@ reader_open(struct ui *ui, size_t i)
 	struct doc *d = &ui->doc;
 	struct entry *e;
 	char *pat = NULL;
-	int width = ui->reader_width;
+	int width = ui->reader_width, busy;
 
 	if (ui->have_doc && d->pat != NULL)
 		pat = xstrdup(d->pat);	/* the search carries over, as in a pager */
@@ -334,6 +334,10 @@ reader_open(struct ui *ui, size_t i)
 		return;
 	}
 	e = &ui->ents[i];
+	/* say what takes time, unless a problem with the file is being shown */
+	busy = (!ui->k_loaded || e->art->len > (4u << 20)) && ui->status_msg == NULL;
+	if (busy)
+		ui_busy(ui, "analysing %s (%zu KB)\xe2\x80\xa6", e->path, e->art->len / 1024);
 	if (!ui->k_loaded) {
 		char *datadir = paths_resource("data");
 		char *userdir = paths_config_dir();
@@ -352,6 +356,11 @@ reader_open(struct ui *ui, size_t i)
 	d->pat = pat;
 	analysis_run(&ui->k, e->art, &d->an);
 	d->analysed = 1;
+	if (busy) {
+		free(ui->status_msg);
+		ui->status_msg = NULL;
+		ui->status_dirty = 1;
+	}
 	e->nflags = (int)d->an.clean.narts;
 	if (d->an.clean.title != NULL && d->an.clean.title[0] != '\0') {
 		free(e->title);

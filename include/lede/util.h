@@ -37,6 +37,9 @@ char	*buf_detach(struct buf *);	/* returns the string (owned), resets the buffer
 /* 64-bit FNV-1a: the article text hash used for identity and the index. */
 uint64_t hash_bytes(const void *, size_t);
 
+/* Length (1-4) of the valid UTF-8 sequence at s, or 0 when it is not valid. */
+size_t	 utf8_valid_len(const unsigned char *s, size_t n);
+
 /* Read a whole file. Returns 0 or -1 with a message "PATH: problem" in err. */
 int	 read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
 

@@ -30,12 +30,23 @@ pin=
 command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
 now() { date +%s.%N; }
 
+# Wall-clock time, and the CPU time of the process (steadier on a busy machine).
 t0=$(now)
-$pin "$lede" analyze "$tmp/corpus" > /dev/null
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%U %S' -o "$tmp/cpu" $pin "$lede" analyze "$tmp/corpus" > /dev/null
+else
+	$pin "$lede" analyze "$tmp/corpus" > /dev/null
+	echo "0 0" > "$tmp/cpu"
+fi
 t1=$(now)
-awk -v b="$bytes" -v s="$t0" -v e="$t1" -v n="$i" 'BEGIN {
-	printf "analyze: %d files, %.1f MB in %.2f s: %.1f MB/s\n", n, b / 1048576,
-	    e - s, b / 1048576 / (e - s) }'
+awk -v b="$bytes" -v s="$t0" -v e="$t1" -v n="$i" -v cpu="$(cat "$tmp/cpu")" 'BEGIN {
+	split(cpu, c, " ")
+	mb = b / 1048576
+	printf "analyze: %d files, %.1f MB in %.2f s: %.1f MB/s wall", n, mb, e - s,
+	    mb / (e - s)
+	if (c[1] + c[2] > 0)
+		printf ", %.2f s CPU: %.1f MB/s CPU", c[1] + c[2], mb / (c[1] + c[2])
+	printf "\n" }'
 
 # Start-up: a one-line article with the real data, and with an empty data
 # directory; the difference is the cost of the knowledge files.

@@ -67,6 +67,12 @@ rm -f "$SCRATCH/huge.txt"
 "$LEDE" extract "$bad/good.txt" >"$out"
 check_eq "extract of a small article" "$(cat "$out")" "Good body."
 
+# extract prints valid UTF-8 even when the input is not
+printf 'A title line\n\nA body paragraph with a bad \351 byte in it, and words enough to be prose.\n' >"$bad/bad8.txt"
+"$LEDE" extract "$bad/bad8.txt" >"$out" 2>/dev/null
+check "extract output is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$out" -o /dev/null
+check "extract shows U+FFFD" grep -q "bad $(printf '\357\277\275') byte" "$out"
+
 # usage
 "$LEDE" analyze >/dev/null 2>&1
 check_eq "analyze without PATH is a usage error" "$?" 2

@@ -34,6 +34,17 @@ check "list back" wait_for "The Limited Times"
 check "borders after resizes" poll borders
 send Enter
 check "opens again" wait_for "On December 7, local time"
+# the help screen is made again for the new width
+send ?
+check "help" wait_for "help: keys"
+resize 40 10
+check "help at 40x10" wait_for "help: keys"
+# made again for 40 columns: long rows end in an ellipsis instead of wrapping
+check "help cut to the width" wait_for "half a page do…"
+resize 100 24
+check "help at 100x24" wait_for "help: keys"
+send q
+check "help closed" wait_gone "help: keys"
 send Q
 check_eq "exit status" "$(exit_status)" 0
 finish

@@ -4,7 +4,7 @@
 T_BASE="lede-ui-$$-$(date +%s%N | tail -c 7)"
 T_N=0
 T_SOCK=$T_BASE-0
-T_DEADLINE=${T_DEADLINE:-10}
+T_DEADLINE=${T_DEADLINE:-20}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset TMUX
 
@@ -27,6 +27,10 @@ start() {
 	tm kill-server 2>/dev/null
 	T_N=$((T_N + 1))
 	T_SOCK=$T_BASE-$T_N
+	# the shell records the exit status: tmux 3.3a sometimes reaps a dead pane's
+	# process late, and #{pane_dead_status} stays empty meanwhile
+	rm -f "$SCRATCH/exit.$T_N"
+	cmd="$cmd; echo \$? > '$SCRATCH/exit.$T_N.tmp'; mv '$SCRATCH/exit.$T_N.tmp' '$SCRATCH/exit.$T_N'"
 	tm new-session -d -s t -x "$w" -y "$h" "$cmd" \; \
 	    set-option -w -t t remain-on-exit on || return 1
 }
@@ -81,47 +85,14 @@ wait_gone() {
 	poll lacks_text "$1"
 }
 
-# dead, and its exit status known: one query, since tmux may mark the pane dead
-# before it has the status
-is_dead() {
-	case $(tm display-message -p -t t '#{pane_dead}:#{pane_dead_status}') in
-	1:?*) return 0 ;;
-	esac
-	return 1
-}
-
-# The status of a program that has exited but that tmux has not reaped (tmux 3.3a
-# now and then closes the pane and never collects its child): the kernel keeps the
-# wait status of a zombie in field 52 of /proc/PID/stat.
-zombie_status() {
-	local pid f
-	pid=$(tm display-message -p -t t '#{pane_pid}' 2>/dev/null) || return 1
-	f=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || return 1
-	set -- $f
-	[ "$1" = Z ] && [ $# -ge 50 ] || return 1
-	shift 49
-	if [ $(($1 & 127)) -ne 0 ]; then
-		echo "signal $(($1 & 127))"
-	else
-		echo $((($1 >> 8) & 255))
-	fi
+has_exited() {
+	[ -f "$SCRATCH/exit.$T_N" ]
 }
 
 # exit status of the program once it has exited (a sanitizer's exit may be slow)
 exit_status() {
-	local end=$(( $(date +%s) + 30 )) z
-	while [ "$(date +%s)" -le "$end" ]; do
-		if is_dead; then
-			tm display-message -p -t t '#{pane_dead_status}'
-			return
-		fi
-		if z=$(zombie_status); then
-			echo "$z"
-			return
-		fi
-		sleep 0.05
-	done
-	echo "still running"
+	T_DEADLINE=30 poll has_exited || { echo "still running"; return; }
+	cat "$SCRATCH/exit.$T_N"
 }
 
 resize() {

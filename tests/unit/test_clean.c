@@ -274,6 +274,13 @@ test_page(void)
 	T_EQ_STR(cls(&cr, 6), "caption");
 	T_EQ_STR(cls(&cr, 8), "body");
 	clean_result_free(&cr);
+	/* a paragraph that comes back down the page is a widget, the first stays */
+	run("Council approves budget after long debate\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n"
+	    P2 "\n\n" P1 " More.\n\n" P3 " Again.\n", &cr);
+	T_EQ_STR(cls(&cr, 4), "body");
+	T_EQ_STR(cls(&cr, 8), "boilerplate");
+	T_EQ_STR(cls(&cr, 10), "body");
+	clean_result_free(&cr);
 	buf_free(&b);
 }
 
