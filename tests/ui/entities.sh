@@ -68,6 +68,13 @@ elif [ "${putin:-0}" -lt "${biden:-0}" ]; then
 	check "sorted by count" sh -c "echo '$first' | grep -q Biden"
 fi
 check "nothing marked before selecting" not_marked
+# names in the default theme's colour for their type (person 38, place 71): in the
+# panel, and the mentions in the text, where the colour ends with the name
+check "panel: a person in the person colour" poll sh -c "tmux -L '$T_SOCK' capture-pane -p -e -t t | grep -q '38;5;38m Joe Biden  '"
+check "text: a person's mention coloured" poll sh -c "tmux -L '$T_SOCK' capture-pane -p -e -t t | grep -q '38;5;38mJoe Biden${esc}\[39m and'"
+check "text: a place's mention coloured" poll sh -c "tmux -L '$T_SOCK' capture-pane -p -e -t t | grep -q '38;5;71mUnited States${esc}\[39m'"
+send '&'
+check "& without a selected entity says so" wait_status "no entity selected"
 
 send Tab
 check "panel focused: its entity named in the status" wait_status "· [A-Z].* 0/[0-9]"
