@@ -86,6 +86,13 @@ send '*'
 check "* again: the second" wait_status "Vladimir Putin 2/$putin"
 send '#'
 check "# goes back" wait_status "Vladimir Putin 1/$putin"
+# the help screen lists the corpus toggle, and the entity keys as working
+send '?'
+check "help lists c" wait_for "c                    entity panel: this article or the whole corpus"
+check "help lists *" wait_for "*                    next mention of the selected entity"
+check "* is available" lacks_text "next mention of the selected entity (not"
+send q
+check "help closes" wait_gone "help: keys"
 # (the exit status is checked once, at the end)
 
 # --- a corpus of three, the second without Putin ------------------------------------
