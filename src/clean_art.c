@@ -801,7 +801,8 @@ resolve(struct cands *c, struct clean_result *out)
 
 	if (c->n == 0)
 		return;
-	qsort(c->v, c->n, sizeof *c->v, by_start);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_start);
 	for (i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		if (k > 0 && x->s < c->v[k - 1].e) {

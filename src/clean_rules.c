@@ -464,7 +464,8 @@ rules_index(struct clean_rules *r)
 	}
 
 	free(r->slot);
-	qsort(r->gl, r->ngl, sizeof *r->gl, by_len);
+	if (r->ngl > 1)
+		qsort(r->gl, r->ngl, sizeof *r->gl, by_len);
 	memset(r->firstw, 0, sizeof r->firstw);
 	for (i = 0; i < r->ngl; i++) {
 		const struct gloss *g = &r->gl[i];

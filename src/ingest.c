@@ -86,7 +86,8 @@ walk(const char *dir, int depth, struct filelist *l, const struct ingest_cb *cb)
 		    (dl > 0 && dir[dl - 1] == '/') ? "" : "/", de->d_name));
 	}
 	closedir(d);
-	qsort(here.v, here.n, sizeof *here.v, cmp_str);
+	if (here.n > 1)
+		qsort(here.v, here.n, sizeof *here.v, cmp_str);
 	for (i = 0; i < here.n; i++) {
 		if (stat(here.v[i], &st) == -1) {
 			report(cb, "%s: %s", here.v[i], strerror(errno));

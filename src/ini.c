@@ -339,7 +339,8 @@ find_duplicates(struct ini *ini)
 	v = xreallocarray(NULL, ini->nentries, sizeof *v);
 	for (i = 0; i < ini->nentries; i++)
 		v[i] = &ini->entries[i];
-	qsort(v, ini->nentries, sizeof *v, entry_cmp);
+	if (ini->nentries > 1)
+		qsort(v, ini->nentries, sizeof *v, entry_cmp);
 	for (i = 1; i < ini->nentries; i++) {
 		if (strcmp(v[i]->section, v[i - 1]->section) != 0 ||
 		    strcmp(v[i]->key, v[i - 1]->key) != 0)

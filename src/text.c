@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
@@ -538,49 +539,89 @@ text_wrap_next(struct text_wrap *w, struct text_row *r)
 	}
 }
 
-/* ASCII case-insensitive comparison: enough for a reader's search box and linear. */
-static int
-eq_fold(const char *a, const char *b, size_t n)
+/* Where a case-insensitive match of pat at s[i] ends, or 0. Code point by code
+ * point (simple case mapping), so offsets stay in the original bytes. */
+static size_t
+match_end(const char *s, size_t n, size_t i, const char *pat, size_t plen)
 {
-	size_t i;
+	size_t j = 0, ka, kb;
+	uint32_t ca, cb;
 
-	for (i = 0; i < n; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+	while (j < plen) {
+		unsigned char a, b;
 
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y)
+		if (i >= n)
 			return 0;
+		a = (unsigned char)s[i];
+		b = (unsigned char)pat[j];
+		if (a < 0x80 && b < 0x80) {
+			if (a >= 'A' && a <= 'Z')
+				a += 32;
+			if (b >= 'A' && b <= 'Z')
+				b += 32;
+			if (a != b)
+				return 0;
+			i++;
+			j++;
+			continue;
+		}
+		ka = text_decode(s + i, n - i, &ca);
+		kb = text_decode(pat + j, plen - j, &cb);
+		if (ca != cb && uc_tolower(ca) != uc_tolower(cb))
+			return 0;
+		i += ka;
+		j += kb;
 	}
-	return 1;
+	return i;
 }
 
 size_t
-text_find(const char *s, size_t n, size_t from, const char *pat, size_t plen)
+text_find(const char *s, size_t n, size_t from, const char *pat, size_t plen,
+    size_t *mlen)
 {
-	size_t i;
+	size_t i, e;
+	unsigned char f0, f1;
 
-	if (plen == 0 || plen > n)
+	if (plen == 0)
 		return (size_t)-1;
-	for (i = from; i + plen <= n; i++)
-		if (eq_fold(s + i, pat, plen))
+	/* an ASCII first letter: look for its two cases before anything else */
+	f0 = f1 = (unsigned char)pat[0];
+	if (f0 >= 'A' && f0 <= 'Z')
+		f1 = f0 + 32;
+	else if (f0 >= 'a' && f0 <= 'z')
+		f1 = f0 - 32;
+	for (i = from; i < n; i++) {
+		if (f0 < 0x80 && (unsigned char)s[i] != f0 && (unsigned char)s[i] != f1)
+			continue;
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;	/* a match starts on a character */
+		if ((e = match_end(s, n, i, pat, plen)) != 0) {
+			if (mlen != NULL)
+				*mlen = e - i;
 			return i;
+		}
+	}
 	return (size_t)-1;
 }
 
 size_t
-text_rfind(const char *s, size_t n, size_t before, const char *pat, size_t plen)
+text_rfind(const char *s, size_t n, size_t before, const char *pat, size_t plen,
+    size_t *mlen)
 {
-	size_t i;
+	size_t i, e;
 
-	if (plen == 0 || plen > n)
+	if (plen == 0)
 		return (size_t)-1;
-	if (before > n - plen + 1)
-		before = n - plen + 1;
-	for (i = before; i-- > 0;)
-		if (eq_fold(s + i, pat, plen))
+	if (before > n)
+		before = n;
+	for (i = before; i-- > 0;) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if ((e = match_end(s, n, i, pat, plen)) != 0) {
+			if (mlen != NULL)
+				*mlen = e - i;
 			return i;
+		}
+	}
 	return (size_t)-1;
 }

@@ -373,20 +373,24 @@ reader_open(struct ui *ui, size_t i)
 	ui->panes[P_LIST].dirty = 1;
 }
 
-/* Search matches that overlap [from, to) inside one paragraph. */
+/* Search matches that overlap [from, to) inside one paragraph: starts in ms, ends
+ * in me. A match is at most 4 bytes per pattern byte long (case mapping). */
 static size_t
 matches(struct doc *d, const struct dline *l, size_t from, size_t to, size_t *ms,
-    size_t max)
+    size_t *me, size_t max)
 {
 	const char *text = d->e->art->text;
-	size_t plen, pos, n = 0;
+	size_t plen, pos, n = 0, ml;
 
 	if (d->pat == NULL || (plen = strlen(d->pat)) == 0)
 		return 0;
-	pos = from >= l->start + plen ? from - plen + 1 : l->start;
-	while (n < max && (pos = text_find(text, l->end, pos, d->pat, plen)) !=
+	pos = from >= l->start + 4 * plen ? from - 4 * plen + 1 : l->start;
+	while (n < max && (pos = text_find(text, l->end, pos, d->pat, plen, &ml)) !=
 	    (size_t)-1 && pos < to) {
-		ms[n++] = pos;
+		if (pos + ml > from) {
+			ms[n] = pos;
+			me[n++] = pos + ml;
+		}
 		pos++;
 	}
 	return n;
@@ -429,12 +433,12 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 	struct doc *d = &ui->doc;
 	const struct dline *l = &d->lines[r->line];
 	const struct clean_result *c = &d->an.clean;
-	size_t ms[MAX_SPANS], nm, mi = 0, ai, plen = d->pat ? strlen(d->pat) : 0;
+	size_t ms[MAX_SPANS], me[MAX_SPANS], nm, mi = 0, ai;
 	struct text_iter it;
 	struct glyph g;
 	int x = x0, elem, flagged = 0;
 
-	nm = matches(d, l, r->start, r->end, ms, MAX_SPANS);
+	nm = matches(d, l, r->start, r->end, ms, me, MAX_SPANS);
 	ai = (d->analysed && !d->raw) ? art_from(c, r->start) : c->narts;
 	if (ai < c->narts && c->arts[ai].start < r->end && d->analysed && !d->raw)
 		flagged = 1;
@@ -457,7 +461,7 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 		elem = ent_elem(ui, g.start, elem);
 		if (g.kind == GLYPH_PLACEHOLDER || g.kind == GLYPH_INVALID || g.in_escape)
 			elem = TH_PLACEHOLDER;
-		while (mi < nm && ms[mi] + plen <= g.start)
+		while (mi < nm && me[mi] <= g.start)
 			mi++;
 		if (mi < nm && ms[mi] < g.end)
 			elem = TH_SEARCH;
@@ -528,14 +532,14 @@ search_from(struct ui *ui, int dir, size_t start)
 {
 	struct doc *d = &ui->doc;
 	const char *text = d->e->art->text;
-	size_t len = d->e->art->len, plen = strlen(d->pat), pos, li;
+	size_t len = d->e->art->len, plen = strlen(d->pat), pos, li, ml = 0;
 	int wrapped = 0;
 
 	for (;;) {
 		if (dir > 0)
-			pos = text_find(text, len, start, d->pat, plen);
+			pos = text_find(text, len, start, d->pat, plen, &ml);
 		else
-			pos = text_rfind(text, len, start, d->pat, plen);
+			pos = text_rfind(text, len, start, d->pat, plen, &ml);
 		if (pos == (size_t)-1) {
 			if (wrapped) {
 				ui_message(ui, 1, "Pattern not found: %s", d->pat);
@@ -548,7 +552,7 @@ search_from(struct ui *ui, int dir, size_t start)
 		}
 		/* only matches inside one shown paragraph count */
 		for (li = 0; li < d->nlines; li++)
-			if (d->lines[li].start <= pos && pos + plen <= d->lines[li].end)
+			if (d->lines[li].start <= pos && pos + ml <= d->lines[li].end)
 				break;
 		if (li < d->nlines)
 			break;

@@ -92,10 +92,13 @@ void	text_wrap_init(struct text_wrap *, const char *s, size_t n, int width);
 int	text_wrap_next(struct text_wrap *, struct text_row *);
 void	text_wrap_free(struct text_wrap *);
 
-/* Case-insensitive (ASCII) substring search in s[from..n). Returns the offset of the
- * match or (size_t)-1. */
-size_t	text_find(const char *s, size_t n, size_t from, const char *pat, size_t plen);
+/* Case-insensitive substring search in s[from..n) (simple case mapping per code
+ * point: "москва" finds "Москва"). Returns the offset of the match, with its length
+ * in bytes in *mlen (may be NULL), or (size_t)-1. */
+size_t	text_find(const char *s, size_t n, size_t from, const char *pat, size_t plen,
+	    size_t *mlen);
 /* The same, backwards: the last match starting before 'before'. */
-size_t	text_rfind(const char *s, size_t n, size_t before, const char *pat, size_t plen);
+size_t	text_rfind(const char *s, size_t n, size_t before, const char *pat, size_t plen,
+	    size_t *mlen);
 
 #endif

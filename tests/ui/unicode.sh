@@ -42,6 +42,21 @@ rows_intact 110 4 || show
 send G
 check "bottom" wait_for "several rows of the pane."
 check "intact at the bottom" poll rows_intact 110 4
+# search folds case beyond ASCII, and the match is drawn in its own style (the
+# cursor sits on its first letter, the match style starts after it)
+esc=$(printf '\033')
+rest=$(printf '\320\276\321\201\320\272\320\262\320\260')	# "осква"
+marked() {
+	screen_e | grep -q "${esc}\[[0-9;]*m$rest"
+}
+not_marked() {
+	! marked
+}
+check "not marked before searching" not_marked
+send /
+send_text "$(printf '\320\274')$rest"	# "москва", lower case
+send Enter
+check "non-ASCII search marks Москва" poll marked
 send Q
 check_eq "exit status" "$(exit_status)" 0
 finish

@@ -211,10 +211,58 @@ main(void)
 	T_CHECK(rows > n / 81);
 	free(big);
 
+	/* a long non-ASCII line crosses many break-table chunks: rows still tile the
+	 * text, never exceed the width, and every row ends on a glyph boundary */
+	{
+		static const char *const pieces[] = { "\xe6\x9d\xb1\xe4\xba\xac", " ",
+		    "e\xcc\x81", "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "\xff",
+		    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\x1b[2J",
+		    "word", "\xf0\x9f\x87\xba\xf0\x9f\x87\xa6" };
+		size_t cap = 400000, len = 0, expect = 0, k = 0;
+		int ok = 1, widths = 1;
+
+		big = malloc(cap + 64);
+		while (len < cap) {
+			const char *p = pieces[(k * 7 + k / 3) % 9];
+
+			memcpy(big + len, p, strlen(p));
+			len += strlen(p);
+			k++;
+		}
+		text_wrap_init(&tw, big, len, 13);
+		while (text_wrap_next(&tw, &r)) {
+			if (r.start != expect || r.end <= r.start)
+				ok = 0;
+			if (r.width > 13 || r.width != text_width(big + r.start,
+			    r.end - r.start) - (big[r.end - 1] == ' '))
+				widths = 0;
+			expect = r.end;
+		}
+		text_wrap_free(&tw);
+		T_CHECK(ok);
+		T_CHECK(widths);
+		T_EQ_INT(expect, len);
+		free(big);
+	}
+
 	/* search */
-	T_EQ_INT(text_find("Hello World", 11, 0, "world", 5), 6);
-	T_EQ_INT(text_find("Hello World", 11, 7, "world", 5), (size_t)-1);
-	T_EQ_INT(text_rfind("ab ab ab", 8, 6, "ab", 2), 3);
-	T_EQ_INT(text_rfind("ab ab ab", 8, 8, "ab", 2), 6);
+	T_EQ_INT(text_find("Hello World", 11, 0, "world", 5, NULL), 6);
+	T_EQ_INT(text_find("Hello World", 11, 7, "world", 5, NULL), (size_t)-1);
+	T_EQ_INT(text_rfind("ab ab ab", 8, 6, "ab", 2, NULL), 3);
+	T_EQ_INT(text_rfind("ab ab ab", 8, 8, "ab", 2, NULL), 6);
+	{
+		const char *t = "in \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 and Gen\xc3\xa8ve";
+		size_t ml = 0;
+
+		/* "москва" finds "Москва"; "GENÈVE" finds "Genève" */
+		T_EQ_INT(text_find(t, strlen(t), 0, "\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+		    12, &ml), 3);
+		T_EQ_INT(ml, 12);
+		T_EQ_INT(text_find(t, strlen(t), 0, "GEN\xc3\x88VE", 7, &ml), 20);
+		T_EQ_INT(ml, 7);
+		/* never a match that starts inside a character */
+		T_EQ_INT(text_find(t, strlen(t), 4, "\xbe", 1, NULL), (size_t)-1);
+		T_EQ_INT(text_find("a\xff" "b", 3, 0, "\xff", 1, NULL), 1);
+	}
 	return t_done();
 }
