@@ -608,13 +608,16 @@ article_with(struct ui *ui, const char *name, enum entity_type type, size_t from
 	}
 }
 
+/* The next (dir > 0) or previous mention of the selected entity from the cursor,
+ * then on into the articles after or before; with here 0, the articles after or
+ * before from only ((size_t)-1: from the first). */
 static int
-mention_jump(struct ui *ui, int dir)
+mention_jump_from(struct ui *ui, int dir, int here, size_t from)
 {
 	struct entui *eu = eu_get(ui);
 	const char *name;
 	enum entity_type type;
-	size_t k, pos, from, a;
+	size_t k, pos, a;
 	char *san;
 
 	if (!select_current(ui)) {
@@ -625,7 +628,8 @@ mention_jump(struct ui *ui, int dir)
 	name = eu->sel_name;
 	type = eu->sel_type;
 	eu->mention_mode = 1;
-	if (ui->have_doc && (k = doc_entity(ui, name, type)) != (size_t)-1) {
+	if (here && ui->have_doc &&
+	    (k = doc_entity(ui, name, type)) != (size_t)-1) {
 		pos = mention_from(ui, k, ui->doc.cursor, dir);
 		if (pos != (size_t)-1) {
 			reader_goto(ui, pos);
@@ -634,7 +638,9 @@ mention_jump(struct ui *ui, int dir)
 		}
 	}
 	/* on into the next article that mentions it */
-	if (ui->have_doc)
+	if (!here)
+		;
+	else if (ui->have_doc)
 		from = ui->doc.eidx;
 	else
 		from = dir > 0 ? ui->sel - 1 : ui->sel + 1;	/* sel itself counts */
@@ -667,6 +673,12 @@ mention_jump(struct ui *ui, int dir)
 		return H_HANDLED | H_RELAYOUT;
 	}
 	return H_HANDLED | H_REDRAW;
+}
+
+static int
+mention_jump(struct ui *ui, int dir)
+{
+	return mention_jump_from(ui, dir, 1, 0);
 }
 
 /* --- keys ------------------------------------------------------------------------ */
@@ -822,8 +834,8 @@ ent_action(struct ui *ui, int action)
 			eu->mention_mode = 1;
 			reader_goto(ui, pos);
 			r = H_HANDLED;
-		} else
-			r = mention_jump(ui, 1);
+		} else	/* not here: the first article that mentions it */
+			r = mention_jump_from(ui, 1, 0, (size_t)-1);
 		if (ui->have_doc) {
 			ui->focus = P_READER;
 			r |= H_REDRAW;
@@ -839,6 +851,7 @@ void
 ent_status(struct ui *ui, char *buf, size_t len)
 {
 	struct entui *eu = ui->eu;
+	const struct corpus_entity *ce;
 	const char *name;
 	enum entity_type type;
 	size_t k, i, at = 0, n = 0, l = strlen(buf);
@@ -862,6 +875,12 @@ ent_status(struct ui *ui, char *buf, size_t len)
 			snprintf(buf + l, len - l, " \xc2\xb7 %s", san);
 		free(san);
 		l = strlen(buf);
+		/* with the panel on the corpus, the corpus-wide figures too */
+		if (eu->corpus && (ce = corpus_index_find(&eu->ci, name, type)) != NULL) {
+			snprintf(buf + l, len - l, " (%zu in %zu article%s)", ce->total,
+			    ce->ndocs, ce->ndocs == 1 ? "" : "s");
+			l = strlen(buf);
+		}
 	}
 	if (ent_busy(ui))
 		snprintf(buf + l, len - l, " \xc2\xb7 indexing %zu/%zu", eu->next, ui->nents);

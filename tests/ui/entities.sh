@@ -141,19 +141,26 @@ check "all rows back" wait_for "Farmers protest in Berlin"
 
 # the corpus toggle: counts over all articles, names from every article
 send c
-check "corpus header" wait_for "corpus"
+check "corpus header" wait_for "corpus · 3 articles"
 check "corpus count" poll sh -c "[ \"\$(tmux -L '$T_SOCK' capture-pane -p -t t | sed -n 's/.*│ Vladimir Putin  *\([0-9]*\) │\$/\1/p')\" = 5 ]"
 check "names from other articles" poll panel_has "Angela Merkel"
+# Enter on a name the open article lacks: the first article that mentions it
+send Tab
+check "select in the corpus list" select_entity "Angela Merkel"
+check "corpus figures in the status" wait_status "Angela Merkel 0/0 (2 in 1 article)"
+send Enter
+check "Enter opens the article with it" wait_for "▶ Farmers protest in Berlin"
+check "at its first mention" wait_status "Angela Merkel 1/2"
 send c
-check "back to the article" poll panel_lacks "Angela Merkel"
+check "back to the article: its names" poll panel_has "Angela Merkel"
+check "back to the article: not the others" poll panel_lacks "Vladimir Putin"
 
 # a narrow terminal drops the panel first; the keys keep working
 resize 80 24
 check "panel dropped" wait_gone "PEOPLE"
 check "list still shown" wait_for "articles (3)"
-send g
 send '*'
-check "* without the panel" wait_status "Vladimir Putin 1/3"
+check "* without the panel" wait_status "Angela Merkel 2/2"
 send c
 check "c says the panel is hidden" wait_status "too narrow"
 resize 120 24
