@@ -1048,7 +1048,6 @@ ui_free(struct ui *ui)
 	size_t i;
 
 	reader_close(ui);
-	ent_free(ui);
 	overlay_free(ui);
 	for (i = 0; i < ui->nents; i++) {
 		free(ui->ents[i].path);
@@ -1060,6 +1059,7 @@ ui_free(struct ui *ui)
 		free(ui->msgs[i]);
 	free(ui->msgs);
 	free(ui->status_msg);
+	ent_free(ui);
 	keymap_free(&ui->km);
 	config_free(&ui->cfg);
 	if (ui->k_loaded)

@@ -146,22 +146,7 @@ void	ui_busy(struct ui *, const char *fmt, ...) __attribute__((format(printf, 2,
 void	ui_style(struct ui *, WINDOW *, int elem, attr_t extra);
 void	ui_draw_cluster(WINDOW *, const char *s, size_t n, int width, attr_t, int pair);
 
-/* ui_list.c */
-void	list_draw(struct ui *, struct pane *);
-int	list_key(struct ui *, int action);
-void	list_title(struct ui *, size_t i);
-int	entry_load(struct ui *, size_t i);
-void	list_show_sel(struct ui *);
-
-/* ui_reader.c */
-void	reader_open(struct ui *, size_t i);
-void	reader_close(struct ui *);
-void	reader_layout(struct ui *, int width);
-void	reader_draw(struct ui *, struct pane *);
-int	reader_key(struct ui *, int action);
-void	reader_search(struct ui *, int dir, int from_cursor);
-void	reader_status(struct ui *, char *buf, size_t len);
-void	reader_rebuild(struct ui *);
+/* ui_reader.c, for the entity panel's jumps */
 void	reader_goto(struct ui *, size_t pos);
 int	reader_shown(struct ui *, size_t pos);
 
@@ -182,5 +167,22 @@ size_t	filter_at(struct ui *, size_t pos);
 size_t	filter_pos(struct ui *, size_t idx);
 int	filter_has(struct ui *, size_t idx);
 void	filter_header(struct ui *, char *buf, size_t len);
+
+/* ui_list.c */
+void	list_draw(struct ui *, struct pane *);
+int	list_key(struct ui *, int action);
+void	list_title(struct ui *, size_t i);
+int	entry_load(struct ui *, size_t i);
+void	list_show_sel(struct ui *);
+
+/* ui_reader.c */
+void	reader_open(struct ui *, size_t i);
+void	reader_close(struct ui *);
+void	reader_layout(struct ui *, int width);
+void	reader_draw(struct ui *, struct pane *);
+int	reader_key(struct ui *, int action);
+void	reader_search(struct ui *, int dir, int from_cursor);
+void	reader_status(struct ui *, char *buf, size_t len);
+void	reader_rebuild(struct ui *);
 
 #endif
