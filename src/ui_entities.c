@@ -632,7 +632,7 @@ mention_jump_from(struct ui *ui, int dir, int here, size_t from)
 	    (k = doc_entity(ui, name, type)) != (size_t)-1) {
 		pos = mention_from(ui, k, ui->doc.cursor, dir);
 		if (pos != (size_t)-1) {
-			reader_goto(ui, pos);
+			reader_cursor_to(ui, pos);
 			ui->status_dirty = 1;
 			return H_HANDLED;
 		}
@@ -667,7 +667,7 @@ mention_jump_from(struct ui *ui, int dir, int here, size_t from)
 			break;
 		from = a;	/* all its mentions hidden: on to the next */
 	}
-	reader_goto(ui, pos);
+	reader_cursor_to(ui, pos);
 	if (ui->npanes == 1 && ui->focus != P_READER) {
 		ui->focus = P_READER;
 		return H_HANDLED | H_RELAYOUT;
@@ -832,7 +832,7 @@ ent_action(struct ui *ui, int action)
 		if (k != (size_t)-1 &&
 		    (pos = mention_from(ui, k, (size_t)-1, 1)) != (size_t)-1) {
 			eu->mention_mode = 1;
-			reader_goto(ui, pos);
+			reader_cursor_to(ui, pos);
 			r = H_HANDLED;
 		} else	/* not here: the first article that mentions it */
 			r = mention_jump_from(ui, 1, 0, (size_t)-1);

@@ -147,7 +147,7 @@ void	ui_style(struct ui *, WINDOW *, int elem, attr_t extra);
 void	ui_draw_cluster(WINDOW *, const char *s, size_t n, int width, attr_t, int pair);
 
 /* ui_reader.c, for the entity panel's jumps */
-void	reader_goto(struct ui *, size_t pos);
+void	reader_cursor_to(struct ui *, size_t pos);
 int	reader_shown(struct ui *, size_t pos);
 
 /* ui_entities.c: the entity panel, mention marks and jumps, the entity filter */

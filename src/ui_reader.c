@@ -768,7 +768,7 @@ reader_status(struct ui *ui, char *buf, size_t len)
 
 /* For the entity panel's mention jumps. */
 void
-reader_goto(struct ui *ui, size_t pos)
+reader_cursor_to(struct ui *ui, size_t pos)
 {
 	if (!ui->have_doc)
 		return;
