@@ -49,6 +49,8 @@ const struct key_action key_actions[ACT_COUNT] = {
 	[ACT_ANNOT_LIST] =	{ "annotations", "A", "list annotations", "annotations" },
 	[ACT_FILTER] =		{ "filter", "&", "filter articles by the selected entity",
 				    "articles" },
+	[ACT_ENTITY_SCOPE] =	{ "entity_scope", "c",
+				    "entity panel: this article or the whole corpus", "search" },
 	[ACT_BOILERPLATE] =	{ "toggle_boilerplate", "B", "show or hide boilerplate (dimmed)",
 				    "view" },
 	[ACT_RAW] =		{ "toggle_raw", "R", "show the raw file", "view" },
