@@ -159,7 +159,7 @@ index_one(struct ui *ui)
 		e = &ui->ents[i];
 		analysis_run(&ui->k, e->art, &an);
 		corpus_index_add(&eu->ci, i, &an.ents);
-		e->nflags = (int)an.clean.narts;
+		entry_analysed(e, &an);
 		analysis_free(&an);
 		/* only the open article stays in memory, as when reading */
 		if (!e->from_jsonl && !open) {

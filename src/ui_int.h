@@ -173,6 +173,9 @@ void	list_draw(struct ui *, struct pane *);
 int	list_key(struct ui *, int action);
 void	list_title(struct ui *, size_t i);
 int	entry_load(struct ui *, size_t i);
+/* An entry's article was analysed: its flag count, and the cleaned title unless the
+ * input stated one. */
+void	entry_analysed(struct entry *, const struct analysis *);
 void	list_show_sel(struct ui *);
 
 /* ui_reader.c */

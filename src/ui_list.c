@@ -113,6 +113,21 @@ entries_expand(struct ui *ui, size_t i, struct article **arts, size_t n)
 	entry_title_from_art(e);
 }
 
+void
+entry_analysed(struct entry *e, const struct analysis *an)
+{
+	const char *t = an->clean.title;
+
+	e->nflags = (int)an->clean.narts;
+	if (an->art->title != NULL && an->art->title[0] != '\0')
+		return;
+	if (t != NULL && t[0] != '\0') {
+		free(e->title);
+		e->title = xstrdup(t);
+		e->titled = 1;
+	}
+}
+
 int
 entry_load(struct ui *ui, size_t i)
 {

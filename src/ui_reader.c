@@ -361,12 +361,7 @@ reader_open(struct ui *ui, size_t i)
 		ui->status_msg = NULL;
 		ui->status_dirty = 1;
 	}
-	e->nflags = (int)d->an.clean.narts;
-	if (d->an.clean.title != NULL && d->an.clean.title[0] != '\0') {
-		free(e->title);
-		e->title = xstrdup(d->an.clean.title);
-		e->titled = 1;
-	}
+	entry_analysed(e, &d->an);
 	ui->have_doc = 1;
 	reader_rebuild(ui);
 	ent_doc_opened(ui);
