@@ -54,6 +54,8 @@ const struct key_action key_actions[ACT_COUNT] = {
 				    "annotations" },
 	[ACT_FILTER] =		{ "filter", "&", "filter articles by the selected entity",
 				    "articles" },
+	[ACT_ENTITY_SCOPE] =	{ "entity_scope", "c",
+				    "entity panel: this article or the whole corpus", "search" },
 	[ACT_BOILERPLATE] =	{ "toggle_boilerplate", "B", "show or hide boilerplate (dimmed)",
 				    "view" },
 	[ACT_RAW] =		{ "toggle_raw", "R", "show the raw file", "view" },

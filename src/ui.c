@@ -131,6 +131,7 @@ fallback_attrs(int elem)
 {
 	switch (elem) {
 	case TH_SEARCH:
+	case TH_MENTION_SELECTED:
 		return A_BOLD | A_UNDERLINE;
 	case TH_CURSOR:
 	case TH_LIST_SELECTED:
@@ -362,7 +363,7 @@ frame_draw(struct ui *ui, int p)
 	struct pane *pn = &ui->panes[p];
 	WINDOW *w = pn->win;
 	int last = pn->x + pn->w == COLS;
-	char hdr[64];
+	char hdr[160];
 
 	werase(w);
 	ui_style(ui, w, TH_BORDER, 0);
@@ -374,7 +375,7 @@ frame_draw(struct ui *ui, int p)
 		mvwaddch(w, 0, pn->w - 1, ACS_URCORNER);
 	}
 	if (p == P_LIST)
-		snprintf(hdr, sizeof hdr, " %s (%zu) ", pn->name, ui->nents);
+		filter_header(ui, hdr, sizeof hdr);
 	else
 		snprintf(hdr, sizeof hdr, " %s ", pn->name);
 	ui_style(ui, w, TH_HEADER, ui->focus == p ? A_BOLD | A_REVERSE : 0);
@@ -435,10 +436,13 @@ status_draw(struct ui *ui)
 		snprintf(buf, sizeof buf, "%zu message%s \xc2\xb7 q closes", ui->nmsgs,
 		    ui->nmsgs == 1 ? "" : "s");
 	else if (ui->focus == P_LIST || !ui->have_doc)
-		snprintf(buf, sizeof buf, "article %zu/%zu%s", ui->nents ? ui->sel + 1 : 0,
-		    ui->nents, ui->nmsgs ? " \xc2\xb7 :messages" : "");
+		snprintf(buf, sizeof buf, "article %zu/%zu%s", filter_len(ui) ?
+		    filter_pos(ui, ui->sel) + 1 : 0, filter_len(ui),
+		    ui->nmsgs ? " \xc2\xb7 :messages" : "");
 	else
 		reader_status(ui, buf, sizeof buf);
+	if (ui->mode == M_NORMAL && ui->status_msg == NULL)
+		ent_status(ui, buf, sizeof buf);
 	rw = (int)strlen(right);
 	t = text_sanitize(buf, strlen(buf), COLS - rw - 3 > 0 ? COLS - rw - 3 : 0);
 	ui_style(ui, w, elem, 0);
@@ -518,7 +522,8 @@ ui_draw(struct ui *ui)
 				list_draw(ui, p);
 			else if (i == P_READER)
 				reader_draw(ui, p);
-			/* P_ENTITIES: the frame only, until the entity panel lands */
+			else
+				ent_draw(ui, p);
 			touchwin(p->win);
 			wnoutrefresh(p->win);
 			p->dirty = 0;
@@ -556,6 +561,8 @@ overlay_add(struct ui *ui, const char *s)
 static int
 not_yet(int action)
 {
+	if (ent_owns(action))
+		return 0;
 	switch (action) {
 	case ACT_MENTION_NEXT: case ACT_MENTION_PREV: case ACT_FILTER:
 		return 1;
@@ -796,22 +803,27 @@ static int
 do_article(struct ui *ui, int action)
 {
 	size_t cur = ui->have_doc ? ui->doc.eidx : ui->sel;
+	size_t n = filter_len(ui), pos = filter_pos(ui, cur);
 
-	if (ui->nents == 0)
+	/* positions in the list as the entity filter shows it */
+	if (n == 0)
 		return H_HANDLED;
 	if (action == ACT_NEXT_ARTICLE) {
-		if (ui->have_doc && cur + 1 >= ui->nents) {
+		if (ui->have_doc && filter_has(ui, cur))
+			pos++;
+		if (pos >= n) {
 			ui_message(ui, 0, "this is the last article");
 			return H_HANDLED;
 		}
-		ui->sel = ui->have_doc ? cur + 1 : cur;
 	} else {
-		if (ui->have_doc && cur == 0) {
+		if (ui->have_doc && pos == 0) {
 			ui_message(ui, 0, "this is the first article");
 			return H_HANDLED;
 		}
-		ui->sel = ui->have_doc ? cur - 1 : cur;
+		if (ui->have_doc || pos >= n)
+			pos--;
 	}
+	ui->sel = filter_at(ui, pos);
 	reader_open(ui, ui->sel);
 	list_show_sel(ui);
 	all_dirty(ui);
@@ -950,7 +962,7 @@ key_from_curses(int r, wint_t ch)
 static int
 handle_key(struct ui *ui, int key)
 {
-	int keys[KEYSEQ_MAX], n, act;
+	int keys[KEYSEQ_MAX], n, act, r;
 	char name[16], name2[16];
 
 	if ((act = annui_key(ui, key)) != 0)
@@ -981,6 +993,8 @@ handle_key(struct ui *ui, int key)
 	}
 	if (ui->mode == M_HELP || ui->mode == M_MESSAGES)
 		return overlay_key(ui, act);
+	if ((r = ent_action(ui, act)) != 0)
+		return r;
 	return handlers[act](ui, act);
 }
 
@@ -1079,6 +1093,7 @@ ui_free(struct ui *ui)
 		free(ui->msgs[i]);
 	free(ui->msgs);
 	free(ui->status_msg);
+	ent_free(ui);
 	keymap_free(&ui->km);
 	config_free(&ui->cfg);
 	if (ui->k_loaded)
@@ -1160,11 +1175,15 @@ ui_main(const struct ui_opts *o)
 
 	while (!quit_signal) {
 		ui_draw(ui);
+		/* the entity index works while no key comes */
+		timeout(ent_busy(ui) ? 0 : -1);
 		r = get_wch(&ch);
 		if (quit_signal)
 			break;
-		if (r == ERR)
+		if (r == ERR) {
+			ent_idle(ui);
 			continue;
+		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			size_t top = ui->ov.top;
 

@@ -131,6 +131,8 @@ struct ui {
 	int		 color;		/* colours in use */
 	attr_t		 attr[TH_COUNT];
 	int		 pair[TH_COUNT];
+
+	struct entui	*eu;		/* ui_entities.c's own state */
 };
 
 /* ui.c: a message in the status line until the next key; a problem (a file or a
@@ -146,11 +148,36 @@ void	ui_busy(struct ui *, const char *fmt, ...) __attribute__((format(printf, 2,
 void	ui_style(struct ui *, WINDOW *, int elem, attr_t extra);
 void	ui_draw_cluster(WINDOW *, const char *s, size_t n, int width, attr_t, int pair);
 
+/* ui_reader.c, for the entity panel's jumps */
+void	reader_cursor_to(struct ui *, size_t pos);
+int	reader_shown(struct ui *, size_t pos);
+
+/* ui_entities.c: the entity panel, mention marks and jumps, the entity filter */
+void	ent_draw(struct ui *, struct pane *);
+int	ent_action(struct ui *, int action);	/* 0: not the panel's business */
+int	ent_owns(int action);
+void	ent_doc_opened(struct ui *);
+int	ent_elem(struct ui *, size_t pos, int elem);	/* the theme element at pos */
+void	ent_status(struct ui *, char *buf, size_t len);	/* appends to buf */
+int	ent_busy(struct ui *);		/* the corpus index wants loop turns */
+void	ent_idle(struct ui *);
+void	ent_free(struct ui *);
+/* The article list as the filter shows it: positions 0..filter_len() map to entries;
+ * filter_pos() is the first position at or after an entry. */
+size_t	filter_len(struct ui *);
+size_t	filter_at(struct ui *, size_t pos);
+size_t	filter_pos(struct ui *, size_t idx);
+int	filter_has(struct ui *, size_t idx);
+void	filter_header(struct ui *, char *buf, size_t len);
+
 /* ui_list.c */
 void	list_draw(struct ui *, struct pane *);
 int	list_key(struct ui *, int action);
 void	list_title(struct ui *, size_t i);
 int	entry_load(struct ui *, size_t i);
+/* An entry's article was analysed: its flag count, and the cleaned title unless the
+ * input stated one. */
+void	entry_analysed(struct entry *, const struct analysis *);
 void	list_show_sel(struct ui *);
 
 /* ui_reader.c */

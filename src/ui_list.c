@@ -113,6 +113,21 @@ entries_expand(struct ui *ui, size_t i, struct article **arts, size_t n)
 	entry_title_from_art(e);
 }
 
+void
+entry_analysed(struct entry *e, const struct analysis *an)
+{
+	const char *t = an->clean.title;
+
+	e->nflags = (int)an->clean.narts;
+	if (an->art->title != NULL && an->art->title[0] != '\0')
+		return;
+	if (t != NULL && t[0] != '\0') {
+		free(e->title);
+		e->title = xstrdup(t);
+		e->titled = 1;
+	}
+}
+
 int
 entry_load(struct ui *ui, size_t i)
 {
@@ -216,12 +231,13 @@ list_rows(struct ui *ui)
 void
 list_show_sel(struct ui *ui)
 {
-	size_t h = (size_t)list_rows(ui);
+	size_t h = (size_t)list_rows(ui), s = filter_pos(ui, ui->sel);
 
-	if (ui->sel < ui->ltop)
-		ui->ltop = ui->sel;
-	else if (ui->sel >= ui->ltop + h)
-		ui->ltop = ui->sel - h + 1;
+	/* ltop is a row of the list as filtered, sel an entry */
+	if (s < ui->ltop)
+		ui->ltop = s;
+	else if (s >= ui->ltop + h)
+		ui->ltop = s - h + 1;
 	ui->panes[P_LIST].dirty = 1;
 }
 
@@ -237,7 +253,7 @@ list_draw(struct ui *ui, struct pane *p)
 
 	if (width < 3)
 		return;
-	if (ui->nents == 0) {
+	if (filter_len(ui) == 0) {
 		ui_style(ui, w, TH_DIM, 0);
 		mvwaddnstr(w, 1, 1, "no articles", width);
 		return;
@@ -245,9 +261,9 @@ list_draw(struct ui *ui, struct pane *p)
 	for (y = 0; y < h; y++) {
 		int elem = TH_LIST;
 
-		i = ui->ltop + (size_t)y;
-		if (i >= ui->nents)
+		if (ui->ltop + (size_t)y >= filter_len(ui))
 			break;
+		i = filter_at(ui, ui->ltop + (size_t)y);
 		list_title(ui, i);
 		e = &ui->ents[i];
 		if (e->nnotes < 0)
@@ -287,25 +303,28 @@ list_draw(struct ui *ui, struct pane *p)
 int
 list_key(struct ui *ui, int action)
 {
-	size_t h = (size_t)list_rows(ui);
+	size_t h = (size_t)list_rows(ui), n = filter_len(ui), s;
 
-	if (ui->nents == 0)
+	/* s: the selection's row in the list as the entity filter shows it */
+	if (n == 0)
 		return 0;
+	if ((s = filter_pos(ui, ui->sel)) >= n)
+		s = n - 1;
 	switch (action) {
 	case ACT_DOWN:
-		if (ui->sel + 1 < ui->nents)
-			ui->sel++;
+		if (filter_has(ui, ui->sel) && s + 1 < n)
+			s++;
 		break;
 	case ACT_UP:
-		if (ui->sel > 0)
-			ui->sel--;
+		if (s > 0)
+			s--;
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_HALF_DOWN: {
 		size_t step = action == ACT_PAGE_DOWN ? h : (h + 1) / 2;
 
-		ui->sel = ui->sel + step < ui->nents ? ui->sel + step : ui->nents - 1;
-		if (ui->ltop + step + h <= ui->nents)
+		s = s + step < n ? s + step : n - 1;
+		if (ui->ltop + step + h <= n)
 			ui->ltop += step;
 		break;
 	}
@@ -313,15 +332,15 @@ list_key(struct ui *ui, int action)
 	case ACT_HALF_UP: {
 		size_t step = action == ACT_PAGE_UP ? h : (h + 1) / 2;
 
-		ui->sel = ui->sel > step ? ui->sel - step : 0;
+		s = s > step ? s - step : 0;
 		ui->ltop = ui->ltop > step ? ui->ltop - step : 0;
 		break;
 	}
 	case ACT_TOP:
-		ui->sel = 0;
+		s = 0;
 		break;
 	case ACT_BOTTOM:
-		ui->sel = ui->nents - 1;
+		s = n - 1;
 		break;
 	case ACT_OPEN:
 		reader_open(ui, ui->sel);
@@ -333,6 +352,7 @@ list_key(struct ui *ui, int action)
 	default:
 		return 0;
 	}
+	ui->sel = filter_at(ui, s);
 	list_show_sel(ui);
 	ui->status_dirty = 1;
 	return H_HANDLED;

@@ -372,14 +372,10 @@ reader_open(struct ui *ui, size_t i)
 		ui->status_msg = NULL;
 		ui->status_dirty = 1;
 	}
-	e->nflags = (int)d->an.clean.narts;
-	if (d->an.clean.title != NULL && d->an.clean.title[0] != '\0') {
-		free(e->title);
-		e->title = xstrdup(d->an.clean.title);
-		e->titled = 1;
-	}
+	entry_analysed(e, &d->an);
 	ui->have_doc = 1;
 	reader_rebuild(ui);
+	ent_doc_opened(ui);
 	ui->panes[P_LIST].dirty = 1;
 	annui_doc_open(ui);
 }
@@ -469,6 +465,7 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 			ai++;
 		if (!d->raw && d->analysed && ai < c->narts && c->arts[ai].start < g.end)
 			elem = TH_FLAG;
+		elem = ent_elem(ui, g.start, elem);
 		if (g.kind == GLYPH_PLACEHOLDER || g.kind == GLYPH_INVALID || g.in_escape)
 			elem = TH_PLACEHOLDER;
 		while (mi < nm && me[mi] <= g.start)
@@ -777,4 +774,21 @@ reader_status(struct ui *ui, char *buf, size_t len)
 		snprintf(buf + l, len - l, "/%zu", d->nrows);
 	}
 	free(san);
+}
+
+/* For the entity panel's mention jumps. */
+void
+reader_cursor_to(struct ui *ui, size_t pos)
+{
+	if (!ui->have_doc)
+		return;
+	goto_pos(ui, pos);
+	ui->panes[P_READER].dirty = 1;
+	ui->status_dirty = 1;
+}
+
+int
+reader_shown(struct ui *ui, size_t pos)
+{
+	return ui->have_doc && pos_shown(&ui->doc, pos);
 }

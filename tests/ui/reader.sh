@@ -113,6 +113,13 @@ send_text "nonsense"
 send Enter
 check "unknown command" wait_for "unknown command: nonsense"
 
+# once analysed (here by the corpus index), the list shows the cleaned headline,
+# not a site banner on the file's first line
+check "banner title before analysis" wait_for "The Limited Times"
+send c
+check "cleaned title after analysis" wait_for "Threat of inva"
+check "banner gone" wait_gone "The Limited Times"
+
 # Q quits with status 0
 send Q
 st=$(exit_status)
