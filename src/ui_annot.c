@@ -46,6 +46,7 @@ struct annui {
 	enum pwhat		 pw;
 	enum annot_kind		 tkind;		/* of the annotation edited or deleted */
 	int64_t			 target;
+	int			 in_list;	/* the edit came from the list: back to it */
 	char			 question[256];
 
 	/* tag completion: the word being completed, where it starts, the cycle */
@@ -452,6 +453,56 @@ blank(const char *s)
 
 /* --- the prompt: note, tags, edits ------------------------------------------------ */
 
+static const char *
+kind_label(enum annot_kind k)
+{
+	return k == ANNOT_NOTE ? "note" : k == ANNOT_TAG ? "tag" : "highlight";
+}
+
+static void prompt_open(struct ui *, enum pwhat, const char *, const char *);
+
+/* e: a prompt holding the note (the tags of a tag); d: a y/n question. */
+static void
+edit_or_delete(struct ui *ui, const struct annot *a, int action)
+{
+	struct annui *an = ui->annui;
+	char *q;
+
+	if (!writable(ui))
+		return;
+	an->target = a->id;
+	an->tkind = a->kind;
+	if (action == ACT_ANNOT_EDIT) {
+		prompt_open(ui, PW_EDIT, a->kind == ANNOT_TAG ? "tags: " : "note: ",
+		    a->kind == ANNOT_TAG ? a->tags : a->note);
+		return;
+	}
+	q = text_sanitize(a->quote, strlen(a->quote), 30);
+	snprintf(an->question, sizeof an->question, "delete this %s on "
+	    "\xe2\x80\x9c%s\xe2\x80\x9d? (y/n)", kind_label(a->kind), q);
+	free(q);
+	an->sub = AS_CONFIRM;
+	ui->mode = M_ANNOT;
+	ui->status_dirty = 1;
+}
+
+static void rows_build(struct ui *);
+
+/* After an edit or a deletion started from the list, the list again. */
+static void
+back_to_list(struct ui *ui)
+{
+	struct annui *an = ui->annui;
+
+	if (!an->in_list)
+		return;
+	an->in_list = 0;
+	rows_build(ui);
+	an->sub = AS_LIST;
+	ui->mode = M_ANNOT;
+	dirty_all(ui);
+}
+
 static void
 prompt_open(struct ui *ui, enum pwhat pw, const char *label, const char *text)
 {
@@ -596,12 +647,14 @@ prompt_key(struct ui *ui, int key)
 	case LE_CANCEL:
 		prompt_close(ui);
 		ui_message(ui, MSG_INFO, "cancelled");
+		back_to_list(ui);
 		break;
 	case LE_DONE:
 		text = xstrdup(an->le.s);
 		prompt_close(ui);
 		prompt_done(ui, text);
 		free(text);
+		back_to_list(ui);
 		break;
 	}
 	ui->status_dirty = 1;
@@ -617,17 +670,16 @@ confirm_key(struct ui *ui, int key)
 	an->sub = AS_NONE;
 	ui->mode = M_NORMAL;
 	dirty_all(ui);
-	if (key != 'y' && key != 'Y') {
+	if (key != 'y' && key != 'Y')
 		ui_message(ui, MSG_INFO, "not deleted");
-		return H_HANDLED;
-	}
-	if (annot_store_delete(an->st, an->target, err, sizeof err) == -1) {
+	else if (annot_store_delete(an->st, an->target, err, sizeof err) == -1)
 		ui_message(ui, MSG_ERROR, "not deleted: %s", err);
-		return H_HANDLED;
+	else {
+		list_reload(ui);
+		counts_reload(ui);
+		ui_message(ui, MSG_INFO, "%s deleted", annot_kind_name(an->tkind));
 	}
-	list_reload(ui);
-	counts_reload(ui);
-	ui_message(ui, MSG_INFO, "%s deleted", annot_kind_name(an->tkind));
+	back_to_list(ui);
 	return H_HANDLED;
 }
 
@@ -811,7 +863,8 @@ row_text(const struct annui *an, size_t r, int width)
 int
 annui_listing(const struct ui *ui)
 {
-	return ui->annui != NULL && ui->annui->sub == AS_LIST;
+	/* the list stays up under a question or prompt that came from it */
+	return ui->annui != NULL && (ui->annui->sub == AS_LIST || ui->annui->in_list);
 }
 
 void
@@ -827,7 +880,7 @@ annui_list_draw(struct ui *ui)
 	ui_style(ui, w, TH_BORDER, 0);
 	mvwhline(w, 0, 0, ACS_HLINE, COLS);
 	t = xasprintf(" annotations: %s (%zu) \xc2\xb7 A: %s \xc2\xb7 Enter jumps \xc2\xb7 "
-	    "q closes ", an->all ? "all articles" : "this article", n,
+	    "e edits \xc2\xb7 d deletes \xc2\xb7 q closes ", an->all ? "all articles" : "this article", n,
 	    an->all ? "this article" : "all articles");
 	ui_style(ui, w, TH_HEADER, A_BOLD);
 	mvwaddnstr(w, 0, 1, t, COLS - 2);
@@ -977,6 +1030,16 @@ alist_key(struct ui *ui, int key)
 	if (key == KEY_ENTER_C || act == ACT_OPEN)
 		return alist_jump(ui);
 	switch (act) {
+	case ACT_ANNOT_EDIT:
+	case ACT_ANNOT_DELETE:
+		/* the way to an orphan, which no cursor can reach */
+		if (an->nrows == 0 || an->rows[an->asel].hdr)
+			break;
+		an->in_list = 1;
+		edit_or_delete(ui, row_annot(an, an->asel), act);
+		if (an->sub == AS_LIST)
+			an->in_list = 0;	/* refused: stay in the list */
+		return H_HANDLED;
 	case ACT_ANNOT_LIST:
 		an->all = have_list(ui) ? !an->all : 1;
 		an->asel = an->atop = 0;
@@ -1030,7 +1093,7 @@ annui_key(struct ui *ui, int key)
 		if (have_list(ui))
 			list_reload(ui);
 		counts_reload(ui);
-		if (an->sub == AS_LIST)
+		if (an->sub == AS_LIST || an->in_list)
 			rows_build(ui);
 	}
 	switch (an->sub) {
@@ -1075,11 +1138,6 @@ annui_key(struct ui *ui, int key)
 	return H_HANDLED;
 }
 
-static const char *
-kind_label(enum annot_kind k)
-{
-	return k == ANNOT_NOTE ? "note" : k == ANNOT_TAG ? "tag" : "highlight";
-}
 
 int
 annui_action(struct ui *ui, int action)
@@ -1088,7 +1146,6 @@ annui_action(struct ui *ui, int action)
 	struct doc *d = &ui->doc;
 	const struct annot *a;
 	const struct dline *l;
-	char *q;
 	int r = H_HANDLED;
 
 	if (an == NULL)
@@ -1159,21 +1216,8 @@ annui_action(struct ui *ui, int action)
 			ui_message(ui, MSG_INFO, "no annotation at the cursor (]a finds one)");
 			break;
 		}
-		if (!writable(ui))
-			break;
-		an->target = a->id;
-		an->tkind = a->kind;
-		if (action == ACT_ANNOT_EDIT) {
-			prompt_open(ui, PW_EDIT, a->kind == ANNOT_TAG ? "tags: " : "note: ",
-			    a->kind == ANNOT_TAG ? a->tags : a->note);
-			break;
-		}
-		q = text_sanitize(a->quote, strlen(a->quote), 30);
-		snprintf(an->question, sizeof an->question, "delete this %s on "
-		    "\xe2\x80\x9c%s\xe2\x80\x9d? (y/n)", kind_label(a->kind), q);
-		free(q);
-		an->sub = AS_CONFIRM;
-		ui->mode = M_ANNOT;
+		an->in_list = 0;
+		edit_or_delete(ui, a, action);
 		break;
 	}
 	ui->panes[P_READER].dirty = 1;

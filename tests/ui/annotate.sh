@@ -94,6 +94,12 @@ check_eq "stored before the screen said so" "$(sql 'SELECT kind, quote, note FRO
 send [ a
 check "status shows the note at the cursor" poll status_has "note: prüfen bitte"
 check "list pane counts it" wait_for "1✎"
+send ?
+check "help opens" wait_for "help: keys"
+send Space
+check "help: e is there and works" wait_for "e                    edit the note or tags at the cursor"
+check "help: no annotation key waits" lacks_text "annotation (not available yet)"
+send q
 quit "first session"
 
 # --- reopen: drawn, listed, ]a, edit, delete -----------------------------------
@@ -208,6 +214,22 @@ check "and the moved one" wait_for "highlight moved “careful compromise”"
 send Escape
 send K
 check "K back" wait_for "The harbour council voted"
+# an orphan is edited and deleted from the list, where it can be reached
+send A G e
+check "e in the list: the orphan's note" wait_for "note: is it true"
+check "the list stays up" has_text "annotations: this article (4)"
+send C-w
+send_text "false"
+send Enter
+check "edited from the list" wait_for "orphan “shorten waiting times”  is it false"
+send d
+check "d in the list asks" wait_for "delete this note on “shorten waiting times”? (y/n)"
+send y
+check "deleted from the list" wait_for "annotations: this article (3)"
+check "the orphan is gone" wait_gone "shorten waiting times"
+check_eq "orphan deleted in the store" \
+    "$(sql "SELECT count(*) FROM annotation WHERE quote = 'shorten waiting times'")" 0
+send q
 send g
 check "Esc: cursor at the top" poll status_has "row 1/"
 send v l l
