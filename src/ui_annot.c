@@ -31,7 +31,7 @@ struct arow {
 
 struct annui {
 	struct annot_store	*st;
-	char			 why[LEDE_ERRLEN];	/* why nothing can be written */
+	char			 why[LEDE_ERRLEN + 64];	/* why nothing can be written */
 	struct annot_counts	 counts;
 	struct annot_list	 list;		/* the open article's, re-anchored */
 	const struct article	*art;		/* the article list belongs to */
