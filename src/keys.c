@@ -34,6 +34,7 @@ const struct key_action key_actions[ACT_COUNT] = {
 				    "previous mention of the selected entity", "search" },
 	[ACT_FLAG_NEXT] =	{ "flag_next", "]f", "next flagged artifact", "flags" },
 	[ACT_FLAG_PREV] =	{ "flag_prev", "[f", "previous flagged artifact", "flags" },
+	[ACT_SUGGESTIONS] =	{ "toggle_suggestions", "S", "show suggestions inline", "flags" },
 	[ACT_ANNOT_NEXT] =	{ "annotation_next", "]a", "next annotation", "annotations" },
 	[ACT_ANNOT_PREV] =	{ "annotation_prev", "[a", "previous annotation",
 				    "annotations" },

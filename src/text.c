@@ -496,7 +496,7 @@ text_wrap_next(struct text_wrap *w, struct text_row *r)
 {
 	struct glyph g;
 	size_t last_break = (size_t)-1;
-	int used = 0, ink = 0, ink_at_break = 0;
+	int used = 0, ink = 0, ink_at_break = 0, gw;
 
 	if (w->done)
 		return 0;
@@ -521,7 +521,14 @@ text_wrap_next(struct text_wrap *w, struct text_row *r)
 			last_break = g.start;
 			ink_at_break = ink;
 		}
-		if (used + g.width > w->width && g.start > r->start) {
+		gw = g.width;
+		if (w->extra != NULL)
+			gw += w->extra(w->extra_ctx, g.start, g.end);
+		/* a glyph that fits with no earlier break stays even when its glued
+		 * text does not: that text is cut when drawn, not the word split */
+		if (used + gw > w->width && g.start > r->start &&
+		    (used + g.width > w->width ||
+		    (last_break != (size_t)-1 && last_break > r->start))) {
 			if (last_break != (size_t)-1 && last_break > r->start) {
 				r->end = last_break;
 				r->width = ink_at_break;
@@ -533,7 +540,7 @@ text_wrap_next(struct text_wrap *w, struct text_row *r)
 			}
 			return 1;
 		}
-		used += g.width;
+		used += gw;
 		ink = used;
 		r->end = g.end;
 	}

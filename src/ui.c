@@ -924,6 +924,7 @@ static const action_fn handlers[ACT_COUNT] = {
 	[ACT_CANCEL] = do_cancel, [ACT_ANNOT_LIST] = annui_action,
 	[ACT_FILTER] = do_not_yet,
 	[ACT_BOILERPLATE] = do_reader, [ACT_RAW] = do_reader,
+	[ACT_SUGGESTIONS] = do_reader,
 	[ACT_HELP] = do_help, [ACT_COMMAND] = do_command, [ACT_REDRAW] = do_redraw,
 	[ACT_FOCUS_NEXT] = do_focus, [ACT_FOCUS_PREV] = do_focus,
 };

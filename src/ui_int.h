@@ -67,6 +67,8 @@ struct doc {
 
 	char		*pat;		/* search pattern, or NULL */
 	size_t		 match;		/* start of the current match, or -1 */
+
+	struct sugg	*sugg;		/* suggestions shown inline (S), or NULL */
 };
 
 struct pane {
@@ -169,6 +171,14 @@ size_t	filter_at(struct ui *, size_t pos);
 size_t	filter_pos(struct ui *, size_t idx);
 int	filter_has(struct ui *, size_t idx);
 void	filter_header(struct ui *, char *buf, size_t len);
+
+/* ui_suggest.c: a flag's suggestion shown inline after it, as virtual text */
+void	sugg_toggle(struct ui *);
+void	sugg_build(struct doc *);
+void	sugg_free(struct doc *);
+void	sugg_wrap(struct doc *, struct text_wrap *, size_t base);
+int	sugg_after(const struct doc *, const struct glyph *);	/* columns after g */
+int	sugg_draw(struct ui *, WINDOW *, const struct glyph *, int avail);
 
 /* ui_list.c */
 void	list_draw(struct ui *, struct pane *);

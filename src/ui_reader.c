@@ -51,6 +51,7 @@ more_rows(struct doc *d)
 		}
 		l = &d->lines[d->wrap_line++];
 		text_wrap_init(&d->tw, text + l->start, l->end - l->start, d->wrap_width);
+		sugg_wrap(d, &d->tw, l->start);
 		d->tw_active = 1;
 	}
 }
@@ -126,7 +127,7 @@ col_of(struct doc *d, size_t row, size_t pos)
 
 	row_iter(d, &d->rows[row], &it);
 	while (row_next(d, &d->rows[row], &it, &g) && g.end <= pos)
-		col += g.width;
+		col += g.width + sugg_after(d, &g);
 	text_iter_free(&it);
 	return col;
 }
@@ -146,7 +147,7 @@ pos_at_col(struct doc *d, size_t row, int col)
 		pos = g.start;
 		if (c + g.width > col)
 			break;
-		c += g.width;
+		c += g.width + sugg_after(d, &g);
 	}
 	text_iter_free(&it);
 	return pos;
@@ -318,6 +319,7 @@ reader_close(struct ui *ui)
 		d->e->art = NULL;
 	}
 	free(d->pat);
+	sugg_free(d);
 	memset(d, 0, sizeof *d);
 	ui->have_doc = 0;
 }
@@ -335,6 +337,7 @@ reader_open(struct ui *ui, size_t i)
 	struct entry *e;
 	char *pat = NULL;
 	int width = ui->reader_width, busy;
+	int sugg = ui->have_doc && d->sugg != NULL;	/* so does S */
 
 	if (ui->have_doc && d->pat != NULL)
 		pat = xstrdup(d->pat);	/* the search carries over, as in a pager */
@@ -367,6 +370,8 @@ reader_open(struct ui *ui, size_t i)
 	d->pat = pat;
 	analysis_run(&ui->k, e->art, &d->an);
 	d->analysed = 1;
+	if (sugg)
+		sugg_build(d);
 	if (busy) {
 		free(ui->status_msg);
 		ui->status_msg = NULL;
@@ -500,6 +505,7 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 			break;
 		}
 		x += g.width;
+		x += sugg_draw(ui, w, &g, x0 + width - x);
 	}
 	text_iter_free(&it);
 	/* the cursor at the end of a row (an empty line) is shown as a block */
@@ -717,6 +723,17 @@ reader_key(struct ui *ui, int action)
 		ui_message(ui, 0, d->show_bp ? "boilerplate shown (dimmed)" :
 		    "boilerplate hidden");
 		break;
+	case ACT_SUGGESTIONS: {
+		size_t off = cr >= d->top ? cr - d->top : 0;
+
+		sugg_toggle(ui);
+		/* rows change width: wrap again, the cursor keeps its screen row */
+		rows_reset(d);
+		cr = row_of(d, d->cursor);
+		d->top = cr > off ? cr - off : 0;
+		goto_pos(ui, d->cursor);
+		break;
+	}
 	case ACT_RAW:
 		d->raw = !d->raw;
 		reader_rebuild(ui);

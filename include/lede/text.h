@@ -84,6 +84,11 @@ struct text_wrap {
 	int			done;
 	int			have_pending;
 	struct glyph		pending;
+	/* Optional, set after text_wrap_init: columns of virtual text glued right
+	 * after a glyph that is not a space (offsets relative to s), so the glyph and
+	 * that text move to the next row together. */
+	int			(*extra)(void *ctx, size_t start, size_t end);
+	void			*extra_ctx;
 };
 
 void	text_wrap_init(struct text_wrap *, const char *s, size_t n, int width);

@@ -93,6 +93,7 @@ main(void)
 			{ "V", ACT_SELECT_PARA }, { "a", ACT_NOTE }, { "H", ACT_HIGHLIGHT },
 			{ "t", ACT_TAG }, { "Esc", ACT_CANCEL }, { "A", ACT_ANNOT_LIST },
 			{ "&", ACT_FILTER }, { "B", ACT_BOILERPLATE }, { "R", ACT_RAW },
+			{ "S", ACT_SUGGESTIONS },
 			{ "c", ACT_ENTITY_SCOPE },
 			{ "?", ACT_HELP }, { ":", ACT_COMMAND }, { "C-l", ACT_REDRAW },
 			{ "Tab", ACT_FOCUS_NEXT }, { "S-Tab", ACT_FOCUS_PREV },

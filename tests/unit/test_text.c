@@ -76,6 +76,36 @@ wrap(const char *s, int width, int *maxw)
 	return out;
 }
 
+/* virtual text glued after glyphs: 4 columns after "bbb" (bytes 4-7) */
+static int
+extra4(void *ctx, size_t start, size_t end)
+{
+	(void)ctx;
+	return start < 7 && 7 <= end ? 4 : 0;
+}
+
+static char *
+wrap_extra(const char *s, int width, int *widths)
+{
+	static char out[256];
+	struct text_wrap tw;
+	struct text_row r;
+	size_t o = 0, n = 0;
+
+	text_wrap_init(&tw, s, strlen(s), width);
+	tw.extra = extra4;
+	while (text_wrap_next(&tw, &r)) {
+		if (o > 0)
+			out[o++] = '|';
+		memcpy(out + o, s + r.start, r.end - r.start);
+		o += r.end - r.start;
+		widths[n++] = r.width;
+	}
+	text_wrap_free(&tw);
+	out[o] = '\0';
+	return out;
+}
+
 int
 main(void)
 {
@@ -243,6 +273,21 @@ main(void)
 		T_CHECK(widths);
 		T_EQ_INT(expect, len);
 		free(big);
+	}
+
+	/* virtual text after a glyph moves with it and counts in the row width */
+	{
+		int ws[8];
+
+		T_EQ_STR(wrap_extra("aaa bbb ccc", 9, ws), "aaa |bbb |ccc");
+		T_EQ_INT(ws[0], 3);
+		T_EQ_INT(ws[1], 7);
+		T_EQ_INT(wrap_extra("aaa bbb ccc", 11, ws)[0], 'a');
+		T_EQ_STR(wrap_extra("aaa bbb ccc", 11, ws), "aaa bbb |ccc");
+		T_EQ_INT(ws[0], 11);
+		/* wider than the row: the glyph and its text still start a row */
+		T_EQ_STR(wrap_extra("aaa bbb ccc", 5, ws), "aaa |bbb |ccc");
+		T_EQ_INT(ws[1], 7);
 	}
 
 	/* search */
