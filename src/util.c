@@ -114,7 +114,10 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	/* Checked here first: most additions fit, and the writers call this
+	 * for every few bytes. */
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
 	if (n > 0)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
@@ -130,7 +133,10 @@ buf_adds(struct buf *b, const char *s)
 void
 buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void
