@@ -27,8 +27,12 @@ token_is_abbrev(const char *s, size_t n)
 {
 	size_t i;
 
+	/* the first byte before strlen: asked for every word before a full stop */
+	if (n == 0)
+		return 0;
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s, n) == 0)
+		if (abbrevs[i][0] == s[0] && strlen(abbrevs[i]) == n &&
+		    memcmp(abbrevs[i], s, n) == 0)
 			return 1;
 	return 0;
 }
