@@ -520,8 +520,12 @@ parse_type(const char *s, size_t n, enum gz_type *t)
 	};
 	size_t i;
 
+	/* the first byte before strlen: this runs for every row of the gazetteer */
+	if (n == 0)
+		return -1;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0) {
+		if (names[i].name[0] == s[0] && strlen(names[i].name) == n &&
+		    memcmp(names[i].name, s, n) == 0) {
 			*t = names[i].type;
 			return 0;
 		}
@@ -570,7 +574,7 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 			f[nf] = tab + 1;
 		}
 		why = NULL;
-		if (strcmp(kind, "gaz") == 0) {
+		if (src == GZS_GAZ) {	/* kind is "gaz" (strcmp once, not per row) */
 			if (nf < 2 || fl[0] == 0)
 				why = "expected name<TAB>type<TAB>canonical";
 			else if (parse_type(f[1], fl[1], &t) == -1)
