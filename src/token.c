@@ -204,17 +204,12 @@ static int
 ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = start, j, l;
+	size_t i = start, j, l, ntok0 = t->ntok;
 	unsigned space = 0, f;
 	int isword, mid, sp;
 
-	for (i = start; i < end; i++)
-		if (s[i] & 0x80) {
-			if ((l = typo_punct(s + i, end - i, &mid, &sp)) == 0)
-				return -1;
-			i += l - 1;
-		}
-	i = start;
+	/* One pass: every non-ASCII character reaches typo_punct below, so an
+	 * unknown one is found there and what was pushed is dropped. */
 	while (i < end) {
 		unsigned char c = s[i];
 
@@ -224,7 +219,10 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			continue;
 		}
 		if (c & 0x80) {
-			l = typo_punct(s + i, end - i, &mid, &sp);
+			if ((l = typo_punct(s + i, end - i, &mid, &sp)) == 0) {
+				t->ntok = ntok0;
+				return -1;
+			}
 			if (sp)
 				space = TK_SPACE;
 			else {
