@@ -68,6 +68,18 @@ word_flags(const char *s, size_t n, int *isword)
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 
+		/* Past the first letter or digit (so *isword is set), ASCII only
+		 * needs counting: the bulk of every word. */
+		if (b < 0x80 && !first) {
+			if (b >= 'a' && b <= 'z')
+				letters++;
+			else if (b >= 'A' && b <= 'Z') {
+				letters++;
+				uppers++;
+			}
+			i++;
+			continue;
+		}
 		/* ASCII without libunistring's tables: most of the text */
 		if (b < 0x80) {
 			int up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z';
