@@ -63,6 +63,10 @@ glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
 		return 1;
 	for (seg = 0; seg < pn && p[seg] != '*'; seg++)
 		;
+	/* The last star: what follows can only match at the end ("* Comments"),
+	 * so compare there instead of at every position of the line. */
+	if (seg == pn)
+		return sn >= pn && eq_bytes(p, s + sn - pn, pn, cased);
 	for (i = 0; i + seg <= sn; i++)
 		if (eq_bytes(p, s + i, seg, cased) &&
 		    glob_match(p, pn, s + i, sn - i, cased))
