@@ -102,14 +102,16 @@ gz_fold(const char *s, size_t n, struct buf *out)
 
 	out->len = 0;
 	buf_grow(out, n + 1);
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	/* ASCII folds as it is checked, in one pass; at the first other byte
+	 * what was written is dropped (out->len is still 0). */
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if ((unsigned char)c >= 0x80)
 			break;
+		out->s[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
 	if (i == n) {
-		for (i = 0; i < n; i++) {
-			char c = s[i];
-			out->s[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-		}
 		out->len = n;
 		out->s[n] = '\0';
 		return;
