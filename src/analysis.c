@@ -113,8 +113,11 @@ analysis_write_json(FILE *f, const struct analysis *an)
 	buf_adds(&b, "],\"entities\":[");
 	for (i = 0; i < an->ents.nents; i++) {
 		const struct entity *e = &an->ents.ents[i];
-		buf_addf(&b, "%s{\"id\":\"e%zu\",\"type\":\"%s\",\"canonical\":",
-		    i ? "," : "", i + 1, entity_type_name(e->type));
+		buf_adds(&b, i ? ",{\"id\":\"e" : "{\"id\":\"e");
+		buf_addu(&b, i + 1);
+		buf_adds(&b, "\",\"type\":\"");
+		buf_adds(&b, entity_type_name(e->type));
+		buf_adds(&b, "\",\"canonical\":");
 		json_buf_cstr(&b, e->canonical);
 		buf_adds(&b, ",\"mentions\":[");
 		for (j = 0; j < e->nmentions; j++) {
@@ -132,10 +135,15 @@ analysis_write_json(FILE *f, const struct analysis *an)
 	buf_adds(&b, "],\"artifacts\":[");
 	for (i = 0; i < c->narts; i++) {
 		const struct artifact *r = &c->arts[i];
-		buf_addf(&b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", i ? "," : "",
-		    r->start, r->end);
+		buf_adds(&b, i ? ",{\"start\":" : "{\"start\":");
+		buf_addu(&b, r->start);
+		buf_adds(&b, ",\"end\":");
+		buf_addu(&b, r->end);
+		buf_adds(&b, ",\"text\":");
 		json_buf_string(&b, a->text + r->start, r->end - r->start);
-		buf_addf(&b, ",\"kind\":\"%s\",\"suggestion\":", artifact_kind_name(r->kind));
+		buf_adds(&b, ",\"kind\":\"");
+		buf_adds(&b, artifact_kind_name(r->kind));
+		buf_adds(&b, "\",\"suggestion\":");
 		json_buf_cstr(&b, r->suggestion ? r->suggestion : "");
 		buf_adds(&b, ",\"note\":");
 		json_buf_cstr(&b, r->note ? r->note : "");

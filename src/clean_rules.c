@@ -63,6 +63,10 @@ glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
 		return 1;
 	for (seg = 0; seg < pn && p[seg] != '*'; seg++)
 		;
+	/* The last star: what follows can only match at the end ("* Comments"),
+	 * so compare there instead of at every position of the line. */
+	if (seg == pn)
+		return sn >= pn && eq_bytes(p, s + sn - pn, pn, cased);
 	for (i = 0; i + seg <= sn; i++)
 		if (eq_bytes(p, s + i, seg, cased) &&
 		    glob_match(p, pn, s + i, sn - i, cased))
@@ -93,25 +97,33 @@ bigram_set(const char *p, size_t n, uint64_t m[4], int fold)
 	}
 }
 
+/* Extend the lowercased copy of a line to its first need bytes. */
+static void
+lower_upto(char *low, size_t *have, const char *line, size_t need)
+{
+	for (; *have < need; (*have)++)
+		low[*have] = (char)lc((unsigned char)line[*have]);
+}
+
 const struct line_rule *
 rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 {
 	char low[CONTAINS_MAX];
-	size_t i, n = e - s, nl;
+	size_t i, n = e - s, nl, nlow = 0;
 
 	if (r == NULL || n == 0)
 		return NULL;
-	/* a lowercased copy of the line (its head, for long lines) */
+	/* a lowercased copy of the line (its head, for long lines), made only as
+	 * far as a rule reads it: most lines are long prose that only prefix rules
+	 * look at */
 	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
 	uint64_t have[4];
 	int have_set = 0;
 
-	for (i = 0; i < nl; i++)
-		low[i] = (char)lc((unsigned char)t[s + i]);
 	{
 		const size_t *a, *b;
 		size_t na, nb, ia = 0, ib = 0;
-		unsigned char f0 = (unsigned char)low[0], f1 = (unsigned char)t[s];
+		unsigned char f0 = (unsigned char)lc((unsigned char)t[s]), f1 = (unsigned char)t[s];
 		/* rules for the lowercased and for the raw first byte, and the rest */
 		a = r->byfirst[f0];
 		na = r->nbyfirst[f0];
@@ -128,11 +140,19 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 			src = lr->cased ? t + s : low;
 			switch (lr->how) {
 			case HOW_EXACT:
-				if (n == lr->len && n <= nl && memcmp(src, lr->pat, n) == 0)
+				if (n != lr->len || n > nl)
+					break;
+				if (!lr->cased)
+					lower_upto(low, &nlow, t + s, n);
+				if (memcmp(src, lr->pat, n) == 0)
 					return lr;
 				break;
 			case HOW_PREFIX:
-				if (lr->len <= nl && memcmp(src, lr->pat, lr->len) == 0)
+				if (lr->len > nl)
+					break;
+				if (!lr->cased)
+					lower_upto(low, &nlow, t + s, lr->len);
+				if (memcmp(src, lr->pat, lr->len) == 0)
 					return lr;
 				break;
 			case HOW_SUFFIX:
@@ -150,12 +170,17 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 				if ((lr->bigrams[0] & ~have[0]) || (lr->bigrams[1] & ~have[1]) ||
 				    (lr->bigrams[2] & ~have[2]) || (lr->bigrams[3] & ~have[3]))
 					break;
+				if (!lr->cased)
+					lower_upto(low, &nlow, t + s, n);
 				if (memmem(src, n, lr->pat, lr->len) != NULL)
 					return lr;
 				break;
 			case HOW_GLOB:
-				if (n <= CONTAINS_MAX &&
-				    glob_match(lr->pat, lr->len, src, n, 1))
+				if (n > CONTAINS_MAX)
+					break;
+				if (!lr->cased)
+					lower_upto(low, &nlow, t + s, n);
+				if (glob_match(lr->pat, lr->len, src, n, 1))
 					return lr;
 				break;
 			}

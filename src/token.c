@@ -27,8 +27,12 @@ token_is_abbrev(const char *s, size_t n)
 {
 	size_t i;
 
+	/* the first byte before strlen: asked for every word before a full stop */
+	if (n == 0)
+		return 0;
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s, n) == 0)
+		if (abbrevs[i][0] == s[0] && strlen(abbrevs[i]) == n &&
+		    memcmp(abbrevs[i], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -64,6 +68,18 @@ word_flags(const char *s, size_t n, int *isword)
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 
+		/* Past the first letter or digit (so *isword is set), ASCII only
+		 * needs counting: the bulk of every word. */
+		if (b < 0x80 && !first) {
+			if (b >= 'a' && b <= 'z')
+				letters++;
+			else if (b >= 'A' && b <= 'Z') {
+				letters++;
+				uppers++;
+			}
+			i++;
+			continue;
+		}
 		/* ASCII without libunistring's tables: most of the text */
 		if (b < 0x80) {
 			int up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z';
@@ -200,17 +216,12 @@ static int
 ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = start, j, l;
+	size_t i = start, j, l, ntok0 = t->ntok;
 	unsigned space = 0, f;
 	int isword, mid, sp;
 
-	for (i = start; i < end; i++)
-		if (s[i] & 0x80) {
-			if ((l = typo_punct(s + i, end - i, &mid, &sp)) == 0)
-				return -1;
-			i += l - 1;
-		}
-	i = start;
+	/* One pass: every non-ASCII character reaches typo_punct below, so an
+	 * unknown one is found there and what was pushed is dropped. */
 	while (i < end) {
 		unsigned char c = s[i];
 
@@ -220,7 +231,10 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			continue;
 		}
 		if (c & 0x80) {
-			l = typo_punct(s + i, end - i, &mid, &sp);
+			if ((l = typo_punct(s + i, end - i, &mid, &sp)) == 0) {
+				t->ntok = ntok0;
+				return -1;
+			}
 			if (sp)
 				space = TK_SPACE;
 			else {

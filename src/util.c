@@ -114,7 +114,10 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	/* Checked here first: most additions fit, and the writers call this
+	 * for every few bytes. */
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
 	if (n > 0)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
@@ -130,20 +133,33 @@ buf_adds(struct buf *b, const char *s)
 void
 buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void
 buf_addf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	int n;
 
+	/* Format straight into the spare room: most calls fit, and formatting
+	 * twice (once to measure) doubled the cost of the JSON writers. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room > 0 ? b->s + b->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		if (room > 0)
+			b->s[b->len] = '\0';
 		return;
+	}
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
 	buf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);

@@ -516,6 +516,25 @@ test_parser(const char *dir)
 		rmdir(udir);
 		free(udir);
 	}
+	/* globs: a star at the head matches at the end of the line only, a star
+	 * inside matches any run */
+	put(dir, "boilerplate.rules", "comments\tglob\t* Comments\n"
+	    "source-attribution\tglob\tThe post * appeared first on *\n");
+	{
+		struct clean_rules *keep = rules;
+		struct clean_result cr;
+
+		rules = clean_rules_load(dir, NULL, warn, NULL);
+		run("Leaders meet for talks in the city of Geneva\n\n" P1 " Putin said.\n\n"
+		    "12 comments\n\nComments on the talks by Putin\n\n"
+		    "The post Talks in Geneva appeared first on Example News\n", &cr);
+		T_EQ_STR(sub(&cr, 4), "comments");
+		T_CHECK(strcmp(sub(&cr, 6), "comments") != 0);
+		T_EQ_STR(sub(&cr, 8), "source-attribution");
+		clean_result_free(&cr);
+		clean_rules_free(rules);
+		rules = keep;
+	}
 	unput(dir, "boilerplate.rules");
 	unput(dir, "glossary.tsv");
 }

@@ -4,6 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
 #include "lede/ingest.h"
 #include "lede/util.h"
 #include "t.h"
@@ -51,6 +55,43 @@ has_msg(struct got *g, const char *a, const char *b)
 		if (strstr(g->msgs[i], a) && strstr(g->msgs[i], b))
 			return 1;
 	return 0;
+}
+
+/* utf8_first_invalid skips ASCII by words and checks one character at a time:
+ * on text mixing ASCII, good and broken sequences at every alignment it must
+ * answer as u8_check over the whole text does. */
+static void
+test_first_invalid(void)
+{
+	static const char *const pieces[] = {
+		"a", "plain ASCII text ", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80",
+		"\xc3", "\xe2\x80", "\x80", "\xff", "\xc0\xaf", "\xed\xa0\x80",
+		"\xf4\x90\x80\x80", "\xe2" "A", "0123456789"
+	};
+	char s[256];
+	size_t n, k, np = sizeof pieces / sizeof pieces[0], bad = 0, want;
+	const uint8_t *r;
+	int round;
+
+	srand(7);
+	for (round = 0; round < 20000; round++) {
+		n = 0;
+		for (k = (size_t)(rand() % 12); k > 0; k--) {
+			/* good pieces three times in four: the bad one comes late */
+			const char *p = pieces[rand() % (rand() % 4 ? 5 : (int)np)];
+			size_t l = strlen(p);
+
+			if (n + l >= sizeof s)
+				break;
+			memcpy(s + n, p, l);
+			n += l;
+		}
+		r = u8_check((const uint8_t *)s, n);
+		want = r == NULL ? (size_t)-1 : (size_t)(r - (const uint8_t *)s);
+		if (utf8_first_invalid(s, n) != want)
+			bad++;
+	}
+	T_EQ_INT(bad, 0);
 }
 
 int
@@ -111,6 +152,7 @@ main(void)
 
 	T_EQ_INT(utf8_first_invalid("ok \xc3\xa9", 5), (size_t)-1);
 	T_EQ_INT(utf8_first_invalid("ok \xc3", 4), 3);
+	test_first_invalid();
 
 	cmd = xasprintf("rm -rf %s", dir);
 	T_EQ_INT(system(cmd), 0);
