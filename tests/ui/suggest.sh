@@ -23,22 +23,6 @@ longest='[.artifacts[]] | max_by(.suggestion | length)'
 long_text=$(jq -r "$longest.text" "$SCRATCH/an.json")
 long=$(jq -r "$longest.suggestion" "$SCRATCH/an.json" | sed 's/^\(.\{8\}\).*/\1/')
 
-# every pane row (not the status line) is exactly W columns, ends in a border and
-# has NBAR vertical bars (as in unicode.sh)
-rows_intact() {
-	local w=$1 nbar=$2 line n=0 bad=0
-	screen | head -n -1 | tail -n +2 > "$SCRATCH/rows"
-	while IFS= read -r line; do
-		n=$((n + 1))
-		case $line in
-		*│) ;;
-		*) bad=1 ;;
-		esac
-		[ "$(printf '%s' "$line" | wc -L)" -eq "$w" ] || bad=1
-		[ "$(printf '%s' "$line" | grep -o '│' | wc -l)" -eq "$nbar" ] || bad=1
-	done < "$SCRATCH/rows"
-	[ "$n" -gt 5 ] && [ "$bad" -eq 0 ]
-}
 
 # the reading view's text (field F between the bars), rows joined without spaces,
 # so a wrap anywhere does not matter

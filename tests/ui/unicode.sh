@@ -4,22 +4,6 @@
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 . "$TOP_SRCDIR/tests/ui/tmux.sh"
 
-# every pane row (not the status line) is exactly W columns and ends in a border,
-# and has NBAR vertical bars
-rows_intact() {
-	local w=$1 nbar=$2 line n=0 bad=0
-	screen | head -n -1 | tail -n +2 > "$SCRATCH/rows"
-	while IFS= read -r line; do
-		n=$((n + 1))
-		case $line in
-		*│) ;;
-		*) bad=1 ;;
-		esac
-		[ "$(printf '%s' "$line" | wc -L)" -eq "$w" ] || bad=1
-		[ "$(printf '%s' "$line" | grep -o '│' | wc -l)" -eq "$nbar" ] || bad=1
-	done < "$SCRATCH/rows"
-	[ "$n" -gt 5 ] && [ "$bad" -eq 0 ]
-}
 
 data=$TOP_SRCDIR/tests/data
 start 70 20 "$data/unicode.txt" "$data/escape.txt"

@@ -9,39 +9,13 @@
 #include "lede/config.h"
 #include "lede/util.h"
 #include "t.h"
-
-#define MAXMSG 64
-
-struct msgs {
-	char	*m[MAXMSG];
-	int	 n;
-};
+#include "tmsg.h"
 
 static char dir[] = "/tmp/lede-test-config-XXXXXX";
 
 static const char *const actions[] = {
 	"quit", "next_article", "search", "down", "up", NULL
 };
-
-static void
-collect(const char *msg, void *ctx)
-{
-	struct msgs *w = ctx;
-
-	if (w->n < MAXMSG)
-		w->m[w->n] = xstrdup(msg);
-	w->n++;
-}
-
-static void
-msgs_reset(struct msgs *w)
-{
-	int i;
-
-	for (i = 0; i < w->n && i < MAXMSG; i++)
-		free(w->m[i]);
-	w->n = 0;
-}
 
 /* Single printable ASCII characters, C-x, and a few names: enough to tell good from bad. */
 static int

@@ -8,35 +8,9 @@
 #include "lede/config.h"
 #include "lede/util.h"
 #include "t.h"
-
-#define MAXMSG 32
-
-struct msgs {
-	char	*m[MAXMSG];
-	int	 n;
-};
+#include "tmsg.h"
 
 static char dir[] = "/tmp/lede-test-theme-XXXXXX";
-
-static void
-collect(const char *msg, void *ctx)
-{
-	struct msgs *w = ctx;
-
-	if (w->n < MAXMSG)
-		w->m[w->n] = xstrdup(msg);
-	w->n++;
-}
-
-static void
-msgs_reset(struct msgs *w)
-{
-	int i;
-
-	for (i = 0; i < w->n && i < MAXMSG; i++)
-		free(w->m[i]);
-	w->n = 0;
-}
 
 static char *
 fixture(const char *name, const char *data)
