@@ -120,9 +120,8 @@ corpus_index_add(struct corpus_index *ci, size_t doc, const struct entity_result
 	ci->ndocs = doc + 1;
 }
 
-/* The first position in docs holding a number >= doc. */
-static size_t
-lower_bound(const struct corpus_entity *e, size_t doc)
+size_t
+corpus_entity_lower_bound(const struct corpus_entity *e, size_t doc)
 {
 	size_t lo = 0, hi = e->ndocs;
 
@@ -144,7 +143,7 @@ corpus_entity_count(const struct corpus_entity *e, size_t doc)
 
 	if (e == NULL)
 		return 0;
-	i = lower_bound(e, doc);
+	i = corpus_entity_lower_bound(e, doc);
 	return i < e->ndocs && e->docs[i] == doc ? e->counts[i] : 0;
 }
 
@@ -156,10 +155,10 @@ corpus_entity_next(const struct corpus_entity *e, size_t doc, int dir)
 	if (e == NULL)
 		return (size_t)-1;
 	if (dir > 0) {
-		i = doc == (size_t)-1 ? 0 : lower_bound(e, doc + 1);
+		i = doc == (size_t)-1 ? 0 : corpus_entity_lower_bound(e, doc + 1);
 		return i < e->ndocs ? e->docs[i] : (size_t)-1;
 	}
-	i = lower_bound(e, doc);
+	i = corpus_entity_lower_bound(e, doc);
 	return i > 0 ? e->docs[i - 1] : (size_t)-1;
 }
 

@@ -220,9 +220,6 @@ static int
 slurp(const char *path, char **data, size_t *len, int *mapped, char *err, size_t errlen)
 {
 	struct stat st;
-	size_t got = 0;
-	ssize_t r;
-	char *p;
 	int fd;
 	void *m;
 
@@ -248,26 +245,8 @@ slurp(const char *path, char **data, size_t *len, int *mapped, char *err, size_t
 			return 0;
 		}
 	}
-	p = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		r = read(fd, p + got, (size_t)st.st_size - got);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			seterr(err, errlen, "%s: %s", path, strerror(errno));
-			close(fd);
-			free(p);
-			return -1;
-		}
-		got += (size_t)r;
-	}
-	close(fd);
-	p[got] = '\0';
-	*data = p;
-	*len = got;
-	return 0;
+	close(fd);		/* empty, or mmap refused: read it */
+	return read_file(path, data, len, err, errlen);
 }
 
 /* Room for about n more rows, so that a big file is hashed once, not rehashed. */

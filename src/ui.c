@@ -558,18 +558,6 @@ overlay_add(struct ui *ui, const char *s)
 	ui->ov.lines[ui->ov.n++] = text_sanitize(s, strlen(s), COLS - 2);
 }
 
-static int
-not_yet(int action)
-{
-	if (ent_owns(action))
-		return 0;
-	switch (action) {
-	case ACT_MENTION_NEXT: case ACT_MENTION_PREV: case ACT_FILTER:
-		return 1;
-	}
-	return 0;
-}
-
 /* The help screen is generated from the key table, so it shows rebound keys. */
 static void
 help_open(struct ui *ui)
@@ -588,8 +576,8 @@ help_open(struct ui *ui)
 			if (strcmp(key_actions[a].group, groups[g]) != 0)
 				continue;
 			keys = keymap_describe(&ui->km, a);
-			line = xasprintf("  %-20s %s%s", keys[0] ? keys : "(unbound)",
-			    key_actions[a].help, not_yet(a) ? " (not available yet)" : "");
+			line = xasprintf("  %-20s %s", keys[0] ? keys : "(unbound)",
+			    key_actions[a].help);
 			overlay_add(ui, line);
 			free(line);
 			free(keys);
@@ -848,13 +836,6 @@ do_reader(struct ui *ui, int action)
 }
 
 static int
-do_not_yet(struct ui *ui, int action)
-{
-	ui_message(ui, 0, "%s: not available yet", key_actions[action].name);
-	return H_HANDLED;
-}
-
-static int
 do_cancel(struct ui *ui, int action)
 {
 	if (ui->have_doc && ui->doc.pat != NULL) {
@@ -915,14 +896,14 @@ static const action_fn handlers[ACT_COUNT] = {
 	[ACT_NEXT_ARTICLE] = do_article, [ACT_PREV_ARTICLE] = do_article,
 	[ACT_SEARCH] = do_search, [ACT_SEARCH_NEXT] = do_reader,
 	[ACT_SEARCH_PREV] = do_reader,
-	[ACT_MENTION_NEXT] = do_not_yet, [ACT_MENTION_PREV] = do_not_yet,
+	[ACT_MENTION_NEXT] = ent_action, [ACT_MENTION_PREV] = ent_action,
 	[ACT_FLAG_NEXT] = do_reader, [ACT_FLAG_PREV] = do_reader,
 	[ACT_ANNOT_NEXT] = annui_action, [ACT_ANNOT_PREV] = annui_action,
 	[ACT_SELECT] = annui_action, [ACT_SELECT_PARA] = annui_action,
 	[ACT_NOTE] = annui_action, [ACT_HIGHLIGHT] = annui_action, [ACT_TAG] = annui_action,
 	[ACT_ANNOT_EDIT] = annui_action, [ACT_ANNOT_DELETE] = annui_action,
 	[ACT_CANCEL] = do_cancel, [ACT_ANNOT_LIST] = annui_action,
-	[ACT_FILTER] = do_not_yet,
+	[ACT_FILTER] = ent_action, [ACT_ENTITY_SCOPE] = ent_action,
 	[ACT_BOILERPLATE] = do_reader, [ACT_RAW] = do_reader,
 	[ACT_SUGGESTIONS] = do_reader,
 	[ACT_HELP] = do_help, [ACT_COMMAND] = do_command, [ACT_REDRAW] = do_redraw,

@@ -246,22 +246,12 @@ size_t
 filter_pos(struct ui *ui, size_t idx)
 {
 	const struct corpus_entity *ce;
-	size_t lo = 0, hi;
 
 	if (!filtering(ui))
 		return idx;
 	if ((ce = filter_ent(ui)) == NULL)
 		return 0;
-	hi = ce->ndocs;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ce->docs[mid] < idx)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return corpus_entity_lower_bound(ce, idx);
 }
 
 int
@@ -758,13 +748,6 @@ do_filter(struct ui *ui)
 	ui->panes[P_LIST].dirty = 1;
 	ui->status_dirty = 1;
 	return H_HANDLED;
-}
-
-int
-ent_owns(int action)
-{
-	return action == ACT_MENTION_NEXT || action == ACT_MENTION_PREV ||
-	    action == ACT_FILTER || action == ACT_ENTITY_SCOPE;
 }
 
 int

@@ -157,7 +157,6 @@ int	reader_shown(struct ui *, size_t pos);
 /* ui_entities.c: the entity panel, mention marks and jumps, the entity filter */
 void	ent_draw(struct ui *, struct pane *);
 int	ent_action(struct ui *, int action);	/* 0: not the panel's business */
-int	ent_owns(int action);
 void	ent_doc_opened(struct ui *);
 int	ent_elem(struct ui *, size_t pos, int elem);	/* the theme element at pos */
 void	ent_status(struct ui *, char *buf, size_t len);	/* appends to buf */

@@ -32,6 +32,8 @@ void	corpus_index_add(struct corpus_index *, size_t doc, const struct entity_res
 /* The entity with this canonical name and type, or NULL. */
 const struct corpus_entity *corpus_index_find(const struct corpus_index *,
 	    const char *canonical, enum entity_type);
+/* The first position in e->docs holding an article number >= doc. */
+size_t	corpus_entity_lower_bound(const struct corpus_entity *, size_t doc);
 /* Mentions of the entity in article doc (0 when it is not mentioned there). */
 size_t	corpus_entity_count(const struct corpus_entity *, size_t doc);
 /* The first article mentioning the entity after doc (dir > 0) or before it
