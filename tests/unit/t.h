@@ -38,6 +38,20 @@ static int t_failed, t_checked;
 	}								\
 } while (0)
 
+/* Byte offset of the first occurrence of needle in a fixture; a fixture that lacks
+ * it is a broken test, which stops here. */
+static inline size_t
+at(const char *hay, const char *needle)
+{
+	const char *p = strstr(hay, needle);
+
+	if (p == NULL) {
+		fprintf(stderr, "fixture: \"%s\" not found\n", needle);
+		exit(1);
+	}
+	return (size_t)(p - hay);
+}
+
 /* End of main: exit status for the automake test driver. */
 static inline int
 t_done(void)

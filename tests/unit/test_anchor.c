@@ -28,19 +28,6 @@ target(const char *old, size_t start, size_t end)
 	return t;
 }
 
-/* Span of the first occurrence of needle in hay. */
-static size_t
-at(const char *hay, const char *needle)
-{
-	const char *p = strstr(hay, needle);
-
-	if (p == NULL) {
-		fprintf(stderr, "fixture: \"%s\" not found\n", needle);
-		exit(1);
-	}
-	return (size_t)(p - hay);
-}
-
 static struct anchor_result
 reanchor(const char *old, const char *quote, const char *new)
 {

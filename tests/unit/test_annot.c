@@ -36,18 +36,6 @@ article(const char *name, const char *text)
 	return a;
 }
 
-static size_t
-at(const char *hay, const char *needle)
-{
-	const char *p = strstr(hay, needle);
-
-	if (p == NULL) {
-		fprintf(stderr, "fixture: \"%s\" not found\n", needle);
-		exit(1);
-	}
-	return (size_t)(p - hay);
-}
-
 /* Add an annotation on the first occurrence of quote; returns its id or 0. */
 static int64_t
 add(struct annot_store *st, const struct article *art, const char *quote,
