@@ -64,94 +64,106 @@ meta(const char *stated, const char *found)
 }
 
 void
-analysis_write_json(FILE *f, const struct analysis *an)
+analysis_json(struct buf *b, const struct analysis *an)
 {
 	const struct article *a = an->art;
 	const struct clean_result *c = &an->clean;
-	struct buf b = { 0 };
 	size_t i, j;
 
-	buf_adds(&b, "{\"path\":");
-	json_buf_cstr(&b, a->path);
+	/* The text, its lines and mentions: about three times its size. */
+	buf_grow(b, 3 * a->len + 4096);
+
+	buf_addlit(b, "{\"path\":");
+	json_buf_cstr(b, a->path);
 	if (a->id != NULL) {
-		buf_adds(&b, ",\"id\":");
-		json_buf_cstr(&b, a->id);
+		buf_addlit(b, ",\"id\":");
+		json_buf_cstr(b, a->id);
 	}
-	buf_adds(&b, ",\"format\":");
-	json_buf_cstr(&b, article_format_name(a->format));
-	buf_adds(&b, ",\"text\":");
-	json_buf_string(&b, a->text, a->len);
-	buf_adds(&b, ",\"title\":");
-	json_buf_cstr(&b, meta(a->title, c->title));
-	buf_adds(&b, ",\"byline\":");
-	json_buf_cstr(&b, meta(a->byline, c->byline));
-	buf_adds(&b, ",\"site\":");
-	json_buf_cstr(&b, meta(a->site, c->site));
-	buf_adds(&b, ",\"date\":");
-	json_buf_cstr(&b, meta(a->date, c->date));
+	buf_addlit(b, ",\"format\":");
+	json_buf_cstr(b, article_format_name(a->format));
+	buf_addlit(b, ",\"text\":");
+	json_buf_string(b, a->text, a->len);
+	buf_addlit(b, ",\"title\":");
+	json_buf_cstr(b, meta(a->title, c->title));
+	buf_addlit(b, ",\"byline\":");
+	json_buf_cstr(b, meta(a->byline, c->byline));
+	buf_addlit(b, ",\"site\":");
+	json_buf_cstr(b, meta(a->site, c->site));
+	buf_addlit(b, ",\"date\":");
+	json_buf_cstr(b, meta(a->date, c->date));
 	if (a->url != NULL) {
-		buf_adds(&b, ",\"url\":");
-		json_buf_cstr(&b, a->url);
+		buf_addlit(b, ",\"url\":");
+		json_buf_cstr(b, a->url);
 	}
-	buf_adds(&b, ",\"lines\":[");
+	buf_addlit(b, ",\"lines\":[");
 	for (i = 0; i < c->nlines; i++) {
 		const struct cline *l = &c->lines[i];
-		buf_adds(&b, i ? ",{\"n\":" : "{\"n\":");
-		buf_addu(&b, i);
-		buf_adds(&b, ",\"start\":");
-		buf_addu(&b, l->start);
-		buf_adds(&b, ",\"end\":");
-		buf_addu(&b, l->end);
-		buf_adds(&b, ",\"class\":\"");
-		buf_adds(&b, line_class_name(l->cls));
+
+		if (i)
+			buf_addc(b, ',');
+		buf_addlit(b, "{\"n\":");
+		buf_addu(b, i);
+		buf_addlit(b, ",\"start\":");
+		buf_addu(b, l->start);
+		buf_addlit(b, ",\"end\":");
+		buf_addu(b, l->end);
+		buf_addlit(b, ",\"class\":\"");
+		buf_adds(b, line_class_name(l->cls));
 		if (l->cls == LC_BOILERPLATE) {
-			buf_adds(&b, "\",\"subtype\":\"");
-			buf_adds(&b, bp_subtype_name(l->sub));
+			buf_addlit(b, "\",\"subtype\":\"");
+			buf_adds(b, bp_subtype_name(l->sub));
 		}
-		buf_adds(&b, "\"}");
+		buf_addlit(b, "\"}");
 	}
-	buf_adds(&b, "],\"entities\":[");
+	buf_addlit(b, "],\"entities\":[");
 	for (i = 0; i < an->ents.nents; i++) {
 		const struct entity *e = &an->ents.ents[i];
-		buf_adds(&b, i ? ",{\"id\":\"e" : "{\"id\":\"e");
-		buf_addu(&b, i + 1);
-		buf_adds(&b, "\",\"type\":\"");
-		buf_adds(&b, entity_type_name(e->type));
-		buf_adds(&b, "\",\"canonical\":");
-		json_buf_cstr(&b, e->canonical);
-		buf_adds(&b, ",\"mentions\":[");
+
+		if (i)
+			buf_addc(b, ',');
+		buf_addlit(b, "{\"id\":\"e");
+		buf_addu(b, i + 1);
+		buf_addlit(b, "\",\"type\":\"");
+		buf_adds(b, entity_type_name(e->type));
+		buf_addlit(b, "\",\"canonical\":");
+		json_buf_cstr(b, e->canonical);
+		buf_addlit(b, ",\"mentions\":[");
 		for (j = 0; j < e->nmentions; j++) {
 			const struct mention *m = &e->mentions[j];
-			buf_adds(&b, j ? ",{\"start\":" : "{\"start\":");
-			buf_addu(&b, m->start);
-			buf_adds(&b, ",\"end\":");
-			buf_addu(&b, m->end);
-			buf_adds(&b, ",\"text\":");
-			json_buf_string(&b, a->text + m->start, m->end - m->start);
-			buf_addc(&b, '}');
+
+			if (j)
+				buf_addc(b, ',');
+			buf_addlit(b, "{\"start\":");
+			buf_addu(b, m->start);
+			buf_addlit(b, ",\"end\":");
+			buf_addu(b, m->end);
+			buf_addlit(b, ",\"text\":");
+			json_buf_string(b, a->text + m->start, m->end - m->start);
+			buf_addc(b, '}');
 		}
-		buf_adds(&b, "]}");
+		buf_addlit(b, "]}");
 	}
-	buf_adds(&b, "],\"artifacts\":[");
+	buf_addlit(b, "],\"artifacts\":[");
 	for (i = 0; i < c->narts; i++) {
 		const struct artifact *r = &c->arts[i];
-		buf_adds(&b, i ? ",{\"start\":" : "{\"start\":");
-		buf_addu(&b, r->start);
-		buf_adds(&b, ",\"end\":");
-		buf_addu(&b, r->end);
-		buf_adds(&b, ",\"text\":");
-		json_buf_string(&b, a->text + r->start, r->end - r->start);
-		buf_adds(&b, ",\"kind\":\"");
-		buf_adds(&b, artifact_kind_name(r->kind));
-		buf_adds(&b, "\",\"suggestion\":");
-		json_buf_cstr(&b, r->suggestion ? r->suggestion : "");
-		buf_adds(&b, ",\"note\":");
-		json_buf_cstr(&b, r->note ? r->note : "");
-		buf_addc(&b, '}');
+
+		if (i)
+			buf_addc(b, ',');
+		buf_addlit(b, "{\"start\":");
+		buf_addu(b, r->start);
+		buf_addlit(b, ",\"end\":");
+		buf_addu(b, r->end);
+		buf_addlit(b, ",\"text\":");
+		json_buf_string(b, a->text + r->start, r->end - r->start);
+		buf_addlit(b, ",\"kind\":\"");
+		buf_adds(b, artifact_kind_name(r->kind));
+		buf_addlit(b, "\",\"suggestion\":");
+		json_buf_cstr(b, r->suggestion ? r->suggestion : "");
+		buf_addlit(b, ",\"note\":");
+		json_buf_cstr(b, r->note ? r->note : "");
+		buf_addc(b, '}');
 	}
-	buf_adds(&b, "]}\n");
-	fwrite(b.s, 1, b.len, f);
-	buf_free(&b);
+	buf_addlit(b, "]}\n");
 }
 
 /* Plain UTF-8 out, whatever came in: a bad byte becomes U+FFFD. */

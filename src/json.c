@@ -1,6 +1,7 @@
 /* json.c - JSON writing and parsing */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +9,9 @@
 
 #define JSON_MAX_DEPTH 64
 
-/* Bytes that go out as they are: printable ASCII but '"' (22) and '\\' (5c).
- * A table, because the article text passes through here byte by byte and
- * five comparisons a byte were the writer's main cost. */
+/* Bytes that go out as they are: printable ASCII but '"' (22) and '\\' (5c) are 1;
+ * the lead bytes of multi-byte UTF-8 (c2-f4) are 2, plain once the sequence is
+ * checked. A table, because the article text passes through here byte by byte. */
 static const unsigned char json_plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 00 */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 10 */
@@ -20,61 +21,114 @@ static const unsigned char json_plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 50 */
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 60 */
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,	/* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* a0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* b0 */
+	0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* c0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* d0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* e0 */
+	2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* f0 */
 };
+
+/* The longest run from s[0] that goes out unchanged: printable ASCII and valid
+ * UTF-8 sequences. */
+/* Eight bytes at a time while all are printable ASCII other than '"' and '\\'.
+ * Each test is exact for the word as a whole: "some byte is below C" is
+ * (x - C*ones) & ~x & highs, and "some byte equals C" is that test on x ^ C*ones
+ * against 1. The byte loop below then finds which byte stopped it. */
+static size_t
+json_ascii_words(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t i = 0;
+	uint64_t x, q, bs, del;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		q = x ^ (ones * '"');
+		bs = x ^ (ones * '\\');
+		del = x ^ (ones * 0x7f);
+		if ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+		    ((bs - ones) & ~bs) | ((del - ones) & ~del)) & highs)
+			break;
+	}
+	return i;
+}
+
+static size_t
+json_plain_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		i += json_ascii_words(s + i, n - i);
+		if (i == n)
+			break;
+		switch (json_plain[s[i]]) {
+		case 1:
+			i++;
+			continue;
+		case 2:
+			if ((k = utf8_valid_len(s + i, n - i)) == 0)
+				return i;
+			i += k;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
 
 void
 json_buf_string(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, k;
+	char u[8];
 
-	buf_addc(b, '"');
+	/* Most strings need no escape at all, or a few: room for them up front,
+	 * then the text a run at a time. */
+	buf_grow(b, n + 2);
+	b->s[b->len++] = '"';
 	while (i < n) {
 		unsigned char c = p[i];
 
-		/* Plain printable ASCII goes out a run at a time. */
-		if (json_plain[c]) {
-			for (k = i + 1; k < n && json_plain[p[k]]; k++)
-				;
-			buf_add(b, p + i, k - i);
-			i = k;
+		if ((k = json_plain_run(p + i, n - i)) > 0) {
+			buf_add(b, p + i, k);
+			i += k;
 			continue;
 		}
+		i++;
 		switch (c) {
 		case '"':
 			buf_add(b, "\\\"", 2);
-			i++;
 			continue;
 		case '\\':
 			buf_add(b, "\\\\", 2);
-			i++;
 			continue;
 		case '\n':
 			buf_add(b, "\\n", 2);
-			i++;
 			continue;
 		case '\r':
 			buf_add(b, "\\r", 2);
-			i++;
 			continue;
 		case '\t':
 			buf_add(b, "\\t", 2);
-			i++;
 			continue;
 		}
 		if (c < 0x20 || c == 0x7f) {
-			buf_addf(b, "\\u%04x", c);
-			i++;
+			u[0] = '\\';
+			u[1] = 'u';
+			u[2] = '0';
+			u[3] = '0';
+			u[4] = "0123456789abcdef"[c >> 4];
+			u[5] = "0123456789abcdef"[c & 15];
+			buf_add(b, u, 6);
 			continue;
 		}
-		k = utf8_valid_len(p + i, n - i);
-		if (k == 0) {
-			buf_add(b, "\xef\xbf\xbd", 3);
-			i++;
-			continue;
-		}
-		buf_add(b, p + i, k);
-		i += k;
+		/* a byte that starts no valid sequence */
+		buf_add(b, "\xef\xbf\xbd", 3);
 	}
 	buf_addc(b, '"');
 }

@@ -40,6 +40,7 @@ print_error(const char *msg, void *ctx)
 struct batch {
 	struct knowledge	k;
 	int			extract;
+	struct buf		out;	/* one article's JSON, reused */
 };
 
 static void
@@ -51,8 +52,11 @@ batch_article(struct article *a, void *ctx)
 	analysis_run(&b->k, a, &an);
 	if (b->extract)
 		analysis_write_extract(stdout, &an);
-	else
-		analysis_write_json(stdout, &an);
+	else {
+		b->out.len = 0;
+		analysis_json(&b->out, &an);
+		fwrite(b->out.s, 1, b->out.len, stdout);
+	}
 	analysis_free(&an);
 	article_free(a);
 }
@@ -80,6 +84,7 @@ batch_main(int argc, char **argv, int extract)
 	for (i = 1; i < argc; i++)
 		problems += ingest_path(argv[i], &cb);
 	knowledge_free(&b.k);
+	buf_free(&b.out);
 	free(datadir);
 	free(userdir);
 	if (fflush(stdout) == EOF || ferror(stdout)) {

@@ -111,18 +111,6 @@ buf_grow(struct buf *b, size_t extra)
 	b->s = xrealloc(b->s, b->cap);
 }
 
-void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	/* Checked here first: most additions fit, and the writers call this
-	 * for every few bytes. */
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
-	if (n > 0)
-		memcpy(b->s + b->len, p, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
 
 void
 buf_adds(struct buf *b, const char *s)
@@ -130,14 +118,6 @@ buf_adds(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-void
-buf_addc(struct buf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		buf_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
 
 void
 buf_addf(struct buf *b, const char *fmt, ...)
@@ -203,7 +183,6 @@ read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 {
 	struct stat st;
 	struct buf b = { 0 };
-	char chunk[65536];
 	ssize_t r;
 	int fd;
 
@@ -214,10 +193,14 @@ read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 		close(fd);
 		return seterr(err, errlen, "%s: %s", path, strerror(e));
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_grow(&b, (size_t)st.st_size);
+	/* Straight into the buffer: sized from the file (plus one byte, so that
+	 * the end is seen without growing), else grown as the data comes. */
+	buf_grow(&b, S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 :
+	    65536);
 	for (;;) {
-		r = read(fd, chunk, sizeof chunk);
+		if (b.cap - b.len < 2)
+			buf_grow(&b, b.cap);
+		r = read(fd, b.s + b.len, b.cap - b.len - 1);
 		if (r == 0)
 			break;
 		if (r < 0) {
@@ -228,8 +211,9 @@ read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 			buf_free(&b);
 			return -1;
 		}
-		buf_add(&b, chunk, (size_t)r);
+		b.len += (size_t)r;
 	}
+	b.s[b.len] = '\0';
 	close(fd);
 	*len = b.len;
 	*data = buf_detach(&b);

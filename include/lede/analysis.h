@@ -7,6 +7,7 @@
 #include "lede/article.h"
 #include "lede/clean.h"
 #include "lede/entity.h"
+#include "lede/util.h"
 
 struct knowledge {
 	struct clean_rules	*rules;
@@ -27,8 +28,8 @@ void	knowledge_free(struct knowledge *);
 void	analysis_run(const struct knowledge *, const struct article *, struct analysis *);
 void	analysis_free(struct analysis *);
 
-/* One JSON object on one line, as ../shared/CONTRACT.md says. */
-void	analysis_write_json(FILE *, const struct analysis *);
+/* Append one JSON object on one line, as ../shared/CONTRACT.md says. */
+void	analysis_json(struct buf *, const struct analysis *);
 /* The cleaned body: subheadings and body paragraphs, one per line. */
 void	analysis_write_extract(FILE *, const struct analysis *);
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define LEDE_ERRLEN 512
 
@@ -27,12 +28,34 @@ struct buf {
 	size_t	 cap;
 };
 void	 buf_grow(struct buf *, size_t extra);
-void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_adds(struct buf *, const char *);
-void	 buf_addc(struct buf *, char);
+/* A string literal, its length known when compiled. */
+#define buf_addlit(b, lit)	buf_add((b), "" lit, sizeof(lit) - 1)
 void	 buf_addf(struct buf *, const char *, ...) __attribute__((format(printf, 2, 3)));
 void	 buf_free(struct buf *);
 char	*buf_detach(struct buf *);	/* returns the string (owned), resets the buffer */
+
+/* Inline: the writers and the entity finder add a few bytes at a time, hundreds
+ * of thousands of times per megabyte, and almost every addition fits. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
 
 /* 64-bit FNV-1a: the article text hash used for identity and the index. */
 uint64_t hash_bytes(const void *, size_t);

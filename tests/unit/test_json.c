@@ -13,6 +13,77 @@ enc(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
+/* The escaping rules one byte at a time, as the contract states them: the writer
+ * scans eight bytes at a time and must agree with this on every input. */
+static char *
+enc_slow(const unsigned char *p, size_t n)
+{
+	struct buf b = { 0 };
+	size_t i = 0, k;
+
+	buf_addc(&b, '"');
+	while (i < n) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\')
+			buf_addc(&b, '\\'), buf_addc(&b, (char)c), i++;
+		else if (c == '\n')
+			buf_adds(&b, "\\n"), i++;
+		else if (c == '\r')
+			buf_adds(&b, "\\r"), i++;
+		else if (c == '\t')
+			buf_adds(&b, "\\t"), i++;
+		else if (c < 0x20 || c == 0x7f)
+			buf_addf(&b, "\\u%04x", c), i++;
+		else if ((k = utf8_valid_len(p + i, n - i)) == 0)
+			buf_adds(&b, "\xef\xbf\xbd"), i++;
+		else
+			buf_add(&b, p + i, k), i += k;
+	}
+	buf_addc(&b, '"');
+	return buf_detach(&b);
+}
+
+/* Strings of pieces that are plain, escaped or invalid, at every offset within
+ * the eight-byte words, against the byte-at-a-time rules. */
+static void
+check_escapes_agree(void)
+{
+	static const char *const piece[] = {
+		"a", "Z", " ", "~", "\"", "\\", "\n", "\r", "\t", "\x01", "\x1f",
+		"\x7f", "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80", "\x80", "\xff",
+		"\xc3", "\xed\xa0\x80", "abcdefgh"
+	};
+	const size_t np = sizeof piece / sizeof piece[0];
+	unsigned seed = 12345;
+	unsigned char in[128];
+	char *fast, *slow;
+	size_t n, k, bad = 0, round;
+
+	for (round = 0; round < 4000; round++) {
+		n = 0;
+		for (k = 0; k < 12; k++) {
+			const char *q;
+
+			seed = seed * 1103515245u + 12345u;
+			/* mostly plain text, so that whole plain words occur */
+			q = (seed >> 16) % 3 ? "plain te" : piece[(seed >> 8) % np];
+			if (n + strlen(q) > sizeof in)
+				break;
+			memcpy(in + n, q, strlen(q));
+			n += strlen(q);
+		}
+		n -= round % 8 < n ? round % 8 : 0;
+		fast = enc((const char *)in, n);
+		slow = enc_slow(in, n);
+		if (strcmp(fast, slow) != 0 && bad++ == 0)
+			T_EQ_STR(fast, slow);
+		free(fast);
+		free(slow);
+	}
+	T_EQ_INT(bad, 0);
+}
+
 int
 main(void)
 {
@@ -30,6 +101,7 @@ main(void)
 	s = enc("Gen\xc3\xa8ve \xe6\x9d\xb1", 11);
 	T_EQ_STR(s, "\"Gen\xc3\xa8ve \xe6\x9d\xb1\"");
 	free(s);
+	check_escapes_agree();
 	/* an overlong encoding and a surrogate are invalid */
 	s = enc("\xc0\xaf\xed\xa0\x80", 5);
 	T_EQ_STR(s, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
