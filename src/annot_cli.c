@@ -230,7 +230,8 @@ static int
 without_paths(struct out *w)
 {
 	struct annot_list all = { 0 }, one;
-	struct ingest_cb cb = { stored_article, stored_error, w };
+	struct ingest_cb cb = { .article = stored_article, .error = stored_error,
+	    .ctx = w };
 	char err[LEDE_ERRLEN];
 	size_t i, j, k;
 
@@ -271,7 +272,8 @@ static int
 list_or_export(struct opts *o, int argc, char **argv)
 {
 	struct out w = { .o = o };
-	struct ingest_cb cb = { with_paths_article, stored_error, &w };
+	struct ingest_cb cb = { .article = with_paths_article, .error = stored_error,
+	    .ctx = &w };
 	char err[LEDE_ERRLEN];
 	int i, rc = 0;
 	size_t k;
@@ -432,7 +434,8 @@ static int
 cmd_add(struct opts *o)
 {
 	struct pick p = { .doc = o->doc };
-	struct ingest_cb cb = { pick_article, print_error, &p };
+	struct ingest_cb cb = { .article = pick_article, .error = print_error,
+	    .ctx = &p };
 	struct annot_store *st;
 	char err[LEDE_ERRLEN];
 	int rc;

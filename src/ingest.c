@@ -38,10 +38,7 @@ utf8_first_invalid(const char *s, size_t n)
 	size_t i = 0, k;
 
 	/* ASCII needs no decoding: skip it eight bytes at a time (no byte with
-	 * its high bit set). u8_check then sees one character at a time, given
-	 * the length its lead byte announces: it stops at the start of the first
-	 * invalid character, so this finds what u8_check over the whole text
-	 * finds, without its per-byte cost on the ASCII. */
+	 * its high bit set), and check the rest a character at a time. */
 	while (i < n) {
 		uint64_t w;
 
@@ -52,14 +49,7 @@ utf8_first_invalid(const char *s, size_t n)
 				continue;
 			}
 		}
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : p[i] >= 0xC0 ? 2 : 1;
-		if (k > n - i)
-			k = n - i;
-		if (u8_check(p + i, k) != NULL)
+		if ((k = utf8_valid_len(p + i, n - i)) == 0)
 			return i;
 		i += k;
 	}
@@ -191,8 +181,8 @@ has_suffix(const char *s, const char *suffix)
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
-struct article *
-ingest_txt_article(const char *path, char *text, size_t len)
+static struct article *
+txt_article(const char *path, char *text, size_t len, const struct ingest_cb *cb)
 {
 	struct article *a = xcalloc(1, sizeof *a);
 
@@ -200,8 +190,15 @@ ingest_txt_article(const char *path, char *text, size_t len)
 	a->format = ARTICLE_TXT;
 	a->text = text;
 	a->len = len;
-	a->hash = hash_bytes(text, len);
+	if (cb == NULL || !cb->no_hash)
+		a->hash = hash_bytes(text, len);
 	return a;
+}
+
+struct article *
+ingest_txt_article(const char *path, char *text, size_t len)
+{
+	return txt_article(path, text, len, NULL);
 }
 
 static char *
@@ -241,7 +238,8 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 	a->format = ARTICLE_JSONL;
 	a->text = xstrndup(t->str, t->len);
 	a->len = t->len;
-	a->hash = hash_bytes(a->text, a->len);
+	if (!cb->no_hash)
+		a->hash = hash_bytes(a->text, a->len);
 	a->id = dup_field(o, "id");
 	if (a->id == NULL)
 		a->id = dup_field(o, "doc");
@@ -360,7 +358,7 @@ ingest_file(const char *path, const struct ingest_cb *cb)
 		report(cb, "%s: not valid UTF-8 at byte %zu; shown with U+FFFD", path, bad);
 		problems++;
 	}
-	cb->article(ingest_txt_article(path, data, len), cb->ctx);
+	cb->article(txt_article(path, data, len, cb), cb->ctx);
 	return problems;
 }
 

@@ -89,7 +89,8 @@ json_buf_string(struct buf *b, const char *s, size_t n)
 
 	/* Most strings need no escape at all, or a few: room for them up front,
 	 * then the text a run at a time. */
-	buf_grow(b, n + 2);
+	if (b->len + n + 3 > b->cap)
+		buf_grow(b, n + 2);
 	b->s[b->len++] = '"';
 	while (i < n) {
 		unsigned char c = p[i];

@@ -66,7 +66,8 @@ static int
 batch_main(int argc, char **argv, int extract)
 {
 	struct batch b = { .extract = extract };
-	struct ingest_cb cb = { batch_article, print_error, &b };
+	struct ingest_cb cb = { .article = batch_article, .error = print_error,
+	    .ctx = &b, .no_hash = 1 };
 	char *datadir, *userdir;
 	int i, problems = 0;
 

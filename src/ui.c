@@ -1008,7 +1008,8 @@ stdin_article(struct article *a, void *ctx)
 static void
 corpus_add(struct ui *ui, const char *path)
 {
-	struct ingest_cb cb = { stdin_article, warn_cb, ui };
+	struct ingest_cb cb = { .article = stdin_article, .error = warn_cb,
+	    .ctx = ui };
 	char **files;
 	size_t n, i;
 

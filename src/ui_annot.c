@@ -780,7 +780,8 @@ alist_reanchor(struct ui *ui)
 	struct annot *v = an->alist.v;
 	size_t i, j, k, n = an->alist.n;
 	struct find_art f;
-	struct ingest_cb cb = { find_article, find_error, &f };
+	struct ingest_cb cb = { .article = find_article, .error = find_error,
+	    .ctx = &f };
 
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && same_article(&v[i], &v[j]); j++)

@@ -139,7 +139,8 @@ entry_load(struct ui *ui, size_t i)
 		return 0;
 	c.ui = ui;
 	c.e = e;
-	cb = (struct ingest_cb){ collect_article, collect_error, &c };
+	cb = (struct ingest_cb){ .article = collect_article, .error = collect_error,
+	    .ctx = &c };
 	ingest_file(e->path, &cb);
 	e = &ui->ents[i];
 	if (c.problems > 0)

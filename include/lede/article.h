@@ -17,7 +17,7 @@ struct article {
 	enum article_format	 format;
 	char			*text;	/* immutable bytes; every offset points into this */
 	size_t			 len;
-	uint64_t		 hash;	/* hash_bytes(text, len) */
+	uint64_t		 hash;	/* hash_bytes(text, len); 0 if ingest_cb.no_hash */
 	/* Metadata the input stated (JSON Lines fields); NULL when absent. */
 	char			*title;
 	char			*byline;

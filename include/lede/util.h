@@ -60,8 +60,39 @@ buf_addc(struct buf *b, char c)
 /* 64-bit FNV-1a: the article text hash used for identity and the index. */
 uint64_t hash_bytes(const void *, size_t);
 
-/* Length (1-4) of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-size_t	 utf8_valid_len(const unsigned char *s, size_t n);
+/* Length (1-4) of the valid UTF-8 sequence at s, or 0 when it is not valid:
+ * no overlong forms, surrogates or code points past U+10FFFF. Inline: the input
+ * check and the JSON writer call it for every non-ASCII character. */
+static inline size_t
+utf8_valid_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return (n >= 2 && (s[1] & 0xc0) == 0x80) ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xe0 && s[1] < 0xa0)
+			return 0;
+		if (c == 0xed && s[1] >= 0xa0)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xf0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xf4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
 
 /* Read a whole file. Returns 0 or -1 with a message "PATH: problem" in err. */
 int	 read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);

@@ -99,7 +99,7 @@ main(void)
 {
 	char dir[] = "/tmp/lede-ingest-XXXXXX", err[LEDE_ERRLEN], *sub, *cmd;
 	struct got g = { 0 };
-	struct ingest_cb cb = { on_article, on_error, &g };
+	struct ingest_cb cb = { .article = on_article, .error = on_error, .ctx = &g };
 	int problems, i;
 
 	T_CHECK(mkdtemp(dir) != NULL);
@@ -131,6 +131,7 @@ main(void)
 		T_EQ_INT(g.a[3]->format, ARTICLE_JSONL);
 		T_EQ_STR(g.a[4]->id, "x3");
 		T_EQ_INT(g.a[0]->hash, hash_bytes("Title\n\nBody.\n", 13));
+		T_EQ_INT(g.a[3]->hash, hash_bytes("one", 3));
 	}
 	/* empty, binary, invalid UTF-8, broken JSON line 2, no text on line 5 */
 	T_EQ_INT(problems, 5);
@@ -144,6 +145,18 @@ main(void)
 	T_CHECK(has_msg(&g, "d.jsonl:5", "text"));
 	for (i = 0; i < g.na; i++)
 		article_free(g.a[i]);
+
+	/* no_hash: the same articles, no hash computed */
+	memset(&g, 0, sizeof g);
+	cb.no_hash = 1;
+	problems = ingest_path(dir, &cb);
+	cb.no_hash = 0;
+	T_EQ_INT(g.na, 5);
+	T_EQ_INT(problems, 5);
+	for (i = 0; i < g.na; i++) {
+		T_EQ_INT(g.a[i]->hash, 0);
+		article_free(g.a[i]);
+	}
 
 	memset(&g, 0, sizeof g);
 	problems = ingest_path("/nonexistent/lede", &cb);
