@@ -93,6 +93,16 @@ static const char latin_a_fold[128][4] = {
 	"\xc5\xbc", "\xc5\xbe", "\xc5\xbe", "s",	/* U+017C */
 };
 
+/* The last byte of E2 80 xx punctuation that folds to itself and composes with
+ * nothing: dashes, quotes, the ellipsis (glossary phrases such as "Biden–Putin
+ * summit" have them), and U+2019, which becomes the ASCII apostrophe. */
+static int
+typo_same(unsigned char c)
+{
+	return c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99 || c == 0x9C ||
+	    c == 0x9D || c == 0xA6;
+}
+
 void
 gz_fold(const char *s, size_t n, struct buf *out)
 {
@@ -130,7 +140,7 @@ gz_fold(const char *s, size_t n, struct buf *out)
 			continue;
 		}
 		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x99) {
+		    typo_same((unsigned char)s[i + 2])) {
 			i += 2;
 			continue;
 		}
@@ -155,8 +165,11 @@ gz_fold(const char *s, size_t n, struct buf *out)
 			} else if (c == 0xC4 || c == 0xC5) {
 				d = (unsigned char)s[++i];
 				buf_adds(out, latin_a_fold[(c - 0xC4) * 64 + (d - 0x80)]);
-			} else {
+			} else if ((unsigned char)s[i + 2] == 0x99) {
 				buf_addc(out, '\'');
+				i += 2;
+			} else {
+				buf_add(out, s + i, 3);
 				i += 2;
 			}
 		}

@@ -172,19 +172,6 @@ has_dot(const char *s, size_t n)
 	return memchr(s, '.', n) != NULL;
 }
 
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	    c == '_';
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Typographic punctuation common in English news: its length in bytes at s, or 0.
  * *mid is set for U+2019, which stays inside a word between two letters. */
 static size_t
@@ -207,17 +194,45 @@ typo_punct(const unsigned char *s, size_t n, int *mid, int *space)
 	return 0;
 }
 
+/* Classes of ASCII bytes for the pass below: word characters (letters, digits and
+ * "_", as the word-break rules join them), letters, capitals, digits, white space. */
+enum {
+	CL_ALNUM = 0x01,
+	CL_LETTER = 0x02,
+	CL_UPPER = 0x04,
+	CL_DIGIT = 0x08,
+	CL_SPACE = 0x10
+};
+
+static const unsigned char ascii_class[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 16, 16, 16, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, 0, 0, 0,
+	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 1,
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0
+};
+
+static unsigned
+cls(unsigned char c)
+{
+	return c < 0x80 ? ascii_class[c] : 0;
+}
+
 /* Pass 1 without libunistring for lines of ASCII and typographic punctuation: the
  * same segments as the Unicode word-break rules give there (letters and digits run
  * together; "." and apostrophes stay inside between two letters or two digits, ","
- * and ";" between digits, ":" between letters), several times faster. Returns -1,
+ * and ";" between digits, ":" between letters), several times faster. A word's
+ * flags are counted while it is scanned, as word_flags would find them. Returns -1,
  * having pushed nothing, on any other non-ASCII character. */
 static int
 ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = start, j, l, ntok0 = t->ntok;
-	unsigned space = 0, f;
+	unsigned space = 0, f, k, p, q, letters, uppers;
 	int isword, mid, sp;
 
 	/* One pass: every non-ASCII character reaches typo_punct below, so an
@@ -225,7 +240,8 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 	while (i < end) {
 		unsigned char c = s[i];
 
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+		k = cls(c);
+		if (k & CL_SPACE) {
 			space = TK_SPACE;
 			i++;
 			continue;
@@ -244,19 +260,20 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			i += l;
 			continue;
 		}
-		if (!is_alnum(c)) {
+		if (!(k & CL_ALNUM)) {
 			push(t, i, i + 1, space);
 			space = 0;
 			i++;
 			continue;
 		}
-		for (j = i + 1; j < end; j++) {
-			unsigned char p, q;
-			int pd, qd, pl, ql;
-
-			if (is_alnum(s[j]))
+		letters = uppers = 0;
+		for (j = i; j < end; j++) {
+			if ((k = cls(s[j])) & CL_ALNUM) {
+				letters += (k & CL_LETTER) != 0;
+				uppers += (k & CL_UPPER) != 0;
 				continue;
-			p = s[j - 1];
+			}
+			/* s[j - 1] is a word character: s[j] may join it to the next */
 			l = 1;
 			if (s[j] & 0x80) {
 				if (typo_punct(s + j, end - j, &mid, &sp) != 3 || !mid)
@@ -265,21 +282,30 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			}
 			if (j + l >= end)
 				break;
-			q = s[j + l];
-			pd = is_digit(p), qd = is_digit(q);
-			pl = is_alnum(p) && !pd && p != '_';
-			ql = is_alnum(q) && !qd && q != '_';
-			if ((s[j] == '.' || s[j] == '\'' || l == 3) && ((pl && ql) || (pd && qd))) {
+			p = cls(s[j - 1]);
+			q = cls(s[j + l]);
+			if ((s[j] == '.' || s[j] == '\'' || l == 3) &&
+			    (((p & q) & CL_LETTER) || ((p & q) & CL_DIGIT))) {
 				j += l - 1;
 				continue;
 			}
-			if ((s[j] == ',' || s[j] == ';') && pd && qd)
+			if ((s[j] == ',' || s[j] == ';') && ((p & q) & CL_DIGIT))
 				continue;
-			if (s[j] == ':' && pl && ql)
+			if (s[j] == ':' && ((p & q) & CL_LETTER))
 				continue;
 			break;
 		}
-		f = word_flags(text + i, j - i, &isword);
+		/* word_flags' answer from the counts: the first character is a
+		 * letter or a digit but for a leading "_" */
+		k = cls(c);
+		if (k & CL_LETTER)
+			f = k & CL_UPPER ? TK_UPPER : TK_LOWER;
+		else if (k & CL_DIGIT)
+			f = TK_DIGIT;
+		else
+			f = word_flags(text + i, j - i, &isword) & ~TK_ALLCAPS;
+		if (letters >= 2 && uppers == letters)
+			f |= TK_ALLCAPS;
 		push(t, i, j, f | TK_WORD | space);
 		space = 0;
 		i = j;
@@ -287,8 +313,8 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 	return 0;
 }
 
-size_t
-tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
+static size_t
+tokenize_with(struct tokenizer *t, const char *text, size_t start, size_t end, int fast)
 {
 	const char *s = text + start;
 	size_t n = end - start, i, j, l, r, w;
@@ -299,7 +325,7 @@ tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
 	t->ntok = 0;
 	if (n == 0)
 		return 0;
-	if (ascii_segments(t, text, start, end) == 0)
+	if (fast && ascii_segments(t, text, start, end) == 0)
 		goto pass2;
 	if (n > t->brkcap) {
 		free(t->brk);
@@ -388,6 +414,18 @@ pass2:
 	}
 	t->ntok = w;
 	return w;
+}
+
+size_t
+tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
+{
+	return tokenize_with(t, text, start, end, 1);
+}
+
+size_t
+tokenize_unicode(struct tokenizer *t, const char *text, size_t start, size_t end)
+{
+	return tokenize_with(t, text, start, end, 0);
 }
 
 void

@@ -161,6 +161,23 @@ test_fold(void)
 		}
 	}
 	T_EQ_INT(bad, 0);
+	/* dashes, quotes and the ellipsis fold to themselves, by hand as there */
+	{
+		static const char *const punct[] = {
+			"Biden\xe2\x80\x93Putin Summit", "A \xe2\x80\x94 \xc3\x89 \xe2\x80\x98x\xe2\x80\x9d",
+			"\xe2\x80\x9cHome\xe2\x80\x9d\xe2\x80\xa6", "\xe2\x80\x93\xcc\x81",
+			"\xe2\x80\x9c\xc4\x80\xe2\x80\x9d \xe1\xb8\xa8"
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof punct / sizeof punct[0]; k++) {
+			gz_fold(punct[k], strlen(punct[k]), &b);
+			want = u8_casefold((const uint8_t *)punct[k], strlen(punct[k]), NULL,
+			    UNINORM_NFC, NULL, &wn);
+			T_CHECK(want != NULL && wn == b.len && memcmp(want, b.s, wn) == 0);
+			free(want);
+		}
+	}
 	/* and the ASCII apostrophe for the typographic one */
 	gz_fold("O\xe2\x80\x99" "\xc5\x81\xc3\x93" "D\xc5\xb9", 11, &b);
 	T_EQ_STR(b.s, "o'\xc5\x82\xc3\xb3" "d\xc5\xba");
