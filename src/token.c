@@ -27,8 +27,9 @@ token_is_abbrev(const char *s, size_t n)
 {
 	size_t i;
 
-	/* the first byte before strlen: asked for every word before a full stop */
-	if (n == 0)
+	/* the first byte before strlen: asked for every word before a full stop,
+	 * most of which start with a letter no abbreviation starts with */
+	if (n == 0 || n > 6 || strchr("ABCDFGHIJLMNOPRSUaev", s[0]) == NULL || s[0] == 0)
 		return 0;
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
 		if (abbrevs[i][0] == s[0] && strlen(abbrevs[i]) == n &&
@@ -128,12 +129,18 @@ word_flags(const char *s, size_t n, int *isword)
 }
 
 static void
+grow(struct tokenizer *t)
+{
+	t->cap = t->cap ? t->cap * 2 : 256;
+	t->tok = xreallocarray(t->tok, t->cap, sizeof *t->tok);
+}
+
+/* Inline: once per token; growing is rare and stays out of line. */
+static inline void
 push(struct tokenizer *t, size_t s, size_t e, unsigned f)
 {
-	if (t->ntok == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->tok = xreallocarray(t->tok, t->cap, sizeof *t->tok);
-	}
+	if (t->ntok == t->cap)
+		grow(t);
 	t->tok[t->ntok].start = s;
 	t->tok[t->ntok].end = e;
 	t->tok[t->ntok].flags = f;
@@ -197,29 +204,25 @@ typo_punct(const unsigned char *s, size_t n, int *mid, int *space)
 /* Classes of ASCII bytes for the pass below: word characters (letters, digits and
  * "_", as the word-break rules join them), letters, capitals, digits, white space. */
 enum {
-	CL_ALNUM = 0x01,
-	CL_LETTER = 0x02,
+	CL_LETTER = 0x01,
+	CL_LOWER = 0x02,
 	CL_UPPER = 0x04,
 	CL_DIGIT = 0x08,
-	CL_SPACE = 0x10
+	CL_ALNUM = 0x10,
+	CL_SPACE = 0x20
 };
 
-static const unsigned char ascii_class[128] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 16, 16, 16, 0, 0,
+/* Bytes from 0x80 up are 0: the scan stops there and looks closer. */
+static const unsigned char cls[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 32, 32, 32, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, 0, 0, 0,
-	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 1,
-	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0
+	32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 0, 0, 0, 0, 0, 0,
+	0, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+	21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 0, 0, 0, 0, 16,
+	0, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19,
+	19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 0, 0, 0, 0, 0
 };
-
-static unsigned
-cls(unsigned char c)
-{
-	return c < 0x80 ? ascii_class[c] : 0;
-}
 
 /* Pass 1 without libunistring for lines of ASCII and typographic punctuation: the
  * same segments as the Unicode word-break rules give there (letters and digits run
@@ -232,7 +235,7 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = start, j, l, ntok0 = t->ntok;
-	unsigned space = 0, f, k, p, q, letters, uppers;
+	unsigned space = 0, f, k, p, q, letters, lowers;
 	int isword, mid, sp;
 
 	/* One pass: every non-ASCII character reaches typo_punct below, so an
@@ -240,7 +243,7 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 	while (i < end) {
 		unsigned char c = s[i];
 
-		k = cls(c);
+		k = cls[c];
 		if (k & CL_SPACE) {
 			space = TK_SPACE;
 			i++;
@@ -266,11 +269,11 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			i++;
 			continue;
 		}
-		letters = uppers = 0;
+		letters = lowers = 0;
 		for (j = i; j < end; j++) {
-			if ((k = cls(s[j])) & CL_ALNUM) {
-				letters += (k & CL_LETTER) != 0;
-				uppers += (k & CL_UPPER) != 0;
+			if ((k = cls[s[j]]) & CL_ALNUM) {
+				letters += k & CL_LETTER;
+				lowers |= k;
 				continue;
 			}
 			/* s[j - 1] is a word character: s[j] may join it to the next */
@@ -282,8 +285,8 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			}
 			if (j + l >= end)
 				break;
-			p = cls(s[j - 1]);
-			q = cls(s[j + l]);
+			p = cls[s[j - 1]];
+			q = cls[s[j + l]];
 			if ((s[j] == '.' || s[j] == '\'' || l == 3) &&
 			    (((p & q) & CL_LETTER) || ((p & q) & CL_DIGIT))) {
 				j += l - 1;
@@ -297,14 +300,14 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 		}
 		/* word_flags' answer from the counts: the first character is a
 		 * letter or a digit but for a leading "_" */
-		k = cls(c);
+		k = cls[c];
 		if (k & CL_LETTER)
 			f = k & CL_UPPER ? TK_UPPER : TK_LOWER;
 		else if (k & CL_DIGIT)
 			f = TK_DIGIT;
 		else
 			f = word_flags(text + i, j - i, &isword) & ~TK_ALLCAPS;
-		if (letters >= 2 && uppers == letters)
+		if (letters >= 2 && !(lowers & CL_LOWER))
 			f |= TK_ALLCAPS;
 		push(t, i, j, f | TK_WORD | space);
 		space = 0;
