@@ -484,6 +484,16 @@ arena_free(struct arena *ar)
 	ar->head = ar->cur = NULL;
 }
 
+/* Gazetteer answers for spans of tokens: seg asks again what run2 asked, title_at
+ * what title_before did. Direct-mapped; an entry counts for its article only. */
+#define SPAN_SLOTS	512
+struct span_ent {
+	size_t			 a, b;
+	uint32_t		 gen;
+	unsigned		 mask;
+	const struct gz_row	*rows;
+};
+
 /* What entity_extract keeps between articles, so that an article allocates next to
  * nothing. Held by the kb; a call that finds it busy (nested) uses its own. */
 struct ext_scratch {
@@ -505,6 +515,8 @@ struct ext_scratch {
 	size_t			 artcap;
 	struct buf		 key, scratch;
 	struct arena		 strs;
+	struct span_ent		*spans;		/* SPAN_SLOTS */
+	uint32_t		 gen;		/* the article's number, for spans */
 };
 
 static struct ext_scratch *
@@ -527,6 +539,7 @@ scratch_release(struct ext_scratch *sc)
 	free(sc->lo);
 	free(sc->skip);
 	free(sc->arts);
+	free(sc->spans);
 	buf_free(&sc->key);
 	buf_free(&sc->scratch);
 	arena_free(&sc->strs);
@@ -561,6 +574,8 @@ struct ext {
 	const struct artifact		**arts;		/* those that name something */
 	size_t				 narts;
 	struct arena			*strs;		/* candidates' strings */
+	struct span_ent			*spans;
+	uint32_t			 gen;
 };
 
 #define TT(i)	(x->text + x->tok[i].start)
@@ -623,18 +638,28 @@ tok_mask(struct ext *x, size_t i)
 static unsigned
 span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_row **r)
 {
+	struct span_ent *e;
 	size_t i;
 
 	if (b - a == 1 && r == NULL)
 		return tok_mask(x, a);
-	key->len = 0;
-	buf_grow(key, 64);
-	for (i = a; i < b; i++) {
-		if (i > a)
-			buf_addc(key, ' ');
-		buf_add(key, TT(i), TL(i));
+	e = &x->spans[(a * 31 + b) & (SPAN_SLOTS - 1)];
+	if (e->gen != x->gen || e->a != a || e->b != b) {
+		key->len = 0;
+		buf_grow(key, 64);
+		for (i = a; i < b; i++) {
+			if (i > a)
+				buf_addc(key, ' ');
+			buf_add(key, TT(i), TL(i));
+		}
+		e->mask = gz_lookup(x->gz, key->s, key->len, &e->rows);
+		e->a = a;
+		e->b = b;
+		e->gen = x->gen;
 	}
-	return gz_lookup(x->gz, key->s, key->len, r);
+	if (r)
+		*r = e->rows;
+	return e->mask;
 }
 
 
@@ -2089,6 +2114,14 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	x.candcap = sc->candcap;
 	x.scratch = sc->scratch;
 	x.strs = &sc->strs;
+	if (sc->spans == NULL || ++sc->gen == 0) {
+		/* first use, or the numbers wrapped: no entry may look current */
+		free(sc->spans);
+		sc->spans = xcalloc(SPAN_SLOTS, sizeof *sc->spans);
+		sc->gen = 1;
+	}
+	x.spans = sc->spans;
+	x.gen = sc->gen;
 	if (c != NULL) {
 		sc->arts = reserve(sc->arts, &sc->artcap, c->narts + 1, sizeof *sc->arts);
 		for (i = 0; i < c->narts; i++)

@@ -685,26 +685,32 @@ gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_ro
 	char stk[256];
 	const char *key = stk;
 	size_t sl, i, klen = n;
+	uint32_t h = 2166136261u;
 
 	if (first)
 		*first = NULL;
 	if (g == NULL || g->nkeys == 0 || n == 0)
 		return 0;
-	/* No shared scratch buffer: lookups may run in several threads at once. */
+	/* No shared scratch buffer: lookups may run in several threads at once.
+	 * ASCII folds and hashes (hash32) in the one pass. */
 	for (i = 0; i < n && n < sizeof stk; i++) {
-		char c = s[i];
+		unsigned char c = (unsigned char)s[i];
 
-		if ((unsigned char)c >= 0x80)
+		if (c >= 0x80)
 			break;
-		stk[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		c |= (unsigned char)(((unsigned)c - 'A' < 26u) << 5);
+		stk[i] = (char)c;
+		h = (h ^ c) * 16777619u;
 	}
 	if (n >= sizeof stk || i < n) {
 		gz_fold(s, n, &b);
 		key = b.s;
 		klen = b.len;
+		h = hash32(key, klen);
 	}
-	sl = slot_of(g, key, klen, hash32(key, klen));
-	buf_free(&b);
+	sl = slot_of(g, key, klen, h);
+	if (key != stk)
+		buf_free(&b);
 	if (g->slots[sl].key == 0)
 		return 0;
 	k = &g->keys[g->slots[sl].key - 1];
