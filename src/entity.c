@@ -327,20 +327,49 @@ struct hset {
 	size_t		 n, cap;
 };
 
+/* Eight bytes at a time with ASCII capitals lowered (bytes from 0x80 up kept): one
+ * call per lower-case word of every article, so no loop per byte. */
+static uint64_t
+lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t low7 = w & ~high;
+	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
+	uint64_t ge_a = low7 + ones * (0x80 - 'A');
+	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+	uint64_t upper = (ge_a ^ gt_z) & ~w & high;
+
+	return w | (upper >> 2);
+}
+
+static uint64_t
+chunk(const char *s, size_t n)
+{
+	uint64_t w = 0;
+	size_t i;
+
+	if (n >= 8) {
+		memcpy(&w, s, 8);
+		return w;
+	}
+	for (i = 0; i < n; i++)
+		w |= (uint64_t)(unsigned char)s[i] << (i * 8);
+	return w;
+}
+
 static uint64_t
 lowhash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	uint64_t h = (1469598103934665603ULL + n) * 0x9E3779B97F4A7C15ULL, w;
+	size_t k;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		h ^= c;
-		h *= 1099511628211ULL;
+	for (; n > 0; s += k, n -= k) {
+		k = n < 8 ? n : 8;
+		w = lower8(chunk(s, k));
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
 	}
+	h ^= h >> 29;
 	return h | 1;
 }
 
@@ -582,12 +611,14 @@ struct ext {
 #define TL(i)	(x->tok[i].end - x->tok[i].start)
 #define TF(i)	(x->tok[i].flags)
 
+/* Is token i the word w (a string literal, whose length is known here)? */
+#define tok_is(x, i, w)	tok_is_n(x, i, w, sizeof(w) - 1)
+
 static int
-tok_is(struct ext *x, size_t i, const char *w)
+tok_is_n(struct ext *x, size_t i, const char *w, size_t n)
 {
-	/* the first byte decides most calls before strlen runs */
-	return i < x->hi && TT(i)[0] == w[0] && strlen(w) == TL(i) &&
-	    memcmp(TT(i), w, TL(i)) == 0;
+	/* the first byte decides most calls */
+	return i < x->hi && TT(i)[0] == w[0] && n == TL(i) && memcmp(TT(i), w, n) == 0;
 }
 
 #define MASK_UNSET	0x80000000u

@@ -320,8 +320,9 @@ hash32(const char *s, size_t n)
 	return h;
 }
 
-/* The slot for folded key s: either holding it or the empty one where it goes. */
-static size_t
+/* The slot for folded key s: either holding it or the empty one where it goes.
+ * Inline: once per lookup. */
+static inline size_t
 slot_of(const struct gazetteer *g, const char *s, size_t n, uint32_t h)
 {
 	size_t mask = g->nslots - 1, i = h & mask;
@@ -677,6 +678,18 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 	return rows;
 }
 
+/* ASCII lower case by table: gz_lookup folds every word it is asked. */
+static const unsigned char ascii_lower[128] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+	' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+	'@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+	'`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127
+};
+
 unsigned
 gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_row **first)
 {
@@ -698,7 +711,7 @@ gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_ro
 
 		if (c >= 0x80)
 			break;
-		c |= (unsigned char)(((unsigned)c - 'A' < 26u) << 5);
+		c = ascii_lower[c];
 		stk[i] = (char)c;
 		h = (h ^ c) * 16777619u;
 	}

@@ -271,11 +271,15 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 		}
 		letters = lowers = 0;
 		for (j = i; j < end; j++) {
-			if ((k = cls[s[j]]) & CL_ALNUM) {
+			/* the run of word characters: most of the text */
+			while ((k = cls[s[j]]) & CL_ALNUM) {
 				letters += k & CL_LETTER;
 				lowers |= k;
-				continue;
+				if (++j == end)
+					break;
 			}
+			if (j == end)
+				break;
 			/* s[j - 1] is a word character: s[j] may join it to the next */
 			l = 1;
 			if (s[j] & 0x80) {
