@@ -343,32 +343,36 @@ lower8(uint64_t w)
 }
 
 static uint64_t
-chunk(const char *s, size_t n)
+mix(uint64_t h, uint64_t w)
 {
-	uint64_t w = 0;
-	size_t i;
-
-	if (n >= 8) {
-		memcpy(&w, s, 8);
-		return w;
-	}
-	for (i = 0; i < n; i++)
-		w |= (uint64_t)(unsigned char)s[i] << (i * 8);
-	return w;
+	h = (h ^ lower8(w)) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);
 }
 
-static uint64_t
+/* The length goes in first; for a given length the loads below (overlapping at the
+ * end) take every byte, so two words collide only as the mixing does. */
+static inline uint64_t
 lowhash(const char *s, size_t n)
 {
-	uint64_t h = (1469598103934665603ULL + n) * 0x9E3779B97F4A7C15ULL, w;
-	size_t k;
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL, w;
+	uint32_t lo, hi;
 
-	for (; n > 0; s += k, n -= k) {
-		k = n < 8 ? n : 8;
-		w = lower8(chunk(s, k));
-		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
+	for (; n > 8; u += 8, n -= 8) {
+		memcpy(&w, u, 8);
+		h = mix(h, w);
 	}
+	if (n == 8)
+		memcpy(&w, u, 8);
+	else if (n >= 4) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		w = lo | (uint64_t)hi << 32;
+	} else if (n > 0)
+		w = u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
+	else
+		w = 0;
+	h = mix(h, w);
 	h ^= h >> 29;
 	return h | 1;
 }
