@@ -275,16 +275,67 @@ enum {
 };
 #define NLISTS	(sizeof all_lists / sizeof all_lists[0])
 
+/* Word hashes, eight bytes at a time with no loop per byte: one call per lower-case
+ * word of every article, one per word looked up in the word lists. lower8 lowers
+ * ASCII capitals (bytes from 0x80 up kept). */
+static uint64_t
+lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t low7 = w & ~high;
+	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
+	uint64_t ge_a = low7 + ones * (0x80 - 'A');
+	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+	uint64_t upper = (ge_a ^ gt_z) & ~w & high;
+
+	return w | (upper >> 2);
+}
+
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);
+}
+
+/* The length goes in first; for a given length the loads below (overlapping at the
+ * end) take every byte, so two words collide only as the mixing does. */
+static inline uint64_t
+word_hash(const char *s, size_t n, int lower)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL, w;
+	uint32_t lo, hi;
+
+	for (; n > 8; u += 8, n -= 8) {
+		memcpy(&w, u, 8);
+		h = mix(h, lower ? lower8(w) : w);
+	}
+	if (n == 8)
+		memcpy(&w, u, 8);
+	else if (n >= 4) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		w = lo | (uint64_t)hi << 32;
+	} else if (n > 0)
+		w = u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
+	else
+		w = 0;
+	h = mix(h, lower ? lower8(w) : w);
+	return h ^ (h >> 29);
+}
+
+/* Words as the article writes them in lower case: never 0, the empty slot. */
+static uint64_t
+lowhash(const char *s, size_t n)
+{
+	return word_hash(s, n, 1) | 1;
+}
+
 static uint32_t
 ws_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-
-	while (n--) {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)word_hash(s, n, 0);
 }
 
 static void
@@ -326,56 +377,6 @@ struct hset {
 	uint64_t	*h;
 	size_t		 n, cap;
 };
-
-/* Eight bytes at a time with ASCII capitals lowered (bytes from 0x80 up kept): one
- * call per lower-case word of every article, so no loop per byte. */
-static uint64_t
-lower8(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
-	uint64_t low7 = w & ~high;
-	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
-	uint64_t ge_a = low7 + ones * (0x80 - 'A');
-	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
-	uint64_t upper = (ge_a ^ gt_z) & ~w & high;
-
-	return w | (upper >> 2);
-}
-
-static uint64_t
-mix(uint64_t h, uint64_t w)
-{
-	h = (h ^ lower8(w)) * 0xFF51AFD7ED558CCDULL;
-	return h ^ (h >> 32);
-}
-
-/* The length goes in first; for a given length the loads below (overlapping at the
- * end) take every byte, so two words collide only as the mixing does. */
-static inline uint64_t
-lowhash(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL, w;
-	uint32_t lo, hi;
-
-	for (; n > 8; u += 8, n -= 8) {
-		memcpy(&w, u, 8);
-		h = mix(h, w);
-	}
-	if (n == 8)
-		memcpy(&w, u, 8);
-	else if (n >= 4) {
-		memcpy(&lo, u, 4);
-		memcpy(&hi, u + n - 4, 4);
-		w = lo | (uint64_t)hi << 32;
-	} else if (n > 0)
-		w = u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
-	else
-		w = 0;
-	h = mix(h, w);
-	h ^= h >> 29;
-	return h | 1;
-}
 
 static void
 hset_add(struct hset *s, uint64_t h)
@@ -535,6 +536,7 @@ struct ext_scratch {
 	struct token		*tok;
 	size_t			 tokcap;
 	unsigned		*gzm, *wsm;
+	const struct gz_row	**gzr;
 	unsigned char		*capc;
 	size_t			 maskcap;
 	struct cand		*cands;
@@ -566,6 +568,7 @@ scratch_release(struct ext_scratch *sc)
 	free(sc->tok);
 	free(sc->gzm);
 	free(sc->wsm);
+	free(sc->gzr);
 	free(sc->capc);
 	free(sc->cands);
 	free(sc->lowh);
@@ -603,6 +606,7 @@ struct ext {
 	struct buf			 scratch;
 	const struct wslot		*ws;
 	unsigned			*gzm, *wsm;	/* per token, MASK_UNSET */
+	const struct gz_row		**gzr;		/* per token, with gzm */
 	unsigned char			*capc;		/* per token: is_cap + 1, or 0 */
 	const struct artifact		**arts;		/* those that name something */
 	size_t				 narts;
@@ -636,17 +640,29 @@ word_in(struct ext *x, const char *s, size_t n, unsigned l)
 	return (ws_mask(x->ws, s, n) >> l) & 1;
 }
 
-/* Is token i in list l (W_*)? One hash probe per token and article, then a bit. */
-static int
+/* The list mask of token i, first time round. */
+static unsigned
+tok_wsm(struct ext *x, size_t i)
+{
+	if (x->ws == NULL) {
+		unsigned l, m = 0;
+
+		for (l = 0; l < NLISTS; l++)
+			if (in_list(all_lists[l], TT(i), TL(i)))
+				m |= 1u << l;
+		return x->wsm[i] = m;
+	}
+	return x->wsm[i] = ws_mask(x->ws, TT(i), TL(i));
+}
+
+/* Is token i in list l (W_*)? One hash probe per token and article, then a bit:
+ * inline, as it is asked several times for most words. */
+static inline int
 tok_in(struct ext *x, size_t i, unsigned l)
 {
 	if (i >= x->hi)
 		return 0;
-	if (x->ws == NULL)
-		return in_list(all_lists[l], TT(i), TL(i));
-	if (x->wsm[i] == MASK_UNSET)
-		x->wsm[i] = ws_mask(x->ws, TT(i), TL(i));
-	return (x->wsm[i] >> l) & 1;
+	return ((x->wsm[i] != MASK_UNSET ? x->wsm[i] : tok_wsm(x, i)) >> l) & 1;
 }
 
 static int
@@ -661,12 +677,21 @@ is_funcword(struct ext *x, size_t i)
 	return tok_in(x, i, W_FUNCWORDS);
 }
 
+/* Gazetteer mask (and rows) of token i: looked up once per article. */
+static unsigned
+tok_lookup(struct ext *x, size_t i, const struct gz_row **r)
+{
+	if (x->gzm[i] == MASK_UNSET)
+		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]);
+	if (r)
+		*r = x->gzr[i];
+	return x->gzm[i];
+}
+
 static unsigned
 tok_mask(struct ext *x, size_t i)
 {
-	if (x->gzm[i] == MASK_UNSET)
-		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), NULL);
-	return x->gzm[i];
+	return tok_lookup(x, i, NULL);
 }
 
 /* Mask of gazetteer types for tokens [a, b) joined by single spaces. */
@@ -676,8 +701,8 @@ span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_
 	struct span_ent *e;
 	size_t i;
 
-	if (b - a == 1 && r == NULL)
-		return tok_mask(x, a);
+	if (b - a == 1)
+		return tok_lookup(x, a, r);
 	e = &x->spans[(a * 31 + b) & (SPAN_SLOTS - 1)];
 	if (e->gen != x->gen || e->a != a || e->b != b) {
 		key->len = 0;
@@ -748,7 +773,7 @@ is_cap_at(struct ext *x, size_t i)
 
 /* is_cap, asked several times for most words of a line: once per token (what it
  * depends on, the line's title case included, is fixed for the token). */
-static int
+static inline int
 is_cap(struct ext *x, size_t i)
 {
 	if (x->capc[i] == 0)
@@ -2208,14 +2233,17 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	if (x.ntok + 1 > sc->maskcap) {
 		free(sc->gzm);
 		free(sc->wsm);
+		free(sc->gzr);
 		free(sc->capc);
 		sc->maskcap = (x.ntok + 1) * 2;
+		sc->gzr = xreallocarray(NULL, sc->maskcap, sizeof *sc->gzr);
 		sc->gzm = xreallocarray(NULL, sc->maskcap, sizeof *sc->gzm);
 		sc->wsm = xreallocarray(NULL, sc->maskcap, sizeof *sc->wsm);
 		sc->capc = xmalloc(sc->maskcap);
 	}
 	x.gzm = sc->gzm;
 	x.wsm = sc->wsm;
+	x.gzr = sc->gzr;
 	x.capc = sc->capc;
 	for (i = 0; i <= x.ntok; i++)
 		x.gzm[i] = x.wsm[i] = MASK_UNSET;
