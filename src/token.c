@@ -316,6 +316,11 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 		push(t, i, j, f | TK_WORD | space);
 		space = 0;
 		i = j;
+		/* the space after a word, without another turn of the loop */
+		if (i < end && s[i] == ' ') {
+			space = TK_SPACE;
+			i++;
+		}
 	}
 	return 0;
 }
@@ -373,6 +378,10 @@ pass2:
 		struct token k = t->tok[i];
 
 		if (k.flags & TK_WORD) {
+			/* Hyphens and periods join only when they touch the word:
+			 * most words are followed by a space or end the line. */
+			if (i + 1 >= t->ntok || (t->tok[i + 1].flags & (TK_SPACE | TK_WORD)))
+				goto poss;
 			while (i + 2 < t->ntok && is_hyphen(text, &t->tok[i + 1]) &&
 			    !(t->tok[i + 1].flags & TK_SPACE) &&
 			    (t->tok[i + 2].flags & TK_WORD) &&
@@ -397,7 +406,10 @@ pass2:
 					i++;
 				}
 			}
-			if (!(k.flags & TK_ABBR) && k.end - k.start > 2 &&
+		poss:
+			if (text[k.end - 1] != 's')
+				;	/* no possessive: the common case */
+			else if (!(k.flags & TK_ABBR) && k.end - k.start > 2 &&
 			    memcmp(text + k.end - 2, "'s", 2) == 0) {
 				k.end -= 2;
 				k.flags |= TK_POSS;
