@@ -378,7 +378,7 @@ struct hset {
 	size_t		 n, cap;
 };
 
-static void
+static inline void
 hset_add(struct hset *s, uint64_t h)
 {
 	size_t i, j, mask;
@@ -605,7 +605,7 @@ struct ext {
 	size_t				 ncands, candcap;
 	struct buf			 scratch;
 	const struct wslot		*ws;
-	unsigned			*gzm, *wsm;	/* per token, MASK_UNSET */
+	unsigned			*gzm, *wsm;	/* per token, with MASK_SET */
 	const struct gz_row		**gzr;		/* per token, with gzm */
 	unsigned char			*capc;		/* per token: is_cap + 1, or 0 */
 	const struct artifact		**arts;		/* those that name something */
@@ -622,14 +622,15 @@ struct ext {
 /* Is token i the word w (a string literal, whose length is known here)? */
 #define tok_is(x, i, w)	tok_is_n(x, i, w, sizeof(w) - 1)
 
-static int
+static inline int
 tok_is_n(struct ext *x, size_t i, const char *w, size_t n)
 {
 	/* the first byte decides most calls */
 	return i < x->hi && TT(i)[0] == w[0] && n == TL(i) && memcmp(TT(i), w, n) == 0;
 }
 
-#define MASK_UNSET	0x80000000u
+/* A cached mask has this bit, so that the caches start as zeroes (one memset). */
+#define MASK_SET	0x80000000u
 
 /* Is the word s in list l (W_*)? The hashed lists when there are. */
 static int
@@ -650,9 +651,9 @@ tok_wsm(struct ext *x, size_t i)
 		for (l = 0; l < NLISTS; l++)
 			if (in_list(all_lists[l], TT(i), TL(i)))
 				m |= 1u << l;
-		return x->wsm[i] = m;
+		return x->wsm[i] = m | MASK_SET;
 	}
-	return x->wsm[i] = ws_mask(x->ws, TT(i), TL(i));
+	return x->wsm[i] = ws_mask(x->ws, TT(i), TL(i)) | MASK_SET;
 }
 
 /* Is token i in list l (W_*)? One hash probe per token and article, then a bit:
@@ -662,10 +663,10 @@ tok_in(struct ext *x, size_t i, unsigned l)
 {
 	if (i >= x->hi)
 		return 0;
-	return ((x->wsm[i] != MASK_UNSET ? x->wsm[i] : tok_wsm(x, i)) >> l) & 1;
+	return ((x->wsm[i] ? x->wsm[i] : tok_wsm(x, i)) >> l) & 1;
 }
 
-static int
+static inline int
 is_connector(struct ext *x, size_t i)
 {
 	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && tok_in(x, i, W_CONNECTORS);
@@ -681,11 +682,11 @@ is_funcword(struct ext *x, size_t i)
 static unsigned
 tok_lookup(struct ext *x, size_t i, const struct gz_row **r)
 {
-	if (x->gzm[i] == MASK_UNSET)
-		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]);
+	if (x->gzm[i] == 0)
+		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]) | MASK_SET;
 	if (r)
 		*r = x->gzr[i];
-	return x->gzm[i];
+	return x->gzm[i] & ~MASK_SET;
 }
 
 static unsigned
@@ -2245,8 +2246,8 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	x.wsm = sc->wsm;
 	x.gzr = sc->gzr;
 	x.capc = sc->capc;
-	for (i = 0; i <= x.ntok; i++)
-		x.gzm[i] = x.wsm[i] = MASK_UNSET;
+	memset(x.gzm, 0, (x.ntok + 1) * sizeof *x.gzm);
+	memset(x.wsm, 0, (x.ntok + 1) * sizeof *x.wsm);
 	memset(x.capc, 0, x.ntok + 1);
 	for (li = 0; li < nl; li++) {
 		if (skip[li])
