@@ -375,32 +375,60 @@ ws_mask(const struct wslot *ws, const char *s, size_t n)
  * lower case, which it capitalises inside sentences. Collisions only blur a hint. */
 struct hset {
 	uint64_t	*h;
-	size_t		 n, cap;
+	size_t		 n, cap;	/* cap: a power of two */
+	size_t		*used;		/* the n slots in use, so that emptying the
+					 * set for the next article clears only them */
 };
+
+static void	hset_add(struct hset *, uint64_t);
+
+static void
+hset_grow(struct hset *s)
+{
+	struct hset old = *s;
+	size_t k;
+
+	s->cap = s->cap ? s->cap * 2 : 1024;
+	s->h = xcalloc(s->cap, sizeof *s->h);
+	s->used = xreallocarray(NULL, s->cap / 2, sizeof *s->used);
+	s->n = 0;
+	for (k = 0; k < old.n; k++)
+		hset_add(s, old.h[old.used[k]]);
+	free(old.h);
+	free(old.used);
+}
 
 static inline void
 hset_add(struct hset *s, uint64_t h)
 {
-	size_t i, j, mask;
-	uint64_t *old;
+	size_t i, mask;
 
-	if ((s->n + 1) * 2 > s->cap) {
-		old = s->h;
-		j = s->cap;
-		s->cap = s->cap ? s->cap * 2 : 256;
-		s->h = xcalloc(s->cap, sizeof *s->h);
-		s->n = 0;
-		for (i = 0; i < j; i++)
-			if (old[i])
-				hset_add(s, old[i]);
-		free(old);
-	}
+	if ((s->n + 1) * 2 > s->cap)
+		hset_grow(s);
 	mask = s->cap - 1;
 	for (i = h & mask; s->h[i]; i = (i + 1) & mask)
 		if (s->h[i] == h)
 			return;
 	s->h[i] = h;
-	s->n++;
+	s->used[s->n++] = i;
+}
+
+static void
+hset_reset(struct hset *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		s->h[s->used[k]] = 0;
+	s->n = 0;
+}
+
+static void
+hset_free(struct hset *s)
+{
+	free(s->h);
+	free(s->used);
+	memset(s, 0, sizeof *s);
 }
 
 static int
@@ -541,8 +569,7 @@ struct ext_scratch {
 	size_t			 maskcap;
 	struct cand		*cands;
 	size_t			 candcap;
-	uint64_t		*lowh;
-	size_t			 lowcap;
+	struct hset		 lower;		/* words written in lower case */
 	size_t			*lo;
 	int			*skip;
 	size_t			 locap, skipcap;
@@ -571,7 +598,7 @@ scratch_release(struct ext_scratch *sc)
 	free(sc->gzr);
 	free(sc->capc);
 	free(sc->cands);
-	free(sc->lowh);
+	hset_free(&sc->lower);
 	free(sc->lo);
 	free(sc->skip);
 	free(sc->arts);
@@ -600,7 +627,7 @@ struct ext {
 	size_t				 lo, hi;	/* tokens of the current line */
 	int				 titlecase;
 	int				 capsline;	/* mostly in capitals */
-	struct hset			 lower, midcap;
+	struct hset			*lower;
 	struct cand			*cands;
 	size_t				 ncands, candcap;
 	struct buf			 scratch;
@@ -1326,7 +1353,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) && !(m & VARIANTS) &&
 		    !((m & KNOWN) && (b - a > 1 || !(m & GZ_BIT(GZ_STOP)) ||
 		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
-		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(&x->lower, lowhash(TT(a), TL(a))) &&
+		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(x->lower, lowhash(TT(a), TL(a))) &&
 		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
 			/* "Internet Explorer" opening a sentence: the rest alone is no
 			 * better a name */
@@ -1432,7 +1459,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	t = type_of(x, m & ~(GZ_BIT(GZ_STOP)), rows, cue, b - a, &row);
 	/* A small town that is also a common word ("Police", "Along") needs a cue. */
 	if (t == ENT_PLACE && b - a == 1 && row_weight(row) < 100000 &&
-	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(&x->lower,
+	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(x->lower,
 	    lowhash(TT(a), TL(a)))))
 		t = -1;
 	if (t >= 0) {
@@ -1530,7 +1557,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
 		else if (nstop == 1 && b - a == 2 && !(TF(a) & TK_SENT) &&
 		    (tok_mask(x, a) & GZ_BIT(GZ_STOP)) && !(tok_mask(x, b - 1) &
-		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(&x->lower,
+		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(x->lower,
 		    lowhash(TT(b - 1), TL(b - 1))))
 			t = ENT_PERSON;	/* "Dries Mertens": a rare given name */
 		else if (nstop)
@@ -2016,7 +2043,7 @@ resolve_weak(struct ext *x)
 		}
 		/* An unknown word the article keeps capitalising names something;
 		 * a person would have been introduced with a full name. */
-		if (c->sent || c->tc || hset_has(&x->lower, lowhash(c->text,
+		if (c->sent || c->tc || hset_has(x->lower, lowhash(c->text,
 		    c->textlen)))
 			continue;
 		for (k = 0, n = 0; k < x->ncands; k++)
@@ -2151,8 +2178,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	struct ext x;
 	struct ext_scratch own, *sc;
 	struct line_span *ls = NULL;
-	uint64_t *lowh;
-	size_t nl, li, i, n, lowcap, *lo;
+	size_t nl, li, i, n, *lo;
 	int *skip;
 
 	memset(out, 0, sizeof *out);
@@ -2194,18 +2220,9 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	lo = sc->lo = reserve(sc->lo, &sc->locap, nl + 1, sizeof *sc->lo);
 	skip = sc->skip = reserve(sc->skip, &sc->skipcap, nl + 1, sizeof *sc->skip);
 	/* Tokens of every line, and which words the article writes in lower case
-	 * (the set sized once for a typical article: growing it is costly). */
-	x.lower.cap = 1024;
-	while (x.lower.cap < a->len / 4 && x.lower.cap < (1u << 20))
-		x.lower.cap *= 2;
-	if (sc->lowcap < x.lower.cap) {
-		free(sc->lowh);
-		sc->lowcap = x.lower.cap;
-		sc->lowh = xreallocarray(NULL, sc->lowcap, sizeof *sc->lowh);
-	}
-	memset(sc->lowh, 0, x.lower.cap * sizeof *sc->lowh);
-	x.lower.h = lowh = sc->lowh;
-	lowcap = sc->lowcap;
+	 * (the set is kept, and emptied, from article to article). */
+	x.lower = &sc->lower;
+	hset_reset(x.lower);
 	for (li = 0; li < nl; li++) {
 		skip[li] = c && li < c->nlines && c->lines[li].cls == LC_BOILERPLATE;
 		lo[li] = x.ntok;
@@ -2221,16 +2238,11 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 		memcpy(x.tok + x.ntok, sc->tz.tok, n * sizeof *sc->tz.tok);
 		for (i = 0; i < n; i++)
 			if ((sc->tz.tok[i].flags & (TK_WORD | TK_LOWER)) == (TK_WORD | TK_LOWER))
-				hset_add(&x.lower, lowhash(a->text + sc->tz.tok[i].start,
+				hset_add(x.lower, lowhash(a->text + sc->tz.tok[i].start,
 				    sc->tz.tok[i].end - sc->tz.tok[i].start));
 		x.ntok += n;
 	}
 	lo[nl] = x.ntok;
-	if (x.lower.h != lowh) {	/* it grew, and freed the kb's set */
-		sc->lowh = x.lower.h;
-		sc->lowcap = x.lower.cap;
-	} else
-		sc->lowcap = lowcap;
 	if (x.ntok + 1 > sc->maskcap) {
 		free(sc->gzm);
 		free(sc->wsm);
@@ -2263,7 +2275,6 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	sc->cands = x.cands;
 	sc->candcap = x.candcap;
 	sc->scratch = x.scratch;
-	free(x.midcap.h);
 	free(ls);
 	sc->busy = 0;
 	if (sc == &own)
