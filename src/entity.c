@@ -804,6 +804,11 @@ is_cap_at(struct ext *x, size_t i)
 static inline int
 is_cap(struct ext *x, size_t i)
 {
+	unsigned f = TF(i);
+
+	/* punctuation and lower-case words, but for "al-" and "el-": no call */
+	if (!(f & TK_WORD) || !(f & (TK_UPPER | TK_HYPH)))
+		return 0;
 	if (x->capc[i] == 0)
 		x->capc[i] = (unsigned char)(is_cap_at(x, i) + 1);
 	return x->capc[i] - 1;
