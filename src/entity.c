@@ -634,7 +634,7 @@ struct ext {
 	const struct wslot		*ws;
 	unsigned			*gzm, *wsm;	/* per token, with MASK_SET */
 	const struct gz_row		**gzr;		/* per token, with gzm */
-	unsigned char			*capc;		/* per token: is_cap + 1, or 0 */
+	unsigned char			*capc;		/* per token of the line: is_cap */
 	const struct artifact		**arts;		/* those that name something */
 	size_t				 narts;
 	struct arena			*strs;		/* candidates' strings */
@@ -756,7 +756,14 @@ static int
 contraction(struct ext *x, size_t i)
 {
 	const char *p = TT(i), *e = p + TL(i), *q;
-	size_t r;
+	size_t r, n = TL(i);
+
+	/* For a contraction the first apostrophe is 2 or 3 bytes from the end
+	 * ("'m", "'ve"), or 4 or 5 for U+2019: most names have none there. */
+	if (!((n >= 2 && e[-2] == '\'') || (n >= 3 && e[-3] == '\'') ||
+	    (n >= 4 && (unsigned char)e[-4] == 0xe2) ||
+	    (n >= 5 && (unsigned char)e[-5] == 0xe2)))
+		return 0;
 
 	for (q = p; q < e; q++) {
 		if (*q == '\'')
@@ -799,20 +806,8 @@ is_cap_at(struct ext *x, size_t i)
 	return 1;
 }
 
-/* is_cap, asked several times for most words of a line: once per token (what it
- * depends on, the line's title case included, is fixed for the token). */
-static inline int
-is_cap(struct ext *x, size_t i)
-{
-	unsigned f = TF(i);
-
-	/* punctuation and lower-case words, but for "al-" and "el-": no call */
-	if (!(f & TK_WORD) || !(f & (TK_UPPER | TK_HYPH)))
-		return 0;
-	if (x->capc[i] == 0)
-		x->capc[i] = (unsigned char)(is_cap_at(x, i) + 1);
-	return x->capc[i] - 1;
-}
+/* is_cap_at of token i, which do_line works out for the whole line first. */
+#define is_cap(x, i)	((x)->capc[i])
 
 static int
 is_title_word(unsigned mask)
@@ -1784,6 +1779,11 @@ do_line(struct ext *x, struct buf *key)
 	/* Headlines In Title Case say nothing about names through their capitals. */
 	x->titlecase = words >= 4 && caps * 10 >= words * 7 && common >= 2 &&
 	    common * 10 >= words * 3;
+	/* May each word start or continue a name? Asked below for every word, for
+	 * most more than once; it depends on nothing that changes in the line. */
+	for (i = x->lo; i < x->hi; i++)
+		x->capc[i] = (TF(i) & TK_WORD) && (TF(i) & (TK_UPPER | TK_HYPH)) ?
+		    (unsigned char)is_cap_at(x, i) : 0;
 	for (i = x->lo; i < x->hi;) {
 		if (!is_cap(x, i)) {
 			i++;
@@ -2265,7 +2265,6 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	x.capc = sc->capc;
 	memset(x.gzm, 0, (x.ntok + 1) * sizeof *x.gzm);
 	memset(x.wsm, 0, (x.ntok + 1) * sizeof *x.wsm);
-	memset(x.capc, 0, x.ntok + 1);
 	for (li = 0; li < nl; li++) {
 		if (skip[li])
 			continue;
