@@ -278,8 +278,8 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 				if (++j == end)
 					break;
 			}
-			if (j == end)
-				break;
+			if (j == end || (k & CL_SPACE))
+				break;	/* a space joins nothing: the common case */
 			/* s[j - 1] is a word character: s[j] may join it to the next */
 			l = 1;
 			if (s[j] & 0x80) {
