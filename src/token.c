@@ -269,14 +269,23 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			i++;
 			continue;
 		}
-		letters = lowers = 0;
+		/* A word that starts in lower case is no ALLCAPS word: nothing to
+		 * count in it. */
+		letters = 0;
+		lowers = k & CL_LOWER;
 		for (j = i; j < end; j++) {
 			/* the run of word characters: most of the text */
-			while ((k = cls[s[j]]) & CL_ALNUM) {
-				letters += k & CL_LETTER;
-				lowers |= k;
-				if (++j == end)
-					break;
+			if (lowers & CL_LOWER) {
+				while ((k = cls[s[j]]) & CL_ALNUM)
+					if (++j == end)
+						break;
+			} else {
+				while ((k = cls[s[j]]) & CL_ALNUM) {
+					letters += k & CL_LETTER;
+					lowers |= k;
+					if (++j == end)
+						break;
+				}
 			}
 			if (j == end || (k & CL_SPACE))
 				break;	/* a space joins nothing: the common case */
