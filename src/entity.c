@@ -575,6 +575,10 @@ struct ext_scratch {
 	size_t			 locap, skipcap;
 	const struct artifact	**arts;
 	size_t			 artcap;
+	struct ent		*ents;		/* merge's */
+	size_t			 entcap;
+	size_t			*ord;		/* merge's order and rank */
+	size_t			 ordcap;
 	struct buf		 key, scratch;
 	struct arena		 strs;
 	struct span_ent		*spans;		/* SPAN_SLOTS */
@@ -602,6 +606,8 @@ scratch_release(struct ext_scratch *sc)
 	free(sc->lo);
 	free(sc->skip);
 	free(sc->arts);
+	free(sc->ents);
+	free(sc->ord);
 	free(sc->spans);
 	buf_free(&sc->key);
 	buf_free(&sc->scratch);
@@ -2063,11 +2069,13 @@ resolve_weak(struct ext *x)
 			x->cands[i].type = ENT_ORG;
 }
 
+static void *reserve(void *, size_t *, size_t, size_t);
+
 static void
-merge(struct ext *x, struct entity_result *out)
+merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 {
-	struct ent *ents = NULL;
-	size_t nents = 0, i, k, pass, *cnt;
+	struct ent *ents;
+	size_t nents = 0, i, k, pass, *order, *rank;
 	struct cand *c;
 	int e;
 
@@ -2081,7 +2089,7 @@ merge(struct ext *x, struct entity_result *out)
 	if (x->ncands)
 		x->ncands = k + 1;
 	resolve_weak(x);
-	ents = xcalloc(x->ncands + 1, sizeof *ents);
+	ents = sc->ents = reserve(sc->ents, &sc->entcap, x->ncands + 1, sizeof *ents);
 	/* Full names first, so that a surname before its full name still joins it. */
 	for (pass = 0; pass < 3; pass++) {
 		for (i = 0; i < x->ncands; i++) {
@@ -2097,6 +2105,7 @@ merge(struct ext *x, struct entity_result *out)
 				if (pass == 1 && c->type == ENT_PERSON && c->ntok == 1 && 0)
 					continue;
 				e = (int)nents++;
+				memset(&ents[e], 0, sizeof ents[e]);
 				ents[e].type = c->type;
 				ents[e].canon = (char *)cand_name(c);
 				ents[e].canontok = c->ntok;
@@ -2124,45 +2133,39 @@ merge(struct ext *x, struct entity_result *out)
 		}
 	}
 	/* Entities in order of first mention. */
-	cnt = xcalloc(nents + 1, sizeof *cnt);
-	{
-		size_t *order = xcalloc(nents + 1, sizeof *order), *rank;
+	sc->ord = reserve(sc->ord, &sc->ordcap, 2 * (nents + 1), sizeof *sc->ord);
+	order = sc->ord;
+	rank = sc->ord + nents + 1;
+	for (i = 0; i < nents; i++)
+		order[i] = i;
+	for (i = 1; i < nents; i++)
+		for (k = i; k > 0 && ents[order[k - 1]].first > ents[order[k]].first;
+		    k--) {
+			size_t t = order[k];
 
-		for (i = 0; i < nents; i++)
-			order[i] = i;
-		for (i = 1; i < nents; i++)
-			for (k = i; k > 0 && ents[order[k - 1]].first > ents[order[k]].first;
-			    k--) {
-				size_t t = order[k];
-
-				order[k] = order[k - 1];
-				order[k - 1] = t;
-			}
-		rank = xcalloc(nents + 1, sizeof *rank);
-		for (i = 0; i < nents; i++)
-			rank[order[i]] = i;
-		out->nents = nents;
-		out->ents = xcalloc(nents + 1, sizeof *out->ents);
-		for (i = 0; i < nents; i++) {
-			struct entity *oe = &out->ents[rank[i]];
-
-			oe->type = (enum entity_type)ents[i].type;
-			oe->canonical = xstrdup(ents[i].canon);
-			oe->mentions = xcalloc(ents[i].n + 1, sizeof *oe->mentions);
+			order[k] = order[k - 1];
+			order[k - 1] = t;
 		}
-		for (i = 0; i < x->ncands; i++) {
-			c = &x->cands[i];
-			if (c->type < 0 || c->ent < 0)
-				continue;
-			k = rank[c->ent];
-			out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
-			out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
-		}
-		free(order);
-		free(rank);
+	for (i = 0; i < nents; i++)
+		rank[order[i]] = i;
+	out->nents = nents;
+	out->ents = xcalloc(nents + 1, sizeof *out->ents);
+	for (i = 0; i < nents; i++) {
+		struct entity *oe = &out->ents[rank[i]];
+
+		oe->type = (enum entity_type)ents[i].type;
+		oe->canonical = xstrdup(ents[i].canon);
+		/* every slot is written below */
+		oe->mentions = xreallocarray(NULL, ents[i].n + 1, sizeof *oe->mentions);
 	}
-	free(cnt);
-	free(ents);
+	for (i = 0; i < x->ncands; i++) {
+		c = &x->cands[i];
+		if (c->type < 0 || c->ent < 0)
+			continue;
+		k = rank[c->ent];
+		out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
+		out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
+	}
 }
 
 /* Make room for n items of size sz in *p (holding *cap), keeping nothing. */
@@ -2273,7 +2276,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 		do_line(&x, &sc->key);
 		artifact_mentions(&x, ls[li].start, ls[li].end, &sc->key);
 	}
-	merge(&x, out);
+	merge(&x, sc, out);
 	sc->tok = x.tok;
 	sc->tokcap = x.tokcap;
 	sc->cands = x.cands;
