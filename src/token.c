@@ -147,13 +147,16 @@ push(struct tokenizer *t, size_t s, size_t e, unsigned f)
 	t->ntok++;
 }
 
-/* Punctuation tokens are one code point: compare the first byte before the rest. */
+/* Punctuation tokens are one code point: compare the first byte before the rest.
+ * c is a string literal, whose length is known here. */
+#define is_char(text, k, c)	is_char_n(text, k, c, sizeof(c) - 1)
+
 static int
-is_char(const char *text, const struct token *k, const char *c)
+is_char_n(const char *text, const struct token *k, const char *c, size_t cn)
 {
 	size_t n = k->end - k->start;
 
-	return !(k->flags & TK_WORD) && text[k->start] == c[0] && strlen(c) == n &&
+	return !(k->flags & TK_WORD) && text[k->start] == c[0] && cn == n &&
 	    memcmp(text + k->start, c, n) == 0;
 }
 
@@ -438,7 +441,10 @@ pass2:
 		} else if (is_char(text, &k, "\xe2\x80\xa6") ||
 		    is_char(text, &k, "\xe3\x80\x82"))
 			sent = 1;
-		t->tok[w++] = k;
+		/* unchanged and in place: most tokens */
+		if (w != i || k.end != t->tok[i].end || k.flags != t->tok[i].flags)
+			t->tok[w] = k;
+		w++;
 	}
 	t->ntok = w;
 	return w;
