@@ -29,7 +29,7 @@ token_is_abbrev(const char *s, size_t n)
 
 	/* the first byte before strlen: asked for every word before a full stop,
 	 * most of which start with a letter no abbreviation starts with */
-	if (n == 0 || n > 6 || strchr("ABCDFGHIJLMNOPRSUaev", s[0]) == NULL || s[0] == 0)
+	if (n == 0 || n > 6 || s[0] == '\0' || strchr("ABCDFGHIJLMNOPRSUaev", s[0]) == NULL)
 		return 0;
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
 		if (abbrevs[i][0] == s[0] && strlen(abbrevs[i]) == n &&
