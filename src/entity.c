@@ -643,6 +643,7 @@ struct ext {
 	unsigned char			*capc;		/* per token of the line: is_cap */
 	const struct artifact		**arts;		/* those that name something */
 	size_t				 narts;
+	size_t				 artfrom;	/* the first not before the line */
 	struct arena			*strs;		/* candidates' strings */
 	struct span_ent			*spans;
 	uint32_t			 gen;
@@ -1730,10 +1731,14 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 {
 	size_t i, k, a, b;
 
-	for (i = 0; i < x->narts; i++) {
+	/* x->arts are in order of start and lines come in order: the artifacts
+	 * before this line are done with, those after it are for later. */
+	while (x->artfrom < x->narts && x->arts[x->artfrom]->start < ls)
+		x->artfrom++;
+	for (i = x->artfrom; i < x->narts && x->arts[i]->start <= le; i++) {
 		const struct artifact *ar = x->arts[i];
 
-		if (ar->start < ls || ar->end > le)
+		if (ar->end > le)
 			continue;
 		for (k = 0; k < x->ncands; k++)
 			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
