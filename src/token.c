@@ -441,10 +441,7 @@ pass2:
 		} else if (is_char(text, &k, "\xe2\x80\xa6") ||
 		    is_char(text, &k, "\xe3\x80\x82"))
 			sent = 1;
-		/* unchanged and in place: most tokens */
-		if (w != i || k.end != t->tok[i].end || k.flags != t->tok[i].flags)
-			t->tok[w] = k;
-		w++;
+		t->tok[w++] = k;
 	}
 	t->ntok = w;
 	return w;
