@@ -26,12 +26,17 @@ struct wslot {
 	unsigned	 mask;	/* one bit per list */
 };
 
+struct ext_scratch;
+
 struct entity_kb {
 	struct gazetteer	*gz;
 	struct wslot		*ws;
+	struct ext_scratch	*sc;	/* buffers entity_extract reuses */
 };
 
 static void	ws_build(struct entity_kb *);
+static struct ext_scratch	*scratch_new(void);
+static void			 scratch_free(struct ext_scratch *);
 
 const char *
 entity_type_name(enum entity_type t)
@@ -99,6 +104,7 @@ entity_kb_load(const char *datadir, const char *userdir,
 	struct entity_kb *kb = xcalloc(1, sizeof *kb);
 
 	kb->gz = gz_new();
+	kb->sc = scratch_new();
 	ws_build(kb);
 	if (datadir)
 		kb_load_dir(kb, datadir, 0, warn, ctx);
@@ -114,6 +120,7 @@ entity_kb_free(struct entity_kb *kb)
 		return;
 	gz_free(kb->gz);
 	free(kb->ws);
+	scratch_free(kb->sc);
 	free(kb);
 }
 
@@ -261,18 +268,74 @@ static const char *const *const all_lists[] = {
 	connectors, funcwords, event_tail, org_tail, org_head, place_tail, place_head,
 	said_words, place_cues, compass
 };
+/* Which list, as a bit number in a word's mask: the order of all_lists. */
+enum {
+	W_CONNECTORS, W_FUNCWORDS, W_EVENT_TAIL, W_ORG_TAIL, W_ORG_HEAD, W_PLACE_TAIL,
+	W_PLACE_HEAD, W_SAID, W_PLACE_CUES, W_COMPASS
+};
 #define NLISTS	(sizeof all_lists / sizeof all_lists[0])
+
+/* Word hashes, eight bytes at a time with no loop per byte: one call per lower-case
+ * word of every article, one per word looked up in the word lists. lower8 lowers
+ * ASCII capitals (bytes from 0x80 up kept). */
+static uint64_t
+lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t low7 = w & ~high;
+	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
+	uint64_t ge_a = low7 + ones * (0x80 - 'A');
+	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+	uint64_t upper = (ge_a ^ gt_z) & ~w & high;
+
+	return w | (upper >> 2);
+}
+
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);
+}
+
+/* The length goes in first; for a given length the loads below (overlapping at the
+ * end) take every byte, so two words collide only as the mixing does. */
+static inline uint64_t
+word_hash(const char *s, size_t n, int lower)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL, w;
+	uint32_t lo, hi;
+
+	for (; n > 8; u += 8, n -= 8) {
+		memcpy(&w, u, 8);
+		h = mix(h, lower ? lower8(w) : w);
+	}
+	if (n == 8)
+		memcpy(&w, u, 8);
+	else if (n >= 4) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		w = lo | (uint64_t)hi << 32;
+	} else if (n > 0)
+		w = u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
+	else
+		w = 0;
+	h = mix(h, lower ? lower8(w) : w);
+	return h ^ (h >> 29);
+}
+
+/* Words as the article writes them in lower case: never 0, the empty slot. */
+static uint64_t
+lowhash(const char *s, size_t n)
+{
+	return word_hash(s, n, 1) | 1;
+}
 
 static uint32_t
 ws_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-
-	while (n--) {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)word_hash(s, n, 0);
 }
 
 static void
@@ -312,49 +375,60 @@ ws_mask(const struct wslot *ws, const char *s, size_t n)
  * lower case, which it capitalises inside sentences. Collisions only blur a hint. */
 struct hset {
 	uint64_t	*h;
-	size_t		 n, cap;
+	size_t		 n, cap;	/* cap: a power of two */
+	size_t		*used;		/* the n slots in use, so that emptying the
+					 * set for the next article clears only them */
 };
 
-static uint64_t
-lowhash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		h ^= c;
-		h *= 1099511628211ULL;
-	}
-	return h | 1;
-}
+static void	hset_add(struct hset *, uint64_t);
 
 static void
+hset_grow(struct hset *s)
+{
+	struct hset old = *s;
+	size_t k;
+
+	s->cap = s->cap ? s->cap * 2 : 1024;
+	s->h = xcalloc(s->cap, sizeof *s->h);
+	s->used = xreallocarray(NULL, s->cap / 2, sizeof *s->used);
+	s->n = 0;
+	for (k = 0; k < old.n; k++)
+		hset_add(s, old.h[old.used[k]]);
+	free(old.h);
+	free(old.used);
+}
+
+static inline void
 hset_add(struct hset *s, uint64_t h)
 {
-	size_t i, j, mask;
-	uint64_t *old;
+	size_t i, mask;
 
-	if ((s->n + 1) * 2 > s->cap) {
-		old = s->h;
-		j = s->cap;
-		s->cap = s->cap ? s->cap * 2 : 256;
-		s->h = xcalloc(s->cap, sizeof *s->h);
-		s->n = 0;
-		for (i = 0; i < j; i++)
-			if (old[i])
-				hset_add(s, old[i]);
-		free(old);
-	}
+	if ((s->n + 1) * 2 > s->cap)
+		hset_grow(s);
 	mask = s->cap - 1;
 	for (i = h & mask; s->h[i]; i = (i + 1) & mask)
 		if (s->h[i] == h)
 			return;
 	s->h[i] = h;
-	s->n++;
+	s->used[s->n++] = i;
+}
+
+static void
+hset_reset(struct hset *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		s->h[s->used[k]] = 0;
+	s->n = 0;
+}
+
+static void
+hset_free(struct hset *s)
+{
+	free(s->h);
+	free(s->used);
+	memset(s, 0, sizeof *s);
 }
 
 static int
@@ -387,8 +461,8 @@ struct cand {
 	size_t	 start, end;
 	int	 type;		/* ENT_* or CT_WEAK */
 	int	 hint;		/* for weak ones: a context guess, or CT_NONE */
-	char	*canon;		/* owned; NULL: the text */
-	char	*text;		/* owned; the words joined by single spaces */
+	char	*canon;		/* in x->strs; NULL: the text */
+	char	*text;		/* in x->strs; the words joined by single spaces */
 	size_t	 textlen;
 	int	 ntok;
 	int	 sent;		/* first word of a sentence */
@@ -400,6 +474,155 @@ struct cand {
 	int	 weak_org;
 };
 
+/* Strings of one article's candidates: blocks that never move (candidates point
+ * into them) and are rewound, not freed, for the next article. */
+struct ablk {
+	struct ablk	*next;
+	size_t		 len, cap;
+	char		 s[];
+};
+
+struct arena {
+	struct ablk	*head, *cur;
+};
+
+#define ABLK_SIZE	16384
+
+static char *
+arena_alloc(struct arena *ar, size_t n)
+{
+	struct ablk *b = ar->cur, *nb;
+
+	if (b == NULL || b->len + n > b->cap) {
+		if (b != NULL && b->next != NULL && b->next->cap >= n) {
+			b = b->next;	/* kept from an earlier article */
+			b->len = 0;
+		} else {
+			nb = xmalloc(sizeof *nb + (n > ABLK_SIZE ? n : ABLK_SIZE));
+			nb->cap = n > ABLK_SIZE ? n : ABLK_SIZE;
+			nb->len = 0;
+			if (b == NULL) {
+				nb->next = ar->head;
+				ar->head = nb;
+			} else {
+				nb->next = b->next;
+				b->next = nb;
+			}
+			b = nb;
+		}
+		ar->cur = b;
+	}
+	b->len += n;
+	return b->s + b->len - n;
+}
+
+static char *
+arena_strndup(struct arena *ar, const char *s, size_t n)
+{
+	char *p = arena_alloc(ar, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static void
+arena_rewind(struct arena *ar)
+{
+	ar->cur = ar->head;
+	if (ar->head)
+		ar->head->len = 0;
+}
+
+static void
+arena_free(struct arena *ar)
+{
+	struct ablk *b, *next;
+
+	for (b = ar->head; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	ar->head = ar->cur = NULL;
+}
+
+/* Gazetteer answers for spans of tokens: seg asks again what run2 asked, title_at
+ * what title_before did. Direct-mapped; an entry counts for its article only. */
+#define SPAN_SLOTS	512
+struct span_ent {
+	size_t			 a, b;
+	uint32_t		 gen;
+	unsigned		 mask;
+	const struct gz_row	*rows;
+};
+
+/* What entity_extract keeps between articles, so that an article allocates next to
+ * nothing. Held by the kb; a call that finds it busy (nested) uses its own. */
+struct ext_scratch {
+	int			 busy;
+	struct tokenizer	 tz;
+	struct token		*tok;
+	size_t			 tokcap;
+	unsigned		*gzm, *wsm;
+	const struct gz_row	**gzr;
+	unsigned char		*capc;
+	size_t			 maskcap;
+	struct cand		*cands;
+	size_t			 candcap;
+	struct hset		 lower;		/* words written in lower case */
+	size_t			*lo;
+	int			*skip;
+	size_t			 locap, skipcap;
+	const struct artifact	**arts;
+	size_t			 artcap;
+	struct ent		*ents;		/* merge's */
+	size_t			 entcap;
+	size_t			*ord;		/* merge's order and rank */
+	size_t			 ordcap;
+	struct buf		 key, scratch;
+	struct arena		 strs;
+	struct span_ent		*spans;		/* SPAN_SLOTS */
+	uint32_t		 gen;		/* the article's number, for spans */
+};
+
+static struct ext_scratch *
+scratch_new(void)
+{
+	return xcalloc(1, sizeof (struct ext_scratch));
+}
+
+/* Free what sc holds, not sc. */
+static void
+scratch_release(struct ext_scratch *sc)
+{
+	tokenizer_free(&sc->tz);
+	free(sc->tok);
+	free(sc->gzm);
+	free(sc->wsm);
+	free(sc->gzr);
+	free(sc->capc);
+	free(sc->cands);
+	hset_free(&sc->lower);
+	free(sc->lo);
+	free(sc->skip);
+	free(sc->arts);
+	free(sc->ents);
+	free(sc->ord);
+	free(sc->spans);
+	buf_free(&sc->key);
+	buf_free(&sc->scratch);
+	arena_free(&sc->strs);
+}
+
+static void
+scratch_free(struct ext_scratch *sc)
+{
+	if (sc == NULL)
+		return;
+	scratch_release(sc);
+	free(sc);
+}
+
 struct ext {
 	const struct gazetteer		*gz;
 	const struct article		*a;
@@ -410,80 +633,128 @@ struct ext {
 	size_t				 lo, hi;	/* tokens of the current line */
 	int				 titlecase;
 	int				 capsline;	/* mostly in capitals */
-	struct hset			 lower, midcap;
+	struct hset			*lower;
 	struct cand			*cands;
 	size_t				 ncands, candcap;
 	struct buf			 scratch;
 	const struct wslot		*ws;
-	unsigned			*gzm, *wsm;	/* per token, MASK_UNSET */
+	unsigned			*gzm, *wsm;	/* per token, with MASK_SET */
+	const struct gz_row		**gzr;		/* per token, with gzm */
+	unsigned char			*capc;		/* per token of the line: is_cap */
+	const struct artifact		**arts;		/* those that name something */
+	size_t				 narts;
+	size_t				 artfrom;	/* the first not before the line */
+	struct arena			*strs;		/* candidates' strings */
+	struct span_ent			*spans;
+	uint32_t			 gen;
 };
 
 #define TT(i)	(x->text + x->tok[i].start)
 #define TL(i)	(x->tok[i].end - x->tok[i].start)
 #define TF(i)	(x->tok[i].flags)
 
-static int
-tok_is(struct ext *x, size_t i, const char *w)
+/* Is token i the word w (a string literal, whose length is known here)? */
+#define tok_is(x, i, w)	tok_is_n(x, i, w, sizeof(w) - 1)
+
+static inline int
+tok_is_n(struct ext *x, size_t i, const char *w, size_t n)
 {
-	/* the first byte decides most calls before strlen runs */
-	return i < x->hi && TT(i)[0] == w[0] && strlen(w) == TL(i) &&
-	    memcmp(TT(i), w, TL(i)) == 0;
+	/* the first byte decides most calls */
+	return i < x->hi && TT(i)[0] == w[0] && n == TL(i) && memcmp(TT(i), w, n) == 0;
 }
 
-#define MASK_UNSET	0x80000000u
+/* A cached mask has this bit, so that the caches start as zeroes (one memset). */
+#define MASK_SET	0x80000000u
 
+/* Is the word s in list l (W_*)? The hashed lists when there are. */
 static int
-tok_in(struct ext *x, size_t i, const char *const *list)
+word_in(struct ext *x, const char *s, size_t n, unsigned l)
 {
-	size_t l;
+	if (x->ws == NULL)
+		return in_list(all_lists[l], s, n);
+	return (ws_mask(x->ws, s, n) >> l) & 1;
+}
 
+/* The list mask of token i, first time round. */
+static unsigned
+tok_wsm(struct ext *x, size_t i)
+{
+	if (x->ws == NULL) {
+		unsigned l, m = 0;
+
+		for (l = 0; l < NLISTS; l++)
+			if (in_list(all_lists[l], TT(i), TL(i)))
+				m |= 1u << l;
+		return x->wsm[i] = m | MASK_SET;
+	}
+	return x->wsm[i] = ws_mask(x->ws, TT(i), TL(i)) | MASK_SET;
+}
+
+/* Is token i in list l (W_*)? One hash probe per token and article, then a bit:
+ * inline, as it is asked several times for most words. */
+static inline int
+tok_in(struct ext *x, size_t i, unsigned l)
+{
 	if (i >= x->hi)
 		return 0;
-	if (x->ws == NULL)
-		return in_list(list, TT(i), TL(i));
-	for (l = 0; l < NLISTS && all_lists[l] != list; l++)
-		;
-	if (x->wsm[i] == MASK_UNSET)
-		x->wsm[i] = ws_mask(x->ws, TT(i), TL(i));
-	return (x->wsm[i] >> l) & 1;
+	return ((x->wsm[i] ? x->wsm[i] : tok_wsm(x, i)) >> l) & 1;
 }
 
-static int
+static inline int
 is_connector(struct ext *x, size_t i)
 {
-	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && tok_in(x, i, connectors);
+	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && tok_in(x, i, W_CONNECTORS);
 }
 
 static int
 is_funcword(struct ext *x, size_t i)
 {
-	return tok_in(x, i, funcwords);
+	return tok_in(x, i, W_FUNCWORDS);
+}
+
+/* Gazetteer mask (and rows) of token i: looked up once per article. */
+static unsigned
+tok_lookup(struct ext *x, size_t i, const struct gz_row **r)
+{
+	if (x->gzm[i] == 0)
+		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]) | MASK_SET;
+	if (r)
+		*r = x->gzr[i];
+	return x->gzm[i] & ~MASK_SET;
 }
 
 static unsigned
 tok_mask(struct ext *x, size_t i)
 {
-	if (x->gzm[i] == MASK_UNSET)
-		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), NULL);
-	return x->gzm[i];
+	return tok_lookup(x, i, NULL);
 }
 
 /* Mask of gazetteer types for tokens [a, b) joined by single spaces. */
 static unsigned
 span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_row **r)
 {
+	struct span_ent *e;
 	size_t i;
 
-	if (b - a == 1 && r == NULL)
-		return tok_mask(x, a);
-	key->len = 0;
-	buf_grow(key, 64);
-	for (i = a; i < b; i++) {
-		if (i > a)
-			buf_addc(key, ' ');
-		buf_add(key, TT(i), TL(i));
+	if (b - a == 1)
+		return tok_lookup(x, a, r);
+	e = &x->spans[(a * 31 + b) & (SPAN_SLOTS - 1)];
+	if (e->gen != x->gen || e->a != a || e->b != b) {
+		key->len = 0;
+		buf_grow(key, 64);
+		for (i = a; i < b; i++) {
+			if (i > a)
+				buf_addc(key, ' ');
+			buf_add(key, TT(i), TL(i));
+		}
+		e->mask = gz_lookup(x->gz, key->s, key->len, &e->rows);
+		e->a = a;
+		e->b = b;
+		e->gen = x->gen;
 	}
-	return gz_lookup(x->gz, key->s, key->len, r);
+	if (r)
+		*r = e->rows;
+	return e->mask;
 }
 
 
@@ -492,7 +763,14 @@ static int
 contraction(struct ext *x, size_t i)
 {
 	const char *p = TT(i), *e = p + TL(i), *q;
-	size_t r;
+	size_t r, n = TL(i);
+
+	/* For a contraction the first apostrophe is 2 or 3 bytes from the end
+	 * ("'m", "'ve"), or 4 or 5 for U+2019: most names have none there. */
+	if (!((n >= 2 && e[-2] == '\'') || (n >= 3 && e[-3] == '\'') ||
+	    (n >= 4 && (unsigned char)e[-4] == 0xe2) ||
+	    (n >= 5 && (unsigned char)e[-5] == 0xe2)))
+		return 0;
 
 	for (q = p; q < e; q++) {
 		if (*q == '\'')
@@ -512,7 +790,7 @@ contraction(struct ext *x, size_t i)
 
 /* A word that may start or continue a name. */
 static int
-is_cap(struct ext *x, size_t i)
+is_cap_at(struct ext *x, size_t i)
 {
 	unsigned f = TF(i);
 
@@ -534,6 +812,9 @@ is_cap(struct ext *x, size_t i)
 		return 0;
 	return 1;
 }
+
+/* is_cap_at of token i, which do_line works out for the whole line first. */
+#define is_cap(x, i)	((x)->capc[i])
 
 static int
 is_title_word(unsigned mask)
@@ -591,11 +872,11 @@ person_after(struct ext *x, size_t b, struct buf *key)
 
 	if (b >= x->hi)
 		return 0;
-	if ((TF(b) & TK_WORD) && tok_in(x, b, said_words))
+	if ((TF(b) & TK_WORD) && tok_in(x, b, W_SAID))
 		return 1;
 	if (!tok_is(x, b, ","))
 		return 0;
-	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, said_words)))
+	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, W_SAID)))
 		return 1;
 	/* Apposition: ", the Kremlin spokesman", ", Russian Foreign Minister" */
 	det = tok_is(x, b + 1, "the") || tok_is(x, b + 1, "a") || tok_is(x, b + 1, "an");
@@ -617,7 +898,7 @@ place_before(struct ext *x, size_t a)
 {
 	if (a <= x->lo || !(TF(a - 1) & TK_WORD))
 		return 0;
-	if (tok_in(x, a - 1, place_cues))
+	if (tok_in(x, a - 1, W_PLACE_CUES))
 		return 1;
 	return tok_is(x, a - 1, "with") && a - 2 >= x->lo && a >= 2 &&
 	    tok_is(x, a - 2, "border");
@@ -679,8 +960,8 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
     size_t canonlen, int fixed)
 {
 	struct cand *c;
-	struct buf t = { 0 };
-	size_t i;
+	size_t i, len;
+	char *t, *p;
 
 	if (x->ncands == x->candcap) {
 		x->candcap = x->candcap ? x->candcap * 2 : 64;
@@ -692,21 +973,25 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 	c->end = x->tok[b - 1].end;
 	c->type = type;
 	c->hint = hint;
-	c->canon = canon ? xstrndup(canon, canonlen) : NULL;
+	c->canon = canon ? arena_strndup(x->strs, canon, canonlen) : NULL;
+	for (i = a, len = 0; i < b; i++)
+		len += TL(i) + (i > a);
+	t = p = arena_alloc(x->strs, len + 1);
 	for (i = a; i < b; i++) {
 		if (i > a)
-			buf_addc(&t, ' ');
-		buf_add(&t, TT(i), TL(i));
+			*p++ = ' ';
+		memcpy(p, TT(i), TL(i));
+		p += TL(i);
 	}
 	/* Photo credits: "Peter Klaunzer-Pool / Keystone" names the photographer */
 	if (c->end - c->start > 5 && (TF(b - 1) & TK_HYPH) &&
 	    memcmp(x->text + c->end - 5, "-Pool", 5) == 0) {
 		c->end -= 5;
-		t.len -= 5;
-		t.s[t.len] = '\0';
+		len -= 5;
 	}
-	c->textlen = t.len;
-	c->text = buf_detach(&t);
+	t[len] = '\0';
+	c->textlen = len;
+	c->text = t;
 	c->ntok = (int)(b - a);
 	c->sent = (TF(a) & TK_SENT) != 0;
 	c->fixed = fixed;
@@ -822,17 +1107,15 @@ names_kind(const struct artifact *ar)
 static const struct artifact *
 artifact_over(struct ext *x, size_t s, size_t e)
 {
-	const struct clean_result *c = x->c;
 	size_t i;
 
-	if (c == NULL)
-		return NULL;
-	for (i = 0; i < c->narts; i++) {
-		const struct artifact *ar = &c->arts[i];
+	/* x->arts are the artifacts that name something, in order of start */
+	for (i = 0; i < x->narts; i++) {
+		const struct artifact *ar = x->arts[i];
 
 		if (ar->start >= e)
 			break;
-		if (ar->end > s && names_kind(ar))
+		if (ar->end > s)
 			return ar;
 	}
 	return NULL;
@@ -854,10 +1137,10 @@ org_shape(struct ext *x, size_t a, size_t b)
 {
 	size_t i;
 
-	if (tok_in(x, b - 1, org_tail))
+	if (tok_in(x, b - 1, W_ORG_TAIL))
 		return 1;
 	for (i = a; i + 1 < b; i++)
-		if (tok_in(x, i, org_head) && is_connector(x, i + 1))
+		if (tok_in(x, i, W_ORG_HEAD) && is_connector(x, i + 1))
 			return 1;
 	return 0;
 }
@@ -867,9 +1150,9 @@ place_shape(struct ext *x, size_t a, size_t b)
 {
 	if (b - a < 2)
 		return 0;
-	if (tok_in(x, b - 1, place_tail))
+	if (tok_in(x, b - 1, W_PLACE_TAIL))
 		return 1;
-	return tok_in(x, a, place_head) && (TF(a + 1) & TK_UPPER);
+	return tok_in(x, a, W_PLACE_HEAD) && (TF(a + 1) & TK_UPPER);
 }
 
 static void seg(struct ext *, size_t, size_t, int, struct buf *);
@@ -964,18 +1247,18 @@ caps_funcword(struct ext *x, size_t i)
 	char w[32];
 	size_t k, n = TL(i);
 
-	if (n >= sizeof w)
+	if (n == 0 || n >= sizeof w)
 		return 0;
 	for (k = 0; k < n; k++) {
 		char c = TT(i)[k];
 
 		w[k] = k > 0 && c >= 'A' && c <= 'Z' ? c + 32 : c;
 	}
-	if (in_list(funcwords, w, n))
+	if (word_in(x, w, n, W_FUNCWORDS))
 		return 1;
 	if (w[0] >= 'A' && w[0] <= 'Z')
 		w[0] += 32;
-	return in_list(connectors, w, n);
+	return word_in(x, w, n, W_CONNECTORS);
 }
 
 /* Roman numerals of two letters or more: "XVII", "II" */
@@ -996,14 +1279,22 @@ roman(const char *s, size_t n)
 static int
 domain(struct ext *x, size_t i)
 {
-	static const char *const tlds[] = { ".com", ".org", ".net", ".co.uk", ".gov",
-	    ".edu", ".io", ".info", ".ru", ".cn", NULL };
-	const char *const *t;
-	size_t n;
+	/* with their lengths: asked for every one-word name */
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} tlds[] = {
+		{ ".com", 4 }, { ".org", 4 }, { ".net", 4 }, { ".co.uk", 6 }, { ".gov", 4 },
+		{ ".edu", 4 }, { ".io", 3 }, { ".info", 5 }, { ".ru", 3 }, { ".cn", 3 }
+	};
+	size_t k, n;
 
-	for (t = tlds; *t; t++) {
-		n = strlen(*t);
-		if (TL(i) > n + 1 && fold_eq(TT(i) + TL(i) - n, n, *t, n))
+	/* no dot, no domain: most words */
+	if (TL(i) < 5 || memchr(TT(i), '.', TL(i)) == NULL)
+		return 0;
+	for (k = 0; k < sizeof tlds / sizeof tlds[0]; k++) {
+		n = tlds[k].n;
+		if (TL(i) > n + 1 && fold_eq(TT(i) + TL(i) - n, n, tlds[k].s, n))
 			return 1;
 	}
 	return 0;
@@ -1037,7 +1328,7 @@ split_left_ok(struct ext *x, size_t a, size_t k, struct buf *key)
 
 	if (span_lookup(x, a, k, key, NULL) & (GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG)))
 		return 1;
-	if (tok_in(x, k - 1, org_tail) || tok_in(x, k - 1, place_tail))
+	if (tok_in(x, k - 1, W_ORG_TAIL) || tok_in(x, k - 1, W_PLACE_TAIL))
 		return 1;
 	for (i = a; i < k; i++)
 		if ((tok_mask(x, i) & (GZ_BIT(GZ_STOP) | GZ_BIT(GZ_NORP))) &&
@@ -1069,7 +1360,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) && !(m & VARIANTS) &&
 		    !((m & KNOWN) && (b - a > 1 || !(m & GZ_BIT(GZ_STOP)) ||
 		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
-		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(&x->lower, lowhash(TT(a), TL(a))) &&
+		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(x->lower, lowhash(TT(a), TL(a))) &&
 		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
 			/* "Internet Explorer" opening a sentence: the rest alone is no
 			 * better a name */
@@ -1139,16 +1430,16 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;		/* "US$ 20,000": a currency */
 	if (b - a == 1 && roman(TT(a), TL(a)))
 		return;		/* "part XVII" */
-	if (b - a == 1 && tok_in(x, a, compass) && !(m & GZ_BIT(GZ_ORG)))
+	if (b - a == 1 && tok_in(x, a, W_COMPASS) && !(m & GZ_BIT(GZ_ORG)))
 		return;		/* "the West" is no place */
-	for (i = a; i < b - 1 && tok_in(x, i, compass); i++)
+	for (i = a; i < b - 1 && tok_in(x, i, W_COMPASS); i++)
 		;
 	if (i == b - 1 && i > a && demonym(x, i, 1))
 		return;		/* "Eastern European" */
 	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
 	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline && !caps_funcword(x, a))
 		m &= ~GZ_BIT(GZ_STOP);
-	if (b - a >= 2 && tok_in(x, a, compass) && (span_lookup(x, a + 1, b, key, NULL) &
+	if (b - a >= 2 && tok_in(x, a, W_COMPASS) && (span_lookup(x, a + 1, b, key, NULL) &
 	    GZ_BIT(GZ_PLACE)) && !(m & KNOWN)) {
 		add_cand(x, a, b, ENT_PLACE, CT_NONE, NULL, 0, 0);
 		return;
@@ -1175,7 +1466,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	t = type_of(x, m & ~(GZ_BIT(GZ_STOP)), rows, cue, b - a, &row);
 	/* A small town that is also a common word ("Police", "Along") needs a cue. */
 	if (t == ENT_PLACE && b - a == 1 && row_weight(row) < 100000 &&
-	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(&x->lower,
+	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(x->lower,
 	    lowhash(TT(a), TL(a)))))
 		t = -1;
 	if (t >= 0) {
@@ -1195,7 +1486,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		add_cand(x, a, b, ENT_PLACE, CT_NONE, NULL, 0, 0);
 		return;
 	}
-	if (b - a > 1 && tok_in(x, b - 1, event_tail)) {
+	if (b - a > 1 && tok_in(x, b - 1, W_EVENT_TAIL)) {
 		/* "Geneva Summit", "Google Science Fair": only the names inside count */
 		for (i = a; i + 1 < b; i++)
 			if ((TF(i) & TK_HYPH) || (tok_mask(x, i) & KNOWN))
@@ -1240,8 +1531,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 				return;
 			}
 			/* "the Malaysia Tourism board": a name and a common word */
-			if ((tok_mask(x, k) & GZ_BIT(GZ_STOP)) && !tok_in(x, k, org_tail) &&
-			    !tok_in(x, k, place_tail)) {
+			if ((tok_mask(x, k) & GZ_BIT(GZ_STOP)) && !tok_in(x, k, W_ORG_TAIL) &&
+			    !tok_in(x, k, W_PLACE_TAIL)) {
 				seg(x, a, k, 0, key);
 				return;
 			}
@@ -1273,7 +1564,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
 		else if (nstop == 1 && b - a == 2 && !(TF(a) & TK_SENT) &&
 		    (tok_mask(x, a) & GZ_BIT(GZ_STOP)) && !(tok_mask(x, b - 1) &
-		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(&x->lower,
+		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(x->lower,
 		    lowhash(TT(b - 1), TL(b - 1))))
 			t = ENT_PERSON;	/* "Dries Mertens": a rare given name */
 		else if (nstop)
@@ -1297,7 +1588,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 }
 
 static int
-has_word(struct ext *x, size_t a, size_t b, const char *const *list)
+has_word(struct ext *x, size_t a, size_t b, unsigned list)
 {
 	size_t i;
 
@@ -1361,16 +1652,16 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 		 * Technology and Colorado State University" */
 		for (e = k + 1; e < b && !is_connector(x, e); e++)
 			;
-		if ((has_word(x, k + 1, e, org_tail) || has_word(x, k + 1, e, org_head)) &&
-		    (has_word(x, s, k, org_tail) || has_word(x, s, k, org_head)))
+		if ((has_word(x, k + 1, e, W_ORG_TAIL) || has_word(x, k + 1, e, W_ORG_HEAD)) &&
+		    (has_word(x, s, k, W_ORG_TAIL) || has_word(x, s, k, W_ORG_HEAD)))
 			return 0;
 		for (i = s; i < k; i++)
-			if (tok_is(x, i, "of") && (has_word(x, s, i, org_head) ||
-			    has_word(x, s, i, org_tail)))
+			if (tok_is(x, i, "of") && (has_word(x, s, i, W_ORG_HEAD) ||
+			    has_word(x, s, i, W_ORG_TAIL)))
 				return 1;
 		/* "State and Homeland Security Departments", "World Banking and
 		 * Financial Telecommunications Association" */
-		return tok_in(x, b - 1, org_tail) && !has_word(x, s, k, org_tail) &&
+		return tok_in(x, b - 1, W_ORG_TAIL) && !has_word(x, s, k, W_ORG_TAIL) &&
 		    !(span_lookup(x, s, k, &x->scratch, NULL) & KNOWN);
 	}
 	if (tok_is(x, k, "of") || tok_is(x, k, "for") || tok_is(x, k, "on") ||
@@ -1379,7 +1670,7 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 			return 1;
 		/* "Colorado State University of the US": a whole name, then where */
 		if (tok_is(x, k, "of") && k + 2 < b && tok_is(x, k + 1, "the") && k - s >= 2 &&
-		    tok_in(x, k - 1, org_tail) && !has_connector(x, s, k)) {
+		    tok_in(x, k - 1, W_ORG_TAIL) && !has_connector(x, s, k)) {
 			size_t e;
 
 			for (e = k + 2; e < b && !is_connector(x, e); e++)
@@ -1388,8 +1679,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 			    GZ_BIT(GZ_ORG))) == GZ_BIT(GZ_PLACE))
 				return 0;
 		}
-		return has_word(x, s, k, org_head) || has_word(x, s, k, org_tail) ||
-		    has_word(x, s, k, place_head) || has_word(x, s, k, place_tail) ||
+		return has_word(x, s, k, W_ORG_HEAD) || has_word(x, s, k, W_ORG_TAIL) ||
+		    has_word(x, s, k, W_PLACE_HEAD) || has_word(x, s, k, W_PLACE_TAIL) ||
 		    title_at(x, k - 1, k, &x->scratch) == 1;
 	}
 	return 1;	/* "de", "von", "bin": inside personal and place names */
@@ -1438,15 +1729,16 @@ run(struct ext *x, size_t a, size_t b, struct buf *key)
 static void
 artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 {
-	const struct clean_result *c = x->c;
 	size_t i, k, a, b;
 
-	if (c == NULL)
-		return;
-	for (i = 0; i < c->narts; i++) {
-		const struct artifact *ar = &c->arts[i];
+	/* x->arts are in order of start and lines come in order: the artifacts
+	 * before this line are done with, those after it are for later. */
+	while (x->artfrom < x->narts && x->arts[x->artfrom]->start < ls)
+		x->artfrom++;
+	for (i = x->artfrom; i < x->narts && x->arts[i]->start <= le; i++) {
+		const struct artifact *ar = x->arts[i];
 
-		if (ar->start < ls || ar->end > le || !names_kind(ar))
+		if (ar->end > le)
 			continue;
 		for (k = 0; k < x->ncands; k++)
 			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
@@ -1498,6 +1790,11 @@ do_line(struct ext *x, struct buf *key)
 	/* Headlines In Title Case say nothing about names through their capitals. */
 	x->titlecase = words >= 4 && caps * 10 >= words * 7 && common >= 2 &&
 	    common * 10 >= words * 3;
+	/* May each word start or continue a name? Asked below for every word, for
+	 * most more than once; it depends on nothing that changes in the line. */
+	for (i = x->lo; i < x->hi; i++)
+		x->capc[i] = (TF(i) & TK_WORD) && (TF(i) & (TK_UPPER | TK_HYPH)) ?
+		    (unsigned char)is_cap_at(x, i) : 0;
 	for (i = x->lo; i < x->hi;) {
 		if (!is_cap(x, i)) {
 			i++;
@@ -1636,12 +1933,22 @@ acronym_of(const char *name, const char *acr)
 	return n >= 2 && strcmp(ini, acr) == 0;
 }
 
-static int
-cmp_cand(const void *a, const void *b)
+/* By start, stable (as glibc's merge sort was): candidates come nearly in order,
+ * line by line, so insertion sort moves few of them. */
+static void
+sort_cands(struct cand *c, size_t n)
 {
-	const struct cand *x = a, *y = b;
+	struct cand t;
+	size_t i, k;
 
-	return x->start < y->start ? -1 : x->start > y->start;
+	for (i = 1; i < n; i++) {
+		if (c[i - 1].start <= c[i].start)
+			continue;
+		t = c[i];
+		for (k = i; k > 0 && c[k - 1].start > t.start; k--)
+			c[k] = c[k - 1];
+		c[k] = t;
+	}
 }
 
 static int
@@ -1726,7 +2033,6 @@ resolve_weak(struct ext *x)
 			    fold_eq(t, (size_t)(strchr(t, ' ') - t), c->text,
 			    c->textlen)) {
 				c->type = ENT_PERSON;
-				free(c->canon);
 				c->canon = NULL;
 				break;
 			}
@@ -1753,7 +2059,7 @@ resolve_weak(struct ext *x)
 		}
 		/* An unknown word the article keeps capitalising names something;
 		 * a person would have been introduced with a full name. */
-		if (c->sent || c->tc || hset_has(&x->lower, lowhash(c->text,
+		if (c->sent || c->tc || hset_has(x->lower, lowhash(c->text,
 		    c->textlen)))
 			continue;
 		for (k = 0, n = 0; k < x->ncands; k++)
@@ -1768,29 +2074,27 @@ resolve_weak(struct ext *x)
 			x->cands[i].type = ENT_ORG;
 }
 
+static void *reserve(void *, size_t *, size_t, size_t);
+
 static void
-merge(struct ext *x, struct entity_result *out)
+merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 {
-	struct ent *ents = NULL;
-	size_t nents = 0, i, k, pass, *cnt;
+	struct ent *ents;
+	size_t nents = 0, i, k, pass, *order, *rank;
 	struct cand *c;
 	int e;
 
-	if (x->ncands > 1)
-		qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+	sort_cands(x->cands, x->ncands);
 	/* Drop overlaps (an artifact mention may cover a candidate). */
 	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
-		if (x->cands[i].start < x->cands[k].end) {
-			free(x->cands[i].canon);
-			free(x->cands[i].text);
+		if (x->cands[i].start < x->cands[k].end)
 			continue;
-		}
 		x->cands[++k] = x->cands[i];
 	}
 	if (x->ncands)
 		x->ncands = k + 1;
 	resolve_weak(x);
-	ents = xcalloc(x->ncands + 1, sizeof *ents);
+	ents = sc->ents = reserve(sc->ents, &sc->entcap, x->ncands + 1, sizeof *ents);
 	/* Full names first, so that a surname before its full name still joins it. */
 	for (pass = 0; pass < 3; pass++) {
 		for (i = 0; i < x->ncands; i++) {
@@ -1806,6 +2110,7 @@ merge(struct ext *x, struct entity_result *out)
 				if (pass == 1 && c->type == ENT_PERSON && c->ntok == 1 && 0)
 					continue;
 				e = (int)nents++;
+				memset(&ents[e], 0, sizeof ents[e]);
 				ents[e].type = c->type;
 				ents[e].canon = (char *)cand_name(c);
 				ents[e].canontok = c->ntok;
@@ -1833,45 +2138,50 @@ merge(struct ext *x, struct entity_result *out)
 		}
 	}
 	/* Entities in order of first mention. */
-	cnt = xcalloc(nents + 1, sizeof *cnt);
-	{
-		size_t *order = xcalloc(nents + 1, sizeof *order), *rank;
+	sc->ord = reserve(sc->ord, &sc->ordcap, 2 * (nents + 1), sizeof *sc->ord);
+	order = sc->ord;
+	rank = sc->ord + nents + 1;
+	for (i = 0; i < nents; i++)
+		order[i] = i;
+	for (i = 1; i < nents; i++)
+		for (k = i; k > 0 && ents[order[k - 1]].first > ents[order[k]].first;
+		    k--) {
+			size_t t = order[k];
 
-		for (i = 0; i < nents; i++)
-			order[i] = i;
-		for (i = 1; i < nents; i++)
-			for (k = i; k > 0 && ents[order[k - 1]].first > ents[order[k]].first;
-			    k--) {
-				size_t t = order[k];
-
-				order[k] = order[k - 1];
-				order[k - 1] = t;
-			}
-		rank = xcalloc(nents + 1, sizeof *rank);
-		for (i = 0; i < nents; i++)
-			rank[order[i]] = i;
-		out->nents = nents;
-		out->ents = xcalloc(nents + 1, sizeof *out->ents);
-		for (i = 0; i < nents; i++) {
-			struct entity *oe = &out->ents[rank[i]];
-
-			oe->type = (enum entity_type)ents[i].type;
-			oe->canonical = xstrdup(ents[i].canon);
-			oe->mentions = xcalloc(ents[i].n + 1, sizeof *oe->mentions);
+			order[k] = order[k - 1];
+			order[k - 1] = t;
 		}
-		for (i = 0; i < x->ncands; i++) {
-			c = &x->cands[i];
-			if (c->type < 0 || c->ent < 0)
-				continue;
-			k = rank[c->ent];
-			out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
-			out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
-		}
-		free(order);
-		free(rank);
+	for (i = 0; i < nents; i++)
+		rank[order[i]] = i;
+	out->nents = nents;
+	out->ents = xcalloc(nents + 1, sizeof *out->ents);
+	for (i = 0; i < nents; i++) {
+		struct entity *oe = &out->ents[rank[i]];
+
+		oe->type = (enum entity_type)ents[i].type;
+		oe->canonical = xstrdup(ents[i].canon);
+		/* every slot is written below */
+		oe->mentions = xreallocarray(NULL, ents[i].n + 1, sizeof *oe->mentions);
 	}
-	free(cnt);
-	free(ents);
+	for (i = 0; i < x->ncands; i++) {
+		c = &x->cands[i];
+		if (c->type < 0 || c->ent < 0)
+			continue;
+		k = rank[c->ent];
+		out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
+		out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
+	}
+}
+
+/* Make room for n items of size sz in *p (holding *cap), keeping nothing. */
+static void *
+reserve(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n <= *cap)
+		return p;
+	free(p);
+	*cap = n * 2;
+	return xreallocarray(NULL, *cap, sz);
 }
 
 void
@@ -1879,9 +2189,8 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
     const struct clean_result *c, struct entity_result *out)
 {
 	struct ext x;
-	struct tokenizer tz = { 0 };
+	struct ext_scratch own, *sc;
 	struct line_span *ls = NULL;
-	struct buf key = { 0 };
 	size_t nl, li, i, n, *lo;
 	int *skip;
 
@@ -1889,70 +2198,99 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	memset(&x, 0, sizeof x);
 	if (a == NULL || a->text == NULL || a->len == 0)
 		return;
+	/* The kb's buffers, unless a call is using them (a nested one). */
+	memset(&own, 0, sizeof own);
+	sc = kb && kb->sc && !kb->sc->busy ? kb->sc : &own;
+	sc->busy = 1;
+	arena_rewind(&sc->strs);
 	x.gz = kb ? kb->gz : NULL;
 	x.ws = kb ? kb->ws : NULL;
 	x.a = a;
 	x.c = c;
 	x.text = a->text;
+	x.tok = sc->tok;
+	x.tokcap = sc->tokcap;
+	x.cands = sc->cands;
+	x.candcap = sc->candcap;
+	x.scratch = sc->scratch;
+	x.strs = &sc->strs;
+	if (sc->spans == NULL || ++sc->gen == 0) {
+		/* first use, or the numbers wrapped: no entry may look current */
+		free(sc->spans);
+		sc->spans = xcalloc(SPAN_SLOTS, sizeof *sc->spans);
+		sc->gen = 1;
+	}
+	x.spans = sc->spans;
+	x.gen = sc->gen;
+	if (c != NULL) {
+		sc->arts = reserve(sc->arts, &sc->artcap, c->narts + 1, sizeof *sc->arts);
+		for (i = 0; i < c->narts; i++)
+			if (names_kind(&c->arts[i]))
+				sc->arts[x.narts++] = &c->arts[i];
+		x.arts = sc->arts;
+	}
 	nl = lines_split(a->text, a->len, &ls);
-	lo = xcalloc(nl + 1, sizeof *lo);
-	skip = xcalloc(nl + 1, sizeof *skip);
+	lo = sc->lo = reserve(sc->lo, &sc->locap, nl + 1, sizeof *sc->lo);
+	skip = sc->skip = reserve(sc->skip, &sc->skipcap, nl + 1, sizeof *sc->skip);
 	/* Tokens of every line, and which words the article writes in lower case
-	 * (the set sized once for a typical article: growing it is costly). */
-	x.lower.cap = 1024;
-	while (x.lower.cap < a->len / 4 && x.lower.cap < (1u << 20))
-		x.lower.cap *= 2;
-	x.lower.h = xcalloc(x.lower.cap, sizeof *x.lower.h);
+	 * (the set is kept, and emptied, from article to article). */
+	x.lower = &sc->lower;
+	hset_reset(x.lower);
 	for (li = 0; li < nl; li++) {
-		if (c && li < c->nlines && c->lines[li].cls == LC_BOILERPLATE)
-			skip[li] = 1;
+		skip[li] = c && li < c->nlines && c->lines[li].cls == LC_BOILERPLATE;
 		lo[li] = x.ntok;
 		if (skip[li])
 			continue;
-		n = tokenize(&tz, a->text, ls[li].start, ls[li].end);
+		n = tokenize(&sc->tz, a->text, ls[li].start, ls[li].end);
 		if (n == 0)
 			continue;
 		if (x.ntok + n > x.tokcap) {
 			x.tokcap = (x.ntok + n) * 2;
 			x.tok = xreallocarray(x.tok, x.tokcap, sizeof *x.tok);
 		}
-		memcpy(x.tok + x.ntok, tz.tok, n * sizeof *tz.tok);
+		memcpy(x.tok + x.ntok, sc->tz.tok, n * sizeof *sc->tz.tok);
 		for (i = 0; i < n; i++)
-			if ((tz.tok[i].flags & (TK_WORD | TK_LOWER)) == (TK_WORD | TK_LOWER))
-				hset_add(&x.lower, lowhash(a->text + tz.tok[i].start,
-				    tz.tok[i].end - tz.tok[i].start));
+			if ((sc->tz.tok[i].flags & (TK_WORD | TK_LOWER)) == (TK_WORD | TK_LOWER))
+				hset_add(x.lower, lowhash(a->text + sc->tz.tok[i].start,
+				    sc->tz.tok[i].end - sc->tz.tok[i].start));
 		x.ntok += n;
 	}
 	lo[nl] = x.ntok;
-	x.gzm = xreallocarray(NULL, x.ntok + 1, sizeof *x.gzm);
-	x.wsm = xreallocarray(NULL, x.ntok + 1, sizeof *x.wsm);
-	for (i = 0; i <= x.ntok; i++)
-		x.gzm[i] = x.wsm[i] = MASK_UNSET;
+	if (x.ntok + 1 > sc->maskcap) {
+		free(sc->gzm);
+		free(sc->wsm);
+		free(sc->gzr);
+		free(sc->capc);
+		sc->maskcap = (x.ntok + 1) * 2;
+		sc->gzr = xreallocarray(NULL, sc->maskcap, sizeof *sc->gzr);
+		sc->gzm = xreallocarray(NULL, sc->maskcap, sizeof *sc->gzm);
+		sc->wsm = xreallocarray(NULL, sc->maskcap, sizeof *sc->wsm);
+		sc->capc = xmalloc(sc->maskcap);
+	}
+	x.gzm = sc->gzm;
+	x.wsm = sc->wsm;
+	x.gzr = sc->gzr;
+	x.capc = sc->capc;
+	memset(x.gzm, 0, (x.ntok + 1) * sizeof *x.gzm);
+	memset(x.wsm, 0, (x.ntok + 1) * sizeof *x.wsm);
 	for (li = 0; li < nl; li++) {
 		if (skip[li])
 			continue;
 		x.lo = lo[li];
 		x.hi = lo[li + 1];
-		do_line(&x, &key);
-		artifact_mentions(&x, ls[li].start, ls[li].end, &key);
+		do_line(&x, &sc->key);
+		artifact_mentions(&x, ls[li].start, ls[li].end, &sc->key);
 	}
-	merge(&x, out);
-	for (i = 0; i < x.ncands; i++) {
-		free(x.cands[i].canon);
-		free(x.cands[i].text);
-	}
-	free(x.cands);
-	free(x.tok);
-	free(x.gzm);
-	free(x.wsm);
-	free(x.lower.h);
-	free(x.midcap.h);
-	free(lo);
-	free(skip);
+	merge(&x, sc, out);
+	sc->tok = x.tok;
+	sc->tokcap = x.tokcap;
+	sc->cands = x.cands;
+	sc->candcap = x.candcap;
+	sc->scratch = x.scratch;
 	free(ls);
-	buf_free(&key);
-	buf_free(&x.scratch);
-	tokenizer_free(&tz);
+	sc->busy = 0;
+	if (sc == &own)
+		scratch_release(&own);
 }
 
 void

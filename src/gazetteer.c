@@ -93,6 +93,16 @@ static const char latin_a_fold[128][4] = {
 	"\xc5\xbc", "\xc5\xbe", "\xc5\xbe", "s",	/* U+017C */
 };
 
+/* The last byte of E2 80 xx punctuation that folds to itself and composes with
+ * nothing: dashes, quotes, the ellipsis (glossary phrases such as "Biden–Putin
+ * summit" have them), and U+2019, which becomes the ASCII apostrophe. */
+static int
+typo_same(unsigned char c)
+{
+	return c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99 || c == 0x9C ||
+	    c == 0x9D || c == 0xA6;
+}
+
 void
 gz_fold(const char *s, size_t n, struct buf *out)
 {
@@ -130,7 +140,7 @@ gz_fold(const char *s, size_t n, struct buf *out)
 			continue;
 		}
 		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x99) {
+		    typo_same((unsigned char)s[i + 2])) {
 			i += 2;
 			continue;
 		}
@@ -155,8 +165,11 @@ gz_fold(const char *s, size_t n, struct buf *out)
 			} else if (c == 0xC4 || c == 0xC5) {
 				d = (unsigned char)s[++i];
 				buf_adds(out, latin_a_fold[(c - 0xC4) * 64 + (d - 0x80)]);
-			} else {
+			} else if ((unsigned char)s[i + 2] == 0x99) {
 				buf_addc(out, '\'');
+				i += 2;
+			} else {
+				buf_add(out, s + i, 3);
 				i += 2;
 			}
 		}
@@ -307,8 +320,9 @@ hash32(const char *s, size_t n)
 	return h;
 }
 
-/* The slot for folded key s: either holding it or the empty one where it goes. */
-static size_t
+/* The slot for folded key s: either holding it or the empty one where it goes.
+ * Inline: once per lookup. */
+static inline size_t
 slot_of(const struct gazetteer *g, const char *s, size_t n, uint32_t h)
 {
 	size_t mask = g->nslots - 1, i = h & mask;
@@ -664,6 +678,18 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 	return rows;
 }
 
+/* ASCII lower case by table: gz_lookup folds every word it is asked. */
+static const unsigned char ascii_lower[128] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+	' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+	'@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+	'`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127
+};
+
 unsigned
 gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_row **first)
 {
@@ -672,26 +698,32 @@ gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_ro
 	char stk[256];
 	const char *key = stk;
 	size_t sl, i, klen = n;
+	uint32_t h = 2166136261u;
 
 	if (first)
 		*first = NULL;
 	if (g == NULL || g->nkeys == 0 || n == 0)
 		return 0;
-	/* No shared scratch buffer: lookups may run in several threads at once. */
+	/* No shared scratch buffer: lookups may run in several threads at once.
+	 * ASCII folds and hashes (hash32) in the one pass. */
 	for (i = 0; i < n && n < sizeof stk; i++) {
-		char c = s[i];
+		unsigned char c = (unsigned char)s[i];
 
-		if ((unsigned char)c >= 0x80)
+		if (c >= 0x80)
 			break;
-		stk[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		c = ascii_lower[c];
+		stk[i] = (char)c;
+		h = (h ^ c) * 16777619u;
 	}
 	if (n >= sizeof stk || i < n) {
 		gz_fold(s, n, &b);
 		key = b.s;
 		klen = b.len;
+		h = hash32(key, klen);
 	}
-	sl = slot_of(g, key, klen, hash32(key, klen));
-	buf_free(&b);
+	sl = slot_of(g, key, klen, h);
+	if (key != stk)
+		buf_free(&b);
 	if (g->slots[sl].key == 0)
 		return 0;
 	k = &g->keys[g->slots[sl].key - 1];

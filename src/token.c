@@ -27,8 +27,9 @@ token_is_abbrev(const char *s, size_t n)
 {
 	size_t i;
 
-	/* the first byte before strlen: asked for every word before a full stop */
-	if (n == 0)
+	/* the first byte before strlen: asked for every word before a full stop,
+	 * most of which start with a letter no abbreviation starts with */
+	if (n == 0 || n > 6 || s[0] == '\0' || strchr("ABCDFGHIJLMNOPRSUaev", s[0]) == NULL)
 		return 0;
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
 		if (abbrevs[i][0] == s[0] && strlen(abbrevs[i]) == n &&
@@ -128,25 +129,34 @@ word_flags(const char *s, size_t n, int *isword)
 }
 
 static void
+grow(struct tokenizer *t)
+{
+	t->cap = t->cap ? t->cap * 2 : 256;
+	t->tok = xreallocarray(t->tok, t->cap, sizeof *t->tok);
+}
+
+/* Inline: once per token; growing is rare and stays out of line. */
+static inline void
 push(struct tokenizer *t, size_t s, size_t e, unsigned f)
 {
-	if (t->ntok == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->tok = xreallocarray(t->tok, t->cap, sizeof *t->tok);
-	}
+	if (t->ntok == t->cap)
+		grow(t);
 	t->tok[t->ntok].start = s;
 	t->tok[t->ntok].end = e;
 	t->tok[t->ntok].flags = f;
 	t->ntok++;
 }
 
-/* Punctuation tokens are one code point: compare the first byte before the rest. */
+/* Punctuation tokens are one code point: compare the first byte before the rest.
+ * c is a string literal, whose length is known here. */
+#define is_char(text, k, c)	is_char_n(text, k, c, sizeof(c) - 1)
+
 static int
-is_char(const char *text, const struct token *k, const char *c)
+is_char_n(const char *text, const struct token *k, const char *c, size_t cn)
 {
 	size_t n = k->end - k->start;
 
-	return !(k->flags & TK_WORD) && text[k->start] == c[0] && strlen(c) == n &&
+	return !(k->flags & TK_WORD) && text[k->start] == c[0] && cn == n &&
 	    memcmp(text + k->start, c, n) == 0;
 }
 
@@ -172,19 +182,6 @@ has_dot(const char *s, size_t n)
 	return memchr(s, '.', n) != NULL;
 }
 
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	    c == '_';
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Typographic punctuation common in English news: its length in bytes at s, or 0.
  * *mid is set for U+2019, which stays inside a word between two letters. */
 static size_t
@@ -207,17 +204,41 @@ typo_punct(const unsigned char *s, size_t n, int *mid, int *space)
 	return 0;
 }
 
+/* Classes of ASCII bytes for the pass below: word characters (letters, digits and
+ * "_", as the word-break rules join them), letters, capitals, digits, white space. */
+enum {
+	CL_LETTER = 0x01,
+	CL_LOWER = 0x02,
+	CL_UPPER = 0x04,
+	CL_DIGIT = 0x08,
+	CL_ALNUM = 0x10,
+	CL_SPACE = 0x20
+};
+
+/* Bytes from 0x80 up are 0: the scan stops there and looks closer. */
+static const unsigned char cls[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 32, 32, 32, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 0, 0, 0, 0, 0, 0,
+	0, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+	21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 0, 0, 0, 0, 16,
+	0, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19,
+	19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 0, 0, 0, 0, 0
+};
+
 /* Pass 1 without libunistring for lines of ASCII and typographic punctuation: the
  * same segments as the Unicode word-break rules give there (letters and digits run
  * together; "." and apostrophes stay inside between two letters or two digits, ","
- * and ";" between digits, ":" between letters), several times faster. Returns -1,
+ * and ";" between digits, ":" between letters), several times faster. A word's
+ * flags are counted while it is scanned, as word_flags would find them. Returns -1,
  * having pushed nothing, on any other non-ASCII character. */
 static int
 ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = start, j, l, ntok0 = t->ntok;
-	unsigned space = 0, f;
+	unsigned space = 0, f, k, p, q, letters, lowers;
 	int isword, mid, sp;
 
 	/* One pass: every non-ASCII character reaches typo_punct below, so an
@@ -225,7 +246,8 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 	while (i < end) {
 		unsigned char c = s[i];
 
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+		k = cls[c];
+		if (k & CL_SPACE) {
 			space = TK_SPACE;
 			i++;
 			continue;
@@ -244,19 +266,33 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			i += l;
 			continue;
 		}
-		if (!is_alnum(c)) {
+		if (!(k & CL_ALNUM)) {
 			push(t, i, i + 1, space);
 			space = 0;
 			i++;
 			continue;
 		}
-		for (j = i + 1; j < end; j++) {
-			unsigned char p, q;
-			int pd, qd, pl, ql;
-
-			if (is_alnum(s[j]))
-				continue;
-			p = s[j - 1];
+		/* A word that starts in lower case is no ALLCAPS word: nothing to
+		 * count in it. */
+		letters = 0;
+		lowers = k & CL_LOWER;
+		for (j = i; j < end; j++) {
+			/* the run of word characters: most of the text */
+			if (lowers & CL_LOWER) {
+				while ((k = cls[s[j]]) & CL_ALNUM)
+					if (++j == end)
+						break;
+			} else {
+				while ((k = cls[s[j]]) & CL_ALNUM) {
+					letters += k & CL_LETTER;
+					lowers |= k;
+					if (++j == end)
+						break;
+				}
+			}
+			if (j == end || (k & CL_SPACE))
+				break;	/* a space joins nothing: the common case */
+			/* s[j - 1] is a word character: s[j] may join it to the next */
 			l = 1;
 			if (s[j] & 0x80) {
 				if (typo_punct(s + j, end - j, &mid, &sp) != 3 || !mid)
@@ -265,30 +301,44 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 			}
 			if (j + l >= end)
 				break;
-			q = s[j + l];
-			pd = is_digit(p), qd = is_digit(q);
-			pl = is_alnum(p) && !pd && p != '_';
-			ql = is_alnum(q) && !qd && q != '_';
-			if ((s[j] == '.' || s[j] == '\'' || l == 3) && ((pl && ql) || (pd && qd))) {
+			p = cls[s[j - 1]];
+			q = cls[s[j + l]];
+			if ((s[j] == '.' || s[j] == '\'' || l == 3) &&
+			    (((p & q) & CL_LETTER) || ((p & q) & CL_DIGIT))) {
 				j += l - 1;
 				continue;
 			}
-			if ((s[j] == ',' || s[j] == ';') && pd && qd)
+			if ((s[j] == ',' || s[j] == ';') && ((p & q) & CL_DIGIT))
 				continue;
-			if (s[j] == ':' && pl && ql)
+			if (s[j] == ':' && ((p & q) & CL_LETTER))
 				continue;
 			break;
 		}
-		f = word_flags(text + i, j - i, &isword);
+		/* word_flags' answer from the counts: the first character is a
+		 * letter or a digit but for a leading "_" */
+		k = cls[c];
+		if (k & CL_LETTER)
+			f = k & CL_UPPER ? TK_UPPER : TK_LOWER;
+		else if (k & CL_DIGIT)
+			f = TK_DIGIT;
+		else
+			f = word_flags(text + i, j - i, &isword) & ~TK_ALLCAPS;
+		if (letters >= 2 && !(lowers & CL_LOWER))
+			f |= TK_ALLCAPS;
 		push(t, i, j, f | TK_WORD | space);
 		space = 0;
 		i = j;
+		/* the space after a word, without another turn of the loop */
+		if (i < end && s[i] == ' ') {
+			space = TK_SPACE;
+			i++;
+		}
 	}
 	return 0;
 }
 
-size_t
-tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
+static size_t
+tokenize_with(struct tokenizer *t, const char *text, size_t start, size_t end, int fast)
 {
 	const char *s = text + start;
 	size_t n = end - start, i, j, l, r, w;
@@ -299,7 +349,7 @@ tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
 	t->ntok = 0;
 	if (n == 0)
 		return 0;
-	if (ascii_segments(t, text, start, end) == 0)
+	if (fast && ascii_segments(t, text, start, end) == 0)
 		goto pass2;
 	if (n > t->brkcap) {
 		free(t->brk);
@@ -340,6 +390,10 @@ pass2:
 		struct token k = t->tok[i];
 
 		if (k.flags & TK_WORD) {
+			/* Hyphens and periods join only when they touch the word:
+			 * most words are followed by a space or end the line. */
+			if (i + 1 >= t->ntok || (t->tok[i + 1].flags & (TK_SPACE | TK_WORD)))
+				goto poss;
 			while (i + 2 < t->ntok && is_hyphen(text, &t->tok[i + 1]) &&
 			    !(t->tok[i + 1].flags & TK_SPACE) &&
 			    (t->tok[i + 2].flags & TK_WORD) &&
@@ -364,7 +418,10 @@ pass2:
 					i++;
 				}
 			}
-			if (!(k.flags & TK_ABBR) && k.end - k.start > 2 &&
+		poss:
+			if (text[k.end - 1] != 's')
+				;	/* no possessive: the common case */
+			else if (!(k.flags & TK_ABBR) && k.end - k.start > 2 &&
 			    memcmp(text + k.end - 2, "'s", 2) == 0) {
 				k.end -= 2;
 				k.flags |= TK_POSS;
@@ -388,6 +445,18 @@ pass2:
 	}
 	t->ntok = w;
 	return w;
+}
+
+size_t
+tokenize(struct tokenizer *t, const char *text, size_t start, size_t end)
+{
+	return tokenize_with(t, text, start, end, 1);
+}
+
+size_t
+tokenize_unicode(struct tokenizer *t, const char *text, size_t start, size_t end)
+{
+	return tokenize_with(t, text, start, end, 0);
 }
 
 void

@@ -37,7 +37,9 @@ struct entity_kb	*entity_kb_load(const char *datadir, const char *userdir,
 void			 entity_kb_free(struct entity_kb *);
 
 /* Find entities in the article. The cleaning result gives line classes (mentions in
- * boilerplate lines may be skipped) and artifacts (name-variant suggestions). */
+ * boilerplate lines may be skipped) and artifacts (name-variant suggestions). The kb
+ * keeps working buffers from call to call: one thread at a time per kb (a call made
+ * from inside another, on the same kb, takes buffers of its own). */
 void		 entity_extract(const struct entity_kb *, const struct article *,
 		    const struct clean_result *, struct entity_result *out);
 void		 entity_result_free(struct entity_result *);

@@ -34,6 +34,9 @@ struct tokenizer {
 /* Tokenize text[start, end) (one line). Returns the number of tokens in t->tok.
  * Invalid UTF-8 is tolerated: a bad byte is a punctuation token. */
 size_t	tokenize(struct tokenizer *, const char *text, size_t start, size_t end);
+/* The same through libunistring's word breaks alone, without the ASCII fast path:
+ * for tests, which check that both agree. */
+size_t	tokenize_unicode(struct tokenizer *, const char *text, size_t start, size_t end);
 void	tokenizer_free(struct tokenizer *);
 
 /* Abbreviations that keep their period ("Mr", "Dec", "Gen"); case-sensitive. */

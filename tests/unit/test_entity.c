@@ -91,6 +91,74 @@ nmentions(void)
 	return n;
 }
 
+/* Words the article writes in lower case are hashed eight bytes at a time, capitals
+ * lowered: a word of any length, with capitals inside, that the article also
+ * writes in lower case is no organisation by repetition. */
+static void
+test_lower_words(void)
+{
+	static const char *const w[] = {
+		"Qv", "Qvx", "Qvxz", "Quorvexa", "Quorvexan", "Quorvexanderstrombe"
+	};
+	char text[256], low[32];
+	size_t k, n;
+
+	for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+		snprintf(text, sizeof text, "He joined %s in May. Later %s grew, and "
+		    "the staff of %s left.", w[k], w[k], w[k]);
+		run(text);
+		T_EQ_STR(type_of(w[k]), "ORG");
+		/* "qV...": lower case for the tokenizer, the same word folded */
+		n = strlen(w[k]);
+		memcpy(low, w[k], n + 1);
+		low[0] = 'q';
+		low[n - 1] = (char)(low[n - 1] - 32);
+		snprintf(text + strlen(text), sizeof text - strlen(text), " Some %s stayed.",
+		    low);
+		run(text);
+		T_EQ_STR(type_of(w[k]), "none");
+		/* one letter more is another word */
+		text[strlen(text) - strlen(" stayed.")] = '\0';
+		strcat(text, "s stayed.");
+		run(text);
+		T_EQ_STR(type_of(w[k]), "ORG");
+	}
+}
+
+/* The buffers the kb keeps between articles: a long article, then a short one,
+ * answer as a fresh kb does. */
+static void
+test_reuse(void)
+{
+	struct entity_kb *fresh = entity_kb_load(FIX, FIX "/user", NULL, NULL);
+	struct entity_result r;
+	struct buf big = { 0 };
+	size_t i, k;
+	int same;
+
+	for (i = 0; i < 300; i++)
+		buf_adds(&big, "Vladimir Putin met Joe Biden in Geneva and Quorvex staff. ");
+	run(big.s);
+	T_EQ_INT(nmentions(), 1200);
+	run("Putin spoke.\nVladimir Putin and the U.S. talked in Zorbavia.");
+	memset(&r, 0, sizeof r);
+	entity_extract(fresh, &art, NULL, &r);
+	same = r.nents == res.nents;
+	for (i = 0; same && i < r.nents; i++) {
+		same = r.ents[i].type == res.ents[i].type &&
+		    strcmp(r.ents[i].canonical, res.ents[i].canonical) == 0 &&
+		    r.ents[i].nmentions == res.ents[i].nmentions;
+		for (k = 0; same && k < r.ents[i].nmentions; k++)
+			same = r.ents[i].mentions[k].start == res.ents[i].mentions[k].start &&
+			    r.ents[i].mentions[k].end == res.ents[i].mentions[k].end;
+	}
+	T_CHECK(same);
+	T_CHECK(res.nents >= 2);
+	entity_result_free(&r);
+	entity_kb_free(fresh);
+	buf_free(&big);
+}
+
 static void
 test_loader(void)
 {
@@ -161,6 +229,23 @@ test_fold(void)
 		}
 	}
 	T_EQ_INT(bad, 0);
+	/* dashes, quotes and the ellipsis fold to themselves, by hand as there */
+	{
+		static const char *const punct[] = {
+			"Biden\xe2\x80\x93Putin Summit", "A \xe2\x80\x94 \xc3\x89 \xe2\x80\x98x\xe2\x80\x9d",
+			"\xe2\x80\x9cHome\xe2\x80\x9d\xe2\x80\xa6", "\xe2\x80\x93\xcc\x81",
+			"\xe2\x80\x9c\xc4\x80\xe2\x80\x9d \xe1\xb8\xa8"
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof punct / sizeof punct[0]; k++) {
+			gz_fold(punct[k], strlen(punct[k]), &b);
+			want = u8_casefold((const uint8_t *)punct[k], strlen(punct[k]), NULL,
+			    UNINORM_NFC, NULL, &wn);
+			T_CHECK(want != NULL && wn == b.len && memcmp(want, b.s, wn) == 0);
+			free(want);
+		}
+	}
 	/* and the ASCII apostrophe for the typographic one */
 	gz_fold("O\xe2\x80\x99" "\xc5\x81\xc3\x93" "D\xc5\xb9", 11, &b);
 	T_EQ_STR(b.s, "o'\xc5\x82\xc3\xb3" "d\xc5\xba");
@@ -311,6 +396,8 @@ main(void)
 	T_EQ_INT(ent("Quorvex") ? ent("Quorvex")->nmentions : 0, 3);
 	run("He joined Quorvex in May.");
 	T_EQ_INT(res.nents, 0);			/* once is not enough */
+	test_lower_words();
+	test_reuse();
 
 	/* a possessive title precedes no name; a common word among unknown ones
 	 * leaves each word to itself, the longest known names first */
