@@ -1000,6 +1000,23 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 	c->ent = -1;
 }
 
+/* The person a name stands for: the curated row, else the one known person of that
+ * name. A name the lists give to several people ("Martin": Dean, Steve and Mary
+ * Martin) names none of them, and the text's own spelling stays canonical. */
+static const struct gz_row *
+person_row(struct ext *x, const struct gz_row *rows)
+{
+	const struct gz_row *best = best_row(x, rows, GZ_PERSON), *r;
+
+	if (best == NULL || best->src == GZS_CURATED)
+		return best;
+	for (r = rows; r; r = gz_row_at(x->gz, r->next))
+		if (r->type == GZ_PERSON && r != best && (r->canonlen != best->canonlen ||
+		    memcmp(r->canon, best->canon, r->canonlen) != 0))
+			return NULL;
+	return best;
+}
+
 /* Map a type mask (and context) to an entity type; -1 when it names nothing. */
 static int
 type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t ntok,
@@ -1007,7 +1024,7 @@ type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t nt
 {
 	*row = NULL;
 	if (cue && (m & GZ_BIT(GZ_PERSON))) {
-		*row = best_row(x, rows, GZ_PERSON);
+		*row = person_row(x, rows);
 		return ENT_PERSON;
 	}
 	if (cue && (m & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
@@ -1017,7 +1034,7 @@ type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t nt
 		return ENT_ORG;
 	}
 	if ((m & GZ_BIT(GZ_PERSON)) && ntok > 1 && !(m & GZ_BIT(GZ_PLACE))) {
-		*row = best_row(x, rows, GZ_PERSON);
+		*row = person_row(x, rows);
 		return ENT_PERSON;
 	}
 	if (m & GZ_BIT(GZ_PLACE)) {
@@ -1029,7 +1046,7 @@ type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t nt
 		return ENT_ORG;
 	}
 	if (m & GZ_BIT(GZ_PERSON)) {
-		*row = best_row(x, rows, GZ_PERSON);
+		*row = person_row(x, rows);
 		return ENT_PERSON;
 	}
 	return -1;
