@@ -343,7 +343,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			lo++;
 		else if (upper((unsigned char)t[i]))
 			up++;
-		if (gl && i >= ga.matched_end)
+		if (gl && i >= ga.matched_end && rules_gloss_maybe(r, t[i], we - i))
 			rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
 		if (!casing) {
 			i = we;

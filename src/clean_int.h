@@ -23,7 +23,12 @@ struct line_rule {
 	int		 cased;		/* compare case-sensitively */
 	char		*pat;		/* lowercased unless cased */
 	size_t		 len;
-	uint64_t	 bigrams[4];	/* which byte pairs a contains rule needs */
+};
+
+/* Rule indexes (into lr, in file order) under one byte. */
+struct rule_list {
+	size_t		*v;
+	size_t		 n;
 };
 
 /* One glossary.tsv entry: a known rendering and what it should be. */
@@ -39,10 +44,15 @@ struct gloss {
 struct clean_rules {
 	struct line_rule	*lr;
 	size_t			 nlr;
-	/* exact and prefix rules by their first byte; the others apart; both in
-	 * file order, as indexes into lr */
-	size_t			*byfirst[256], nbyfirst[256];
-	size_t			*rest, nrest;
+	/* The rules of each kind, in file order, filed so that a line only meets
+	 * the ones that can match it: exact and prefix rules by their lowercased
+	 * first byte, suffix rules by their lowercased last byte, contains rules by
+	 * their lowercased first byte (with a bit set for their first byte pair),
+	 * globs apart. The first rule in file order wins, so a line's answer is the
+	 * smallest index that matches in any of them. */
+	struct rule_list	 byfirst[256], bylast[256], byhead[256], globs;
+	uint64_t		 heads[1024];	/* 65536 bits: first byte pairs */
+	size_t			 first_contains;	/* smallest contains index */
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */
@@ -62,6 +72,18 @@ static const unsigned char ascii_word[128] = {
 	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
 	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
 	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1
+};
+
+/* ASCII lowercase by table: the rules fold every byte of a short line. */
+static const unsigned char ascii_lower[256] = {
+#define R8(b)	(b), (b) + 1, (b) + 2, (b) + 3, (b) + 4, (b) + 5, (b) + 6, (b) + 7
+	R8(0x00), R8(0x08), R8(0x10), R8(0x18), R8(0x20), R8(0x28), R8(0x30), R8(0x38),
+	R8(0x40 + 32), R8(0x48 + 32), R8(0x50 + 32), 0x58 + 32, 0x59 + 32, 0x5a + 32,
+	0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+	R8(0x60), R8(0x68), R8(0x70), R8(0x78), R8(0x80), R8(0x88), R8(0x90), R8(0x98),
+	R8(0xa0), R8(0xa8), R8(0xb0), R8(0xb8), R8(0xc0), R8(0xc8), R8(0xd0), R8(0xd8),
+	R8(0xe0), R8(0xe8), R8(0xf0), R8(0xf8)
+#undef R8
 };
 
 /* Length of the UTF-8 sequence at i (1 for a stray byte, so bad input moves on). */
@@ -102,6 +124,23 @@ uint64_t	 word_key(const char *, size_t s, size_t e);
 /* The first rule matching text[s,e), or NULL. */
 const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
 		    size_t s, size_t e);
+/* The quick test before hashing a word for the glossary: its first byte and its
+ * length, against a bit set made when the glossary was indexed. */
+static inline unsigned
+gloss_bit(char c, size_t len)
+{
+	return ((unsigned)ascii_lower[(unsigned char)c] * 16 +
+	    (unsigned)(len > 15 ? 15 : len)) & 4095;
+}
+
+static inline int
+rules_gloss_maybe(const struct clean_rules *r, char c, size_t len)
+{
+	unsigned j = gloss_bit(c, len);
+
+	return r != NULL && r->ngl > 0 && ((r->firstw[j >> 6] >> (j & 63)) & 1);
+}
+
 /* Glossary entries that may start with the word text[s,e): calls fn for each
  * entry matching at s within the line end; returns nothing. */
 void		 rules_gloss_at(const struct clean_rules *, const char *, size_t s,
