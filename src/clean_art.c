@@ -95,7 +95,7 @@ lcase(int c)
 static inline size_t
 word_end(const char *t, size_t i, size_t e)
 {
-	while (i < e && (unsigned char)t[i] < 0x80 && ascii_word[(unsigned char)t[i]])
+	while (i < e && ascii_word[(unsigned char)t[i]])
 		i++;
 	while (i < e && u8_wordch(t, i, e))
 		i += u8_seq(t, i, e);
@@ -213,35 +213,36 @@ names_pair(struct names *nm, size_t xs, size_t xe, size_t ys, size_t ye, const c
 
 /* --- casing ---------------------------------------------------------------------- */
 
-/* Words that a sentence only capitalises at its start. */
-static const char *const function_words[] = {
-	"The", "A", "An", "And", "Or", "But", "If", "As", "It", "He", "She", "They",
-	"We", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Is",
-	"Was", "Are", "Were", "Of", "For", "With", "To", "From", "Which", "Who", "When",
-	"While", "Although", "However", "There", "Is", "Has", "Had", "Have", NULL
+/* Words that a sentence only capitalises at its start, by their first letter (a
+ * word is looked up among the few of its letter). */
+static const char *const function_words[26][10] = {
+	['A' - 'A'] = { "A", "An", "And", "As", "Are", "Although" },
+	['B' - 'A'] = { "But" },
+	['F' - 'A'] = { "For", "From" },
+	['H' - 'A'] = { "He", "His", "Her", "However", "Has", "Had", "Have" },
+	['I' - 'A'] = { "If", "It", "Its", "Is" },
+	['O' - 'A'] = { "Or", "Of" },
+	['S' - 'A'] = { "She" },
+	['T' - 'A'] = { "The", "They", "This", "That", "These", "Those", "Their", "There",
+	    "To" },
+	['W' - 'A'] = { "We", "Was", "Were", "With", "Which", "Who", "When", "While" }
 };
 
 static int
 is_function_word(const char *t, size_t s, size_t e)
 {
-	static unsigned char len[64];
-	static unsigned short lens[26];	/* bit n: a word of n letters */
+	const char *const *w;
 	size_t k, n = e - s;
 	unsigned char f = (unsigned char)t[s];
 
 	if (n > 8 || f < 'A' || f > 'Z')
 		return 0;
-	if (len[0] == 0)
-		for (k = 0; function_words[k] != NULL; k++) {
-			len[k] = (unsigned char)strlen(function_words[k]);
-			lens[function_words[k][0] - 'A'] |= (unsigned short)(1U << len[k]);
-		}
-	if (!(lens[f - 'A'] & (1U << n)))
-		return 0;
-	for (k = 0; function_words[k] != NULL; k++)
-		if (len[k] == n && function_words[k][0] == t[s] &&
-		    memcmp(function_words[k], t + s, n) == 0)
+	for (w = function_words[f - 'A']; *w != NULL; w++) {
+		for (k = 1; k < n && (*w)[k] == t[s + k]; k++)
+			;
+		if (k == n && (*w)[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
@@ -294,7 +295,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 	size_t nword = 0, big_s = 0, big_w = 0;
 	uint64_t lone = 0, big_k = 0;
 	int have_prev = 0, gap_plain = 0, gap_comma = 0;
-	int gl = r != NULL && r->ngl > 0;
+	int gl = r != NULL && r->ngl > 0;	/* then gloss_first may be asked */
 
 	/* a content line that begins lowercase */
 	if (casing && cls != LC_BYLINE && cls != LC_CREDIT && s < e &&
@@ -306,6 +307,11 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 	}
 	i = s;
 	while (i < e) {
+		/* a plain space changes nothing of the state below */
+		if (t[i] == ' ') {
+			i++;
+			continue;
+		}
 		if (!u8_wordch(t, i, e)) {
 			/* only plain spaces between two words count as "mid-sentence",
 			 * or a comma right after the word */
@@ -343,7 +349,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			lo++;
 		else if (upper((unsigned char)t[i]))
 			up++;
-		if (gl && i >= ga.matched_end && rules_gloss_maybe(r, t[i], we - i))
+		if (gl && i >= ga.matched_end && gloss_first(r, t[i], we - i))
 			rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
 		if (!casing) {
 			i = we;
@@ -391,80 +397,90 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		/* "Covey’s The 7 Habits": the s of a possessive is no lowercase word */
 		if (have_prev && pw_e - pw_s == 1 && t[pw_s] == 's')
 			have_prev = 0;
-		if (have_prev && (gap_plain || gap_comma) && upper((unsigned char)t[i]) &&
-		    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
-		    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
-		    lower((unsigned char)t[we + 1]) && !(we - i == 1))) &&
-		    is_function_word(t, i, we)) {
-			/* "The Washington Post", "The Russian Federation": a name follows */
-			size_t n1 = we, n1e, n2, n2e;
-			int name = 0;
-			while (n1 < e && t[n1] == ' ')
-				n1++;
-			n1e = word_end(t, n1, e);
-			if (n1 < e && upper((unsigned char)t[n1])) {
-				name = 1;
-				n2 = n1e;
-				while (n2 < e && t[n2] == ' ')
-					n2++;
-				n2e = word_end(t, n2, e);
-				if (n1e == n2 - 1 && n2e > n2 && lower((unsigned char)t[n2]) &&
-				    is_demonym(t, n1, n1e))
-					name = 0;
+		/* the rest is about a capitalised word, but for "the us" */
+		if (!upper((unsigned char)t[i])) {
+			/* "the us said": the country abbreviation lowercased */
+			if (have_prev && gap_plain && we - i == 2 && t[i] == 'u' &&
+			    t[i + 1] == 's' && pw_e - pw_s == 3 &&
+			    memcmp(t + pw_s, "the", 3) == 0 && we < e && t[we] == ' ')
+				add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
+				    "lowercased");
+		} else {
+			if (have_prev && (gap_plain || gap_comma) &&
+			    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
+			    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
+			    lower((unsigned char)t[we + 1]) && !(we - i == 1))) &&
+			    is_function_word(t, i, we)) {
+				/* "The Washington Post", "The Russian Federation": a
+				 * name follows */
+				size_t n1 = we, n1e, n2, n2e;
+				int name = 0;
+				while (n1 < e && t[n1] == ' ')
+					n1++;
+				n1e = word_end(t, n1, e);
+				if (n1 < e && upper((unsigned char)t[n1])) {
+					name = 1;
+					n2 = n1e;
+					while (n2 < e && t[n2] == ' ')
+						n2++;
+					n2e = word_end(t, n2, e);
+					if (n1e == n2 - 1 && n2e > n2 && lower((unsigned char)t[n2]) &&
+					    is_demonym(t, n1, n1e))
+						name = 0;
+				}
+				if (!name)
+					add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+					    "capital letter mid-sentence");
 			}
-			if (!name)
+			/* "in this Jan.": an abbreviated month in a phrase of time */
+			if (have_prev && gap_plain && pw_e - pw_s == 4 &&
+			    memcmp(t + pw_s, "this", 4) == 0 &&
+			    we < e && t[we] == '.' && (we - i == 3 || we - i == 4) &&
+			    month_abbrev(t, i, we))
+				add(c, pw_s, we + 1, AK_OTHER, xstrdup(""),
+				    "abbreviated month in a phrase of time");
+			/* "north and East" */
+			if (have_prev && gap_plain &&
+			    ((we - i == 4 && (memcmp(t + i, "East", 4) == 0 ||
+			    memcmp(t + i, "West", 4) == 0)) || (we - i == 5 &&
+			    (memcmp(t + i, "North", 5) == 0 ||
+			    memcmp(t + i, "South", 5) == 0))) &&
+			    ((pw_e - pw_s == 3 && memcmp(t + pw_s, "and", 3) == 0) ||
+			    (pw_e - pw_s == 2 && memcmp(t + pw_s, "or", 2) == 0)) && pw_s > s + 6) {
+				/* the word before "and" is a lowercase compass point */
+				size_t q = pw_s - 1, qs;
+				while (q > s && t[q - 1] != ' ')
+					q--;
+				qs = q;
+				if ((pw_s - 1 - qs == 4 || pw_s - 1 - qs == 5) &&
+				    (memcmp(t + qs, "north", 5) == 0 ||
+				    memcmp(t + qs, "south", 5) == 0 ||
+				    memcmp(t + qs, "east", 4) == 0 ||
+				    memcmp(t + qs, "west", 4) == 0))
+					add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+					    "capital letter mid-sentence");
+			}
+			/* a past participle capitalised after a lowercase word: "thousands
+			 * Assembled at" */
+			if (have_prev && gap_plain && we - i >= 9 &&
+			    t[we - 2] == 'e' && t[we - 1] == 'd' && all_lower_word(t, i + 1, we) &&
+			    lower((unsigned char)t[pw_s]) && we + 1 < e && t[we] == ' ' &&
+			    lower((unsigned char)t[we + 1]))
 				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
 				    "capital letter mid-sentence");
-		}
-		/* "in this Jan.": an abbreviated month in a phrase of time */
-		if (have_prev && gap_plain && pw_e - pw_s == 4 && memcmp(t + pw_s, "this", 4) == 0 &&
-		    we < e && t[we] == '.' && (we - i == 3 || we - i == 4) &&
-		    upper((unsigned char)t[i]) && month_abbrev(t, i, we))
-			add(c, pw_s, we + 1, AK_OTHER, xstrdup(""),
-			    "abbreviated month in a phrase of time");
-		/* "the us said": the country abbreviation lowercased */
-		if (have_prev && gap_plain && we - i == 2 && t[i] == 'u' && t[i + 1] == 's' &&
-		    pw_e - pw_s == 3 && memcmp(t + pw_s, "the", 3) == 0 && we < e &&
-		    t[we] == ' ')
-			add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
-			    "lowercased");
-		/* "north and East" */
-		if (have_prev && gap_plain && upper((unsigned char)t[i]) &&
-		    ((we - i == 4 && (memcmp(t + i, "East", 4) == 0 ||
-		    memcmp(t + i, "West", 4) == 0)) || (we - i == 5 &&
-		    (memcmp(t + i, "North", 5) == 0 || memcmp(t + i, "South", 5) == 0))) &&
-		    ((pw_e - pw_s == 3 && memcmp(t + pw_s, "and", 3) == 0) ||
-		    (pw_e - pw_s == 2 && memcmp(t + pw_s, "or", 2) == 0)) && pw_s > s + 6) {
-			/* the word before "and" is a lowercase compass point */
-			size_t q = pw_s - 1, qs;
-			while (q > s && t[q - 1] != ' ')
-				q--;
-			qs = q;
-			if ((pw_s - 1 - qs == 4 || pw_s - 1 - qs == 5) &&
-			    (memcmp(t + qs, "north", 5) == 0 || memcmp(t + qs, "south", 5) == 0 ||
-			    memcmp(t + qs, "east", 4) == 0 || memcmp(t + qs, "west", 4) == 0))
-				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
-				    "capital letter mid-sentence");
-		}
-		/* a past participle capitalised after a lowercase word: "thousands
-		 * Assembled at" */
-		if (have_prev && gap_plain && upper((unsigned char)t[i]) && we - i >= 9 &&
-		    t[we - 2] == 'e' && t[we - 1] == 'd' && all_lower_word(t, i + 1, we) &&
-		    lower((unsigned char)t[pw_s]) && we + 1 < e && t[we] == ' ' &&
-		    lower((unsigned char)t[we + 1]))
-			add(c, i, we, AK_CASING, with_first(t, i, we, 0),
-			    "capital letter mid-sentence");
-		/* "Russian Ukrainian border": two nationalities with no dash */
-		if (have_prev && gap_plain && upper((unsigned char)t[pw_s]) &&
-		    upper((unsigned char)t[i]) && is_demonym(t, pw_s, pw_e) &&
-		    (is_demonym(t, i, we) || (we - i == 2 && upper((unsigned char)t[i + 1]))) &&
-		    we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) {
-			struct buf b = { 0 };
-			buf_add(&b, t + pw_s, pw_e - pw_s);
-			buf_adds(&b, "\xe2\x80\x93");
-			buf_add(&b, t + i, we - i);
-			add(c, pw_s, we, AK_PUNCTUATION, buf_detach(&b),
-			    "missing dash between two names");
+			/* "Russian Ukrainian border": two nationalities with no dash */
+			if (have_prev && gap_plain && upper((unsigned char)t[pw_s]) &&
+			    is_demonym(t, pw_s, pw_e) &&
+			    (is_demonym(t, i, we) ||
+			    (we - i == 2 && upper((unsigned char)t[i + 1]))) &&
+			    we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) {
+				struct buf b = { 0 };
+				buf_add(&b, t + pw_s, pw_e - pw_s);
+				buf_adds(&b, "\xe2\x80\x93");
+				buf_add(&b, t + i, we - i);
+				add(c, pw_s, we, AK_PUNCTUATION, buf_detach(&b),
+				    "missing dash between two names");
+			}
 		}
 		pw_s = i;
 		pw_e = we;
@@ -737,7 +753,12 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 		if (se - cs >= 20 && ps != SIZE_MAX && se - cs == pe - ps &&
 		    memcmp(t + cs, t + ps, se - cs) == 0)
 			add(c, pe, se, AK_DUPLICATE, xstrdup(""), "sentence repeated");
-		if (body && t[i] == '.' && cs >= s + 2 && t[cs - 2] == '.') {
+		if (body && t[i] == '.' && cs >= s + 2 && t[cs - 2] == '.' &&
+		    (se >= e || (i - cs > 10 && (memcmp(t + cs, "Is ", 3) == 0 ||
+		    memcmp(t + cs, "Are ", 4) == 0 || memcmp(t + cs, "Does ", 5) == 0 ||
+		    memcmp(t + cs, "Do ", 3) == 0)))) {
+			/* the words are only counted for a sentence that one of the
+			 * two tests below can flag */
 			nw = 1;
 			for (k = cs; k < i; k++)
 				nw += t[k] == ' ';
@@ -794,8 +815,10 @@ by_start(const void *a, const void *b)
 	return x->e > y->e ? -1 : x->e < y->e;
 }
 
+/* cap: how many artifacts out->arts has room for (it grows by doubling, not per
+ * line) */
 static void
-resolve(struct cands *c, struct clean_result *out)
+resolve(struct cands *c, struct clean_result *out, size_t *cap)
 {
 	size_t i, k = 0;
 
@@ -820,7 +843,11 @@ resolve(struct cands *c, struct clean_result *out)
 		c->v[k++] = *x;
 	}
 	c->n = k;
-	out->arts = xreallocarray(out->arts, out->narts + k + 1, sizeof *out->arts);
+	if (out->narts + k + 1 > *cap) {
+		while (out->narts + k + 1 > *cap)
+			*cap = *cap ? *cap * 2 : 16;
+		out->arts = xreallocarray(out->arts, *cap, sizeof *out->arts);
+	}
 	for (i = 0; i < k; i++) {
 		struct artifact *a = &out->arts[out->narts++];
 		a->start = c->v[i].s;
@@ -982,7 +1009,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 	struct cands c = { NULL, 0, 0 };
 	struct quoted *q = NULL;
 	struct names nm;
-	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0;
+	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0, cap = out->narts;
 	const char *title = out->title;
 	int first_body = 1;
 
@@ -1052,7 +1079,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 			if (all_lower_word(t, ns, e))
 				add(&c, ns, e, AK_OTHER, xstrdup(""),
 				    "byline is a user handle or account, not an author");
-			resolve(&c, out);
+			resolve(&c, out, &cap);
 			continue;
 		}
 		if (l->cls == LC_TITLE && i == ti && title != NULL && s + tl < e)
@@ -1078,7 +1105,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 				add(&c, ws, e, AK_TRUNCATION, xstrdup(""),
 				    "paragraph cut off mid-word");
 		}
-		resolve(&c, out);
+		resolve(&c, out, &cap);
 	}
 	free(c.v);
 	free(q);

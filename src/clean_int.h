@@ -60,8 +60,8 @@ struct clean_rules {
 	size_t			 nslot;
 };
 
-/* ASCII letters and digits. */
-static const unsigned char ascii_word[128] = {
+/* ASCII letters and digits (256 entries, so any byte can be looked up). */
+static const unsigned char ascii_word[256] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
 	['7'] = 1, ['8'] = 1, ['9'] = 1,
 	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
@@ -133,12 +133,19 @@ gloss_bit(char c, size_t len)
 	    (unsigned)(len > 15 ? 15 : len)) & 4095;
 }
 
+/* For a word scan that has checked that r has a glossary. */
 static inline int
-rules_gloss_maybe(const struct clean_rules *r, char c, size_t len)
+gloss_first(const struct clean_rules *r, char c, size_t len)
 {
 	unsigned j = gloss_bit(c, len);
 
-	return r != NULL && r->ngl > 0 && ((r->firstw[j >> 6] >> (j & 63)) & 1);
+	return (r->firstw[j >> 6] >> (j & 63)) & 1;
+}
+
+static inline int
+rules_gloss_maybe(const struct clean_rules *r, char c, size_t len)
+{
+	return r != NULL && r->ngl > 0 && gloss_first(r, c, len);
 }
 
 /* Glossary entries that may start with the word text[s,e): calls fn for each
