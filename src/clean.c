@@ -387,6 +387,134 @@ is_id_hash(const char *t, size_t s, size_t e)
 	return i == e || t[i] == ' ' || t[i] == '-' || t[i] == ':' || t[i] == '|';
 }
 
+/* Eight ASCII bytes at a time: a byte's test gives its high bit (0x80). */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* The eight bytes at p, the first in the low bits whatever the machine. */
+static uint64_t
+load8(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+}
+
+/* The bytes of v in [lo, hi]; every byte of v must be below 0x80, so that no
+ * sum carries into the next byte. */
+static uint64_t
+swar_range(uint64_t v, unsigned lo, unsigned hi)
+{
+	return (v + ONES * (0x80 - lo)) & ~(v + ONES * (0x7f - hi)) & HIGHS;
+}
+
+/* How many bytes a mask of high bits marks. */
+static unsigned
+swar_count(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * ONES) >> 56);
+}
+
+/* ASCII letters and digits among eight ASCII bytes. */
+static uint64_t
+swar_word(uint64_t v)
+{
+	return swar_range(v | ONES * 0x20, 'a', 'z') | swar_range(v, '0', '9');
+}
+
+/* One character of line_count: an ASCII byte or a UTF-8 sequence. */
+static size_t
+count_one(const char *t, size_t i, size_t e, struct line_counts *lc)
+{
+	unsigned char c = (unsigned char)t[i];
+	size_t q;
+	int w;
+
+	lc->nch++;
+	if (c < 0x80) {
+		if (ascii_word[c]) {
+			lc->nn++;
+			lc->nw += !lc->inword;
+			lc->inword = 1;
+		} else
+			lc->inword = lc->inword && (c == '\'' || c == '-' || c == '.');
+		return i + 1;
+	}
+	q = u8_seq(t, i, e);
+	w = u8_wordch(t, i, e);
+	if (c >= 0xe3)
+		lc->ncjk++;
+	if (w) {
+		lc->nn += q;
+		lc->nw += !lc->inword;
+	}
+	lc->inword = w;
+	return i + q;
+}
+
+void
+line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
+{
+	while (i < e) {
+		size_t end;
+
+		if (e - i >= 8) {
+			uint64_t v = load8(t + i), w, in;
+			/* ASCII with no ' - . (which carry a word on): a word starts
+			 * at a letter or digit after any other byte */
+			if (!(v & HIGHS) && !(swar_range(v, '-', '.') |
+			    swar_range(v, '\'', '\''))) {
+				w = swar_word(v);
+				in = lc->inword ? 0x80 : 0;
+				lc->nw += swar_count(w & ~(w << 8 | in));
+				lc->nn += swar_count(w);
+				lc->nch += 8;
+				lc->inword = (int)(w >> 63);
+				i += 8;
+				continue;
+			}
+			end = i + 8;
+		} else
+			end = e;
+		while (i < end)
+			i = count_one(t, i, e, lc);
+	}
+}
+
+/* Is there a " | " starting within the first lim bytes of text[s,e)? */
+static int
+bar_before(const char *t, size_t s, size_t e, size_t lim)
+{
+	const char *p = t + s, *end = t + e;
+
+	while ((p = memchr(p, '|', (size_t)(end - p))) != NULL) {
+		if (p > t + s && p + 1 < end && p[-1] == ' ' && p[1] == ' ')
+			return (size_t)(p - 1 - (t + s)) < lim;
+		p++;
+	}
+	return 0;
+}
+
+/* Counts the ASCII capitals and small letters of text[s,e). */
+void
+count_case(const char *t, size_t s, size_t e, size_t *up, size_t *lo)
+{
+	for (; e - s >= 8; s += 8) {
+		/* a byte with its high bit set is no letter: ~v clears its mark */
+		uint64_t v = load8(t + s), a = v & ~HIGHS;
+
+		*up += swar_count(swar_range(a, 'A', 'Z') & ~v);
+		*lo += swar_count(swar_range(a, 'a', 'z') & ~v);
+	}
+	for (; s < e; s++) {
+		unsigned char c = (unsigned char)t[s];
+		*up += c >= 'A' && c <= 'Z';
+		*lo += c >= 'a' && c <= 'z';
+	}
+}
+
 /* How many letters of a line its repeat hash covers. */
 #define HEAD	64
 
@@ -395,7 +523,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
 	size_t s = s0, e = e0, i, k, ncjk = 0;
-	unsigned char head[HEAD];
+	unsigned char head[HEAD] = { 0 };	/* zeros after nn, for the hash */
 	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
 
@@ -408,34 +536,25 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		return;
 	}
 	/* one pass: characters, words, letters, and a hash of the line's first
-	 * letters and digits (lowercased) with their count, for repeated lines */
-	for (i = s; i < e;) {
+	 * letters and digits (lowercased) with their count, for repeated lines;
+	 * past the hashed head and once a letter was seen, only counting is left */
+	for (i = s; i < e && !(alpha && li->nn >= HEAD);) {
 		unsigned char c = (unsigned char)t[i];
 		size_t k, q;
 		int w;
 
-		if (c < 0x80 && ascii_word[c]) {
-			/* a run of ASCII letters and digits: past the hashed head and
-			 * once a letter was seen, only counting is left */
+		if (ascii_word[c]) {
+			/* a run of ASCII letters and digits */
 			size_t ws = i;
+			while (i < e && ascii_word[(unsigned char)t[i]])
+				i++;
 			if (!inword)
 				li->nw++;
 			inword = 1;
-			if (alpha && li->nn >= HEAD) {
-				while (i < e && (unsigned char)t[i] < 0x80 &&
-				    ascii_word[(unsigned char)t[i]])
-					i++;
-			} else {
-				while (i < e && (unsigned char)t[i] < 0x80 &&
-				    ascii_word[(unsigned char)t[i]]) {
-					c = (unsigned char)t[i];
-					if (li->nn + (i - ws) < HEAD)
-						head[li->nn + (i - ws)] = (unsigned char)lc(c);
-					if (c > '9')
-						alpha = 1;
-					i++;
-				}
-			}
+			for (k = 0; k < i - ws && li->nn + k < HEAD; k++)
+				head[li->nn + k] = ascii_lower[(unsigned char)t[ws + k]];
+			for (k = ws; k < i && !alpha; k++)
+				alpha = t[k] > '9';
 			li->nn += i - ws;
 			li->nch += i - ws;
 			continue;
@@ -461,12 +580,20 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		inword = w;
 		i += q;
 	}
+	if (i < e) {
+		struct line_counts cnt = { 0, 0, 0, 0, inword };
+		line_count(t, i, e, &cnt);
+		li->nch += cnt.nch;
+		li->nw += cnt.nw;
+		li->nn += cnt.nn;
+		ncjk += cnt.ncjk;
+	}
 	/* hash the head eight bytes at a time, then the count */
 	{
 		size_t nh = li->nn < HEAD ? li->nn : HEAD;
 		for (k = 0; k < nh; k += 8) {
-			uint64_t v = 0;
-			memcpy(&v, head + k, nh - k < 8 ? nh - k : 8);
+			uint64_t v;
+			memcpy(&v, head + k, 8);
 			h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
 			h ^= h >> 29;
 		}
@@ -496,18 +623,13 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		li->f |= F_LINKY;
 	else if (e - s <= CONTAINS_LINKY) {
 		/* "News | Sport | Weather", but not "A long headline | tag | Site" */
-		const char *bar = memmem(t + s, e - s, " | ", 3);
-		if (bar != NULL && bar - (t + s) < 30)
+		if (bar_before(t, s, e, 30))
 			li->f |= F_LINKY;
 	}
 	if (li->nw >= 3 && li->nch <= 300) {
 		/* the first letters tell */
-		size_t up = 0, lo = 0, ce = e - s > 64 ? s + 64 : e;
-		for (i = s; i < ce; i++) {
-			unsigned char c = (unsigned char)t[i];
-			up += c >= 'A' && c <= 'Z';
-			lo += c >= 'a' && c <= 'z';
-		}
+		size_t up = 0, lo = 0;
+		count_case(t, s, e - s > 64 ? s + 64 : e, &up, &lo);
 		if (up > 3 * lo && up >= 8)
 			li->f |= F_CAPS;
 	}

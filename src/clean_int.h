@@ -121,6 +121,18 @@ u8_wordch(const char *t, size_t i, size_t end)
 
 uint64_t	 word_key(const char *, size_t s, size_t e);
 
+/* What the line features count over text[i,e): characters (a UTF-8 sequence is
+ * one), words (a run of word characters, which ' - . do not end), the bytes of
+ * word characters, and CJK characters; inword says whether a word was open
+ * before i, and is left as it is at e. Adds to what lc holds. */
+struct line_counts {
+	size_t	 nch, nw, nn, ncjk;
+	int	 inword;
+};
+void		 line_count(const char *, size_t i, size_t e, struct line_counts *);
+/* Adds the ASCII capitals and small letters of text[s,e) to up and lo. */
+void		 count_case(const char *, size_t s, size_t e, size_t *up, size_t *lo);
+
 /* The first rule matching text[s,e), or NULL. */
 const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
 		    size_t s, size_t e);
