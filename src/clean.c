@@ -129,8 +129,12 @@ starts(const char *t, size_t s, size_t e, const char *p)
 static int
 startsi(const char *t, size_t s, size_t e, const char *p)
 {
-	size_t i, n = strlen(p);
+	size_t i, n;
 
+	/* most lines fail on the first byte: no need to measure p for them */
+	if (s >= e || lc((unsigned char)t[s]) != lc((unsigned char)p[0]))
+		return 0;
+	n = strlen(p);
 	if (e - s < n)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -959,16 +963,21 @@ appeared_site(const char *t, size_t s, size_t e)
 {
 	static const char key[] = "appeared first on ";
 	size_t i, k = sizeof key - 1;
+	const char *p;
 
 	if (e - s <= k)
 		return NULL;
-	for (i = s; i + k <= e; i++)
-		if (memcmp(t + i, key, k) == 0) {
-			size_t a = i + k, b = e;
+	for (i = s; i + k <= e; i = (size_t)(p - t) + 1) {
+		/* to each 'a' by memchr, then the whole key */
+		if ((p = memchr(t + i, 'a', e - k + 1 - i)) == NULL)
+			break;
+		if (memcmp(p, key, k) == 0) {
+			size_t a = (size_t)(p - t) + k, b = e;
 			while (b > a && (t[b - 1] == '.' || t[b - 1] == ' '))
 				b--;
 			return b > a ? xstrndup(t + a, b - a) : NULL;
 		}
+	}
 	return NULL;
 }
 

@@ -349,7 +349,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			lo++;
 		else if (upper((unsigned char)t[i]))
 			up++;
-		if (gl && i >= ga.matched_end && gloss_first(r, t[i], we - i))
+		if (gl && i >= ga.matched_end && gloss_first(r, t + i, we - i))
 			rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
 		if (!casing) {
 			i = we;

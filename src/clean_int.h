@@ -31,6 +31,8 @@ struct rule_list {
 	size_t		 n;
 };
 
+#define GLOSS_BITS	16384	/* the glossary's first-word filter */
+
 /* One glossary.tsv entry: a known rendering and what it should be. */
 struct gloss {
 	enum artifact_kind	 kind;
@@ -56,7 +58,7 @@ struct clean_rules {
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */
-	uint64_t		 firstw[64];	/* (first byte, first word length) seen */
+	uint64_t		 firstw[GLOSS_BITS / 64];	/* see gloss_bit */
 	size_t			 nslot;
 };
 
@@ -136,28 +138,32 @@ void		 count_case(const char *, size_t s, size_t e, size_t *up, size_t *lo);
 /* The first rule matching text[s,e), or NULL. */
 const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
 		    size_t s, size_t e);
-/* The quick test before hashing a word for the glossary: its first byte and its
- * length, against a bit set made when the glossary was indexed. */
+/* The quick test before hashing a word for the glossary: its first two bytes
+ * (lowercased; the second is 0 for a word of one byte) and its length, against a
+ * bit set made when the glossary was indexed. w points to the word. */
 static inline unsigned
-gloss_bit(char c, size_t len)
+gloss_bit(const char *w, size_t len)
 {
-	return ((unsigned)ascii_lower[(unsigned char)c] * 16 +
-	    (unsigned)(len > 15 ? 15 : len)) & 4095;
+	unsigned a = ascii_lower[(unsigned char)w[0]];
+	unsigned b = len > 1 ? ascii_lower[(unsigned char)w[1]] : 0;
+
+	return (a * 0x9e37u + b * 0x85ebu + (unsigned)(len > 15 ? 15 : len)) &
+	    (GLOSS_BITS - 1);
 }
 
 /* For a word scan that has checked that r has a glossary. */
 static inline int
-gloss_first(const struct clean_rules *r, char c, size_t len)
+gloss_first(const struct clean_rules *r, const char *w, size_t len)
 {
-	unsigned j = gloss_bit(c, len);
+	unsigned j = gloss_bit(w, len);
 
 	return (r->firstw[j >> 6] >> (j & 63)) & 1;
 }
 
 static inline int
-rules_gloss_maybe(const struct clean_rules *r, char c, size_t len)
+rules_gloss_maybe(const struct clean_rules *r, const char *w, size_t len)
 {
-	return r != NULL && r->ngl > 0 && gloss_first(r, c, len);
+	return r != NULL && r->ngl > 0 && gloss_first(r, w, len);
 }
 
 /* Glossary entries that may start with the word text[s,e): calls fn for each

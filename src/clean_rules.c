@@ -522,7 +522,7 @@ rules_index(struct clean_rules *r)
 		unsigned b;
 		while (we < g->len && u8_wordch(g->phrase, we, g->len))
 			we += u8_seq(g->phrase, we, g->len);
-		b = gloss_bit(g->phrase[0], we);
+		b = gloss_bit(g->phrase, we);
 		r->firstw[b >> 6] |= 1ULL << (b & 63);
 	}
 	r->nslot = 16;
@@ -549,7 +549,7 @@ rules_gloss_at(const struct clean_rules *r, const char *t, size_t s, size_t we,
 
 	if (r == NULL || r->ngl == 0)
 		return;
-	if (!rules_gloss_maybe(r, t[s], we - s))
+	if (!rules_gloss_maybe(r, t + s, we - s))
 		return;
 	key = word_key(t, s, we);
 	for (j = key & (r->nslot - 1); r->slot[j] != 0; j = (j + 1) & (r->nslot - 1)) {
