@@ -32,6 +32,7 @@ struct rule_list {
 };
 
 #define GLOSS_BITS	16384	/* the glossary's first-word filter */
+#define WM_TABLE	4096	/* byte pairs of the contains rules' window */
 
 /* One glossary.tsv entry: a known rendering and what it should be. */
 struct gloss {
@@ -55,6 +56,8 @@ struct clean_rules {
 	struct rule_list	 byfirst[256], bylast[256], byhead[256], globs;
 	uint64_t		 heads[1024];	/* 65536 bits: first byte pairs */
 	size_t			 first_contains;	/* smallest contains index */
+	size_t			 wm_min;	/* shortest contains pattern */
+	unsigned char		 wm_shift[WM_TABLE];	/* see contains_first */
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */

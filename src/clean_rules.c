@@ -86,6 +86,13 @@ lower_upto(char *low, size_t *have, const char *line, size_t need)
 		low[*have] = (char)ascii_lower[(unsigned char)line[*have]];
 }
 
+/* Where a byte pair sits in the window table. */
+static unsigned
+wm_hash(unsigned a, unsigned b)
+{
+	return (a << 4 ^ b) & (WM_TABLE - 1);
+}
+
 static int
 pair_bit(const uint64_t *m, unsigned a, unsigned b)
 {
@@ -106,34 +113,53 @@ eq_folded(const char *t, const char *pat, size_t n)
 	return 1;
 }
 
-/* The smallest contains rule below best that occurs in the line, or best: one
- * walk over the line, where each (lowercased) byte pair that opens some pattern
- * is checked against the patterns of its first byte. */
+/* The smallest contains rule below best that opens at t[j], or best. */
+static size_t
+contains_at(const struct clean_rules *r, const char *t, size_t j, size_t n, size_t best)
+{
+	unsigned a = ascii_lower[(unsigned char)t[j]];
+	unsigned b = j + 1 < n ? ascii_lower[(unsigned char)t[j + 1]] : 0;
+	const struct rule_list *l;
+	size_t k;
+
+	if (!pair_bit(r->heads, a, b))
+		return best;
+	l = &r->byhead[a];
+	for (k = 0; k < l->n && l->v[k] < best; k++) {
+		const struct line_rule *lr = &r->lr[l->v[k]];
+		if (lr->len <= n - j && (lr->cased ? memcmp(t + j, lr->pat, lr->len) == 0 :
+		    eq_folded(t + j, lr->pat, lr->len)))
+			return l->v[k];
+	}
+	return best;
+}
+
+/* The smallest contains rule below best that occurs in the line, or best.
+ * Every pattern is at least wm_min bytes long, so a window of that many bytes
+ * moves along the line; the byte pair at its end says how far it may move
+ * before it could end on a pattern's first wm_min bytes (a multi-pattern
+ * Horspool walk, in the manner of Wu and Manber), and only where it may not
+ * move are the patterns opening at the window's start checked. Short patterns
+ * leave a short window, which moves too little to gain: there every byte is
+ * checked. */
 static size_t
 contains_first(const struct clean_rules *r, const char *t, size_t n, size_t best)
 {
-	size_t j, k;
-	unsigned a, b = ascii_lower[(unsigned char)t[0]];
+	size_t j, m = r->wm_min;
 
-	for (j = 0; j < n; j++) {
-		const struct rule_list *l;
-
-		a = b;
-		b = j + 1 < n ? ascii_lower[(unsigned char)t[j + 1]] : 0;
-		if (!pair_bit(r->heads, a, b))
-			continue;
-		l = &r->byhead[a];
-		for (k = 0; k < l->n && l->v[k] < best; k++) {
-			const struct line_rule *lr = &r->lr[l->v[k]];
-			if (lr->len <= n - j && (lr->cased ?
-			    memcmp(t + j, lr->pat, lr->len) == 0 :
-			    eq_folded(t + j, lr->pat, lr->len))) {
-				best = l->v[k];
-				if (best <= r->first_contains)
-					return best;
-				break;
-			}
+	if (m < 4) {
+		for (j = 0; j < n && best > r->first_contains; j++)
+			best = contains_at(r, t, j, n, best);
+		return best;
+	}
+	for (j = m - 1; j < n && best > r->first_contains;) {
+		unsigned sh = r->wm_shift[wm_hash(ascii_lower[(unsigned char)t[j - 1]],
+		    ascii_lower[(unsigned char)t[j]])];
+		if (sh == 0) {
+			best = contains_at(r, t, j + 1 - m, n, best);
+			sh = 1;
 		}
+		j += sh;
 	}
 	return best;
 }
@@ -484,6 +510,7 @@ rules_index(struct clean_rules *r)
 	list_clear(&r->globs);
 	memset(r->heads, 0, sizeof r->heads);
 	r->first_contains = SIZE_MAX;
+	r->wm_min = SIZE_MAX;
 	for (i = 0; i < r->nlr; i++) {
 		const struct line_rule *lr = &r->lr[i];
 		unsigned f = ascii_lower[(unsigned char)lr->pat[0]];
@@ -499,6 +526,8 @@ rules_index(struct clean_rules *r)
 			list_add(&r->byhead[f], i);
 			if (r->first_contains == SIZE_MAX)
 				r->first_contains = i;
+			if (lr->len < r->wm_min)
+				r->wm_min = lr->len;
 			/* a one-byte pattern opens with every pair of its byte */
 			for (j = 0; j < 256; j++) {
 				unsigned k = f << 8 | (unsigned)(lr->len > 1 ?
@@ -509,6 +538,25 @@ rules_index(struct clean_rules *r)
 		case HOW_GLOB:
 			list_add(&r->globs, i);
 			break;
+		}
+	}
+
+	/* the window table: how far a window ending on a byte pair may move before
+	 * it could end on the first wm_min bytes of a pattern (on a collision of
+	 * two pairs, the nearer) */
+	if (r->wm_min != SIZE_MAX && r->wm_min >= 4) {
+		size_t m = r->wm_min, q;
+		memset(r->wm_shift, (int)(m - 1 < 255 ? m - 1 : 255), sizeof r->wm_shift);
+		for (i = 0; i < r->nlr; i++) {
+			const struct line_rule *lr = &r->lr[i];
+			if (lr->how != HOW_CONTAINS)
+				continue;
+			for (q = 0; q + 1 < m; q++) {
+				unsigned h = wm_hash(ascii_lower[(unsigned char)lr->pat[q]],
+				    ascii_lower[(unsigned char)lr->pat[q + 1]]);
+				if (m - 2 - q < r->wm_shift[h])
+					r->wm_shift[h] = (unsigned char)(m - 2 - q);
+			}
 		}
 	}
 
