@@ -461,6 +461,9 @@ count_one(const char *t, size_t i, size_t e, struct line_counts *lc)
 void
 line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
 {
+	/* the counts live in locals while the loop runs (lc could alias t) */
+	struct line_counts c = *lc;
+
 	while (i < e) {
 		size_t end;
 
@@ -471,11 +474,11 @@ line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
 			if (!(v & HIGHS) && !(swar_range(v, '-', '.') |
 			    swar_range(v, '\'', '\''))) {
 				w = swar_word(v);
-				in = lc->inword ? 0x80 : 0;
-				lc->nw += swar_count(w & ~(w << 8 | in));
-				lc->nn += swar_count(w);
-				lc->nch += 8;
-				lc->inword = (int)(w >> 63);
+				in = c.inword ? 0x80 : 0;
+				c.nw += swar_count(w & ~(w << 8 | in));
+				c.nn += swar_count(w);
+				c.nch += 8;
+				c.inword = (int)(w >> 63);
 				i += 8;
 				continue;
 			}
@@ -483,8 +486,9 @@ line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
 		} else
 			end = e;
 		while (i < end)
-			i = count_one(t, i, e, lc);
+			i = count_one(t, i, e, &c);
 	}
+	*lc = c;
 }
 
 /* Is there a " | " starting within the first lim bytes of text[s,e)? */
@@ -501,22 +505,25 @@ bar_before(const char *t, size_t s, size_t e, size_t lim)
 	return 0;
 }
 
-/* Counts the ASCII capitals and small letters of text[s,e). */
 void
 count_case(const char *t, size_t s, size_t e, size_t *up, size_t *lo)
 {
+	size_t u = 0, l = 0;
+
 	for (; e - s >= 8; s += 8) {
 		/* a byte with its high bit set is no letter: ~v clears its mark */
 		uint64_t v = load8(t + s), a = v & ~HIGHS;
 
-		*up += swar_count(swar_range(a, 'A', 'Z') & ~v);
-		*lo += swar_count(swar_range(a, 'a', 'z') & ~v);
+		u += swar_count(swar_range(a, 'A', 'Z') & ~v);
+		l += swar_count(swar_range(a, 'a', 'z') & ~v);
 	}
 	for (; s < e; s++) {
 		unsigned char c = (unsigned char)t[s];
-		*up += c >= 'A' && c <= 'Z';
-		*lo += c >= 'a' && c <= 'z';
+		u += c >= 'A' && c <= 'Z';
+		l += c >= 'a' && c <= 'z';
 	}
+	*up += u;
+	*lo += l;
 }
 
 /* How many letters of a line its repeat hash covers. */
@@ -528,6 +535,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 {
 	size_t s = s0, e = e0, i, k, ncjk = 0;
 	unsigned char head[HEAD] = { 0 };	/* zeros after nn, for the hash */
+	size_t nch = 0, nw = 0, nn = 0;
 	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
 
@@ -541,29 +549,32 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	}
 	/* one pass: characters, words, letters, and a hash of the line's first
 	 * letters and digits (lowercased) with their count, for repeated lines;
-	 * past the hashed head and once a letter was seen, only counting is left */
-	for (i = s; i < e && !(alpha && li->nn >= HEAD);) {
+	 * past the hashed head and once a letter was seen, only counting is left.
+	 * The counts are kept in locals: stores through li or into head could
+	 * otherwise alias them in the compiler's eyes. */
+	for (i = s; i < e && !(alpha && nn >= HEAD);) {
 		unsigned char c = (unsigned char)t[i];
 		size_t k, q;
 		int w;
 
 		if (ascii_word[c]) {
 			/* a run of ASCII letters and digits */
-			size_t ws = i;
+			size_t ws = i, stop;
 			while (i < e && ascii_word[(unsigned char)t[i]])
 				i++;
 			if (!inword)
-				li->nw++;
+				nw++;
 			inword = 1;
-			for (k = 0; k < i - ws && li->nn + k < HEAD; k++)
-				head[li->nn + k] = ascii_lower[(unsigned char)t[ws + k]];
+			stop = nn >= HEAD ? nn : (i - ws < HEAD - nn ? nn + i - ws : HEAD);
+			for (k = nn; k < stop; k++)
+				head[k] = ascii_lower[(unsigned char)t[ws + k - nn]];
 			for (k = ws; k < i && !alpha; k++)
 				alpha = t[k] > '9';
-			li->nn += i - ws;
-			li->nch += i - ws;
+			nn += i - ws;
+			nch += i - ws;
 			continue;
 		}
-		li->nch++;
+		nch++;
 		if (c < 0x80) {
 			inword = inword && (c == '\'' || c == '-' || c == '.');
 			i++;
@@ -574,11 +585,11 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (c >= 0xe3)
 			ncjk++;
 		if (w) {
-			for (k = 0; k < q && li->nn + k < HEAD; k++)
-				head[li->nn + k] = (unsigned char)t[i + k];
-			li->nn += q;
+			for (k = 0; k < q && nn + k < HEAD; k++)
+				head[nn + k] = (unsigned char)t[i + k];
+			nn += q;
 			if (!inword)
-				li->nw++;
+				nw++;
 			alpha = 1;
 		}
 		inword = w;
@@ -587,11 +598,14 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	if (i < e) {
 		struct line_counts cnt = { 0, 0, 0, 0, inword };
 		line_count(t, i, e, &cnt);
-		li->nch += cnt.nch;
-		li->nw += cnt.nw;
-		li->nn += cnt.nn;
+		nch += cnt.nch;
+		nw += cnt.nw;
+		nn += cnt.nn;
 		ncjk += cnt.ncjk;
 	}
+	li->nch = nch;
+	li->nw = nw;
+	li->nn = nn;
 	/* hash the head eight bytes at a time, then the count */
 	{
 		size_t nh = li->nn < HEAD ? li->nn : HEAD;
