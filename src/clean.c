@@ -396,14 +396,21 @@ is_id_hash(const char *t, size_t s, size_t e)
 #define HIGHS	0x8080808080808080ULL
 
 /* The eight bytes at p, the first in the low bits whatever the machine. */
-static uint64_t
+static inline uint64_t
 load8(const char *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+#else
 	const unsigned char *u = (const unsigned char *)p;
 
 	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
 	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
 	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+#endif
 }
 
 /* The bytes of v in [lo, hi]; every byte of v must be below 0x80, so that no
