@@ -1239,7 +1239,7 @@ clean_article(const struct clean_rules *r, const struct article *a,
 	n = lines_split(a->text, a->len, &ls);
 	out->lines = xcalloc(n ? n : 1, sizeof *out->lines);
 	out->nlines = n;
-	li = xcalloc(n ? n : 1, sizeof *li);
+	li = xreallocarray(NULL, n ? n : 1, sizeof *li);	/* features clears each */
 	for (i = 0; i < n; i++) {
 		out->lines[i].start = ls[i].start;
 		out->lines[i].end = ls[i].end;

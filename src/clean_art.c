@@ -228,22 +228,30 @@ static const char *const function_words[26][10] = {
 	['W' - 'A'] = { "We", "Was", "Were", "With", "Which", "Who", "When", "While" }
 };
 
+/* Is text[s,s+n) one of the words of a NULL-ended group, all of which begin
+ * with text[s]? */
 static int
-is_function_word(const char *t, size_t s, size_t e)
+in_group(const char *const *w, const char *t, size_t s, size_t n)
 {
-	const char *const *w;
-	size_t k, n = e - s;
-	unsigned char f = (unsigned char)t[s];
+	size_t k;
 
-	if (n > 8 || f < 'A' || f > 'Z')
-		return 0;
-	for (w = function_words[f - 'A']; *w != NULL; w++) {
+	for (; *w != NULL; w++) {
 		for (k = 1; k < n && (*w)[k] == t[s + k]; k++)
 			;
 		if (k == n && (*w)[n] == '\0')
 			return 1;
 	}
 	return 0;
+}
+
+static int
+is_function_word(const char *t, size_t s, size_t e)
+{
+	unsigned char f = (unsigned char)t[s];
+
+	if (e - s > 8 || f < 'A' || f > 'Z')
+		return 0;
+	return in_group(function_words[f - 'A'], t, s, e - s);
 }
 
 static int
@@ -400,8 +408,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		/* the rest is about a capitalised word, but for "the us" */
 		if (!upper((unsigned char)t[i])) {
 			/* "the us said": the country abbreviation lowercased */
-			if (have_prev && gap_plain && we - i == 2 && t[i] == 'u' &&
-			    t[i + 1] == 's' && pw_e - pw_s == 3 &&
+			if (t[i] == 'u' && we - i == 2 && t[i + 1] == 's' && have_prev &&
+			    gap_plain && pw_e - pw_s == 3 &&
 			    memcmp(t + pw_s, "the", 3) == 0 && we < e && t[we] == ' ')
 				add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
 				    "lowercased");
@@ -503,24 +511,39 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 
 /* --- punctuation -------------------------------------------------------------------- */
 
+/* Abbreviations that end no sentence, by their first letter. */
+static const char *const abbrevs['z' - 'A' + 1][6] = {
+	['C' - 'A'] = { "Corp", "Col", "Capt", "Co" },
+	['D' - 'A'] = { "Dept" },
+	['E' - 'A'] = { "Est" },
+	['F' - 'A'] = { "Fig" },
+	['G' - 'A'] = { "Gov", "Gen" },
+	['I' - 'A'] = { "Inc" },
+	['J' - 'A'] = { "Jr" },
+	['L' - 'A'] = { "Lt", "Ltd" },
+	['N' - 'A'] = { "No" },
+	['P' - 'A'] = { "Prof" },
+	['R' - 'A'] = { "Rep" },
+	['S' - 'A'] = { "Sept", "Sgt", "Sen", "Sr", "St" },
+	['U' - 'A'] = { "Univ" },
+	['V' - 'A'] = { "Vol" },
+	['a' - 'A'] = { "approx" },
+	['e' - 'A'] = { "etc" },
+	['i' - 'A'] = { "incl" },
+	['v' - 'A'] = { "vs" }
+};
+
 static int
 is_abbrev(const char *t, size_t s, size_t e)
 {
-	static const char *const ab[] = { "Corp", "Gov", "Sept", "approx", "incl", "etc",
-		"vs", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Dept", "Univ",
-		"Jr", "Sr", "Inc", "Ltd", "Co", "St", "No", "Fig", "Vol", "Est", NULL };
-	static unsigned char len[64];
-	size_t k, n = e - s;
+	unsigned char f;
 
-	if (n > 6)
+	if (e - s > 6 || e == s)
 		return 0;
-	if (len[0] == 0)
-		for (k = 0; ab[k] != NULL; k++)
-			len[k] = (unsigned char)strlen(ab[k]);
-	for (k = 0; ab[k] != NULL; k++)
-		if (len[k] == n && ab[k][0] == t[s] && memcmp(ab[k], t + s, n) == 0)
-			return 1;
-	return 0;
+	f = (unsigned char)t[s];
+	if (f < 'A' || f > 'z')
+		return 0;
+	return in_group(abbrevs[f - 'A'], t, s, e - s);
 }
 
 /* Bytes where a punctuation pattern can sit: the line is skipped to them. */
@@ -759,8 +782,9 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 		    memcmp(t + cs, "Do ", 3) == 0)))) {
 			/* the words are only counted for a sentence that one of the
 			 * two tests below can flag */
+			/* both tests only ask whether there are four words */
 			nw = 1;
-			for (k = cs; k < i; k++)
+			for (k = cs; k < i && nw < 4; k++)
 				nw += t[k] == ' ';
 			if (se >= e && nw <= 3 && fragment_opener(t, cs, i) && i - cs < 30 &&
 			    !memchr(t + cs, '"', i - cs) && !memchr(t + cs, ',', i - cs) &&
