@@ -142,16 +142,15 @@ void		 count_case(const char *, size_t s, size_t e, size_t *up, size_t *lo);
 const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
 		    size_t s, size_t e);
 /* The quick test before hashing a word for the glossary: its first two bytes
- * (lowercased; the second is 0 for a word of one byte) and its length, against a
- * bit set made when the glossary was indexed. w points to the word. */
+ * (the second is 0 for a word of one byte) and its length, against a bit set
+ * made when the glossary was indexed, where every casing of a phrase's first two
+ * letters is filed. w points to the word. */
 static inline unsigned
 gloss_bit(const char *w, size_t len)
 {
-	unsigned a = ascii_lower[(unsigned char)w[0]];
-	unsigned b = len > 1 ? ascii_lower[(unsigned char)w[1]] : 0;
+	unsigned a = (unsigned char)w[0], b = len > 1 ? (unsigned char)w[1] : 0;
 
-	return (a * 0x9e37u + b * 0x85ebu + (unsigned)(len > 15 ? 15 : len)) &
-	    (GLOSS_BITS - 1);
+	return (a << 6 ^ b << 1 ^ (unsigned)(len > 15 ? 15 : len)) & (GLOSS_BITS - 1);
 }
 
 /* For a word scan that has checked that r has a glossary. */

@@ -480,6 +480,14 @@ by_len(const void *a, const void *b)
 	return x->len > y->len ? -1 : x->len < y->len;
 }
 
+static int
+swap_case(int c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 static void
 list_clear(struct rule_list *l)
 {
@@ -570,8 +578,16 @@ rules_index(struct clean_rules *r)
 		unsigned b;
 		while (we < g->len && u8_wordch(g->phrase, we, g->len))
 			we += u8_seq(g->phrase, we, g->len);
-		b = gloss_bit(g->phrase, we);
-		r->firstw[b >> 6] |= 1ULL << (b & 63);
+		/* the text's word is looked up as it is: file every casing of the
+		 * first two letters */
+		for (j = 0; j < 4; j++) {
+			char w[2];
+			w[0] = (char)(j & 1 ? swap_case(g->phrase[0]) : g->phrase[0]);
+			w[1] = we > 1 ? (char)(j & 2 ? swap_case(g->phrase[1]) :
+			    g->phrase[1]) : 0;
+			b = gloss_bit(w, we);
+			r->firstw[b >> 6] |= 1ULL << (b & 63);
+		}
 	}
 	r->nslot = 16;
 	while (r->nslot < r->ngl * 2)
