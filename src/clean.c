@@ -391,50 +391,6 @@ is_id_hash(const char *t, size_t s, size_t e)
 	return i == e || t[i] == ' ' || t[i] == '-' || t[i] == ':' || t[i] == '|';
 }
 
-/* Eight ASCII bytes at a time: a byte's test gives its high bit (0x80). */
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
-/* The eight bytes at p, the first in the low bits whatever the machine. */
-static inline uint64_t
-load8(const char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-	return v;
-#else
-	const unsigned char *u = (const unsigned char *)p;
-
-	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
-	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
-	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
-#endif
-}
-
-/* The bytes of v in [lo, hi]; every byte of v must be below 0x80, so that no
- * sum carries into the next byte. */
-static uint64_t
-swar_range(uint64_t v, unsigned lo, unsigned hi)
-{
-	return (v + ONES * (0x80 - lo)) & ~(v + ONES * (0x7f - hi)) & HIGHS;
-}
-
-/* How many bytes a mask of high bits marks. */
-static unsigned
-swar_count(uint64_t m)
-{
-	return (unsigned)(((m >> 7) * ONES) >> 56);
-}
-
-/* ASCII letters and digits among eight ASCII bytes. */
-static uint64_t
-swar_word(uint64_t v)
-{
-	return swar_range(v | ONES * 0x20, 'a', 'z') | swar_range(v, '0', '9');
-}
-
 /* One character of line_count: an ASCII byte or a UTF-8 sequence. */
 static size_t
 count_one(const char *t, size_t i, size_t e, struct line_counts *lc)

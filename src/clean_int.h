@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lede/clean.h"
 
@@ -90,6 +91,50 @@ static const unsigned char ascii_lower[256] = {
 	R8(0xe0), R8(0xe8), R8(0xf0), R8(0xf8)
 #undef R8
 };
+
+/* Eight ASCII bytes at a time: a byte's test gives its high bit (0x80). */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* The eight bytes at p, the first in the low bits whatever the machine. */
+static inline uint64_t
+load8(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+#else
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+#endif
+}
+
+/* The bytes of v in [lo, hi]; every byte of v must be below 0x80, so that no
+ * sum carries into the next byte. */
+static inline uint64_t
+swar_range(uint64_t v, unsigned lo, unsigned hi)
+{
+	return (v + ONES * (0x80 - lo)) & ~(v + ONES * (0x7f - hi)) & HIGHS;
+}
+
+/* How many bytes a mask of high bits marks. */
+static inline unsigned
+swar_count(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * ONES) >> 56);
+}
+
+/* ASCII letters and digits among eight ASCII bytes. */
+static inline uint64_t
+swar_word(uint64_t v)
+{
+	return swar_range(v | ONES * 0x20, 'a', 'z') | swar_range(v, '0', '9');
+}
 
 /* Length of the UTF-8 sequence at i (1 for a stray byte, so bad input moves on). */
 static inline size_t
