@@ -123,6 +123,46 @@ all_lower_word(const char *t, size_t s, size_t e)
 	return 1;
 }
 
+/* --- punctuation marks ---------------------------------------------------------- */
+
+/* The bytes the punctuation and sentence scans stop at. The word scan passes over
+ * every one of them (none is part of a word), so it notes where they are, and
+ * those scans go from one to the next instead of searching the line again. */
+static const unsigned char punct_set[256] = {
+	['.'] = 1, [','] = 1, ['-'] = 1, [0xe2] = 1
+};
+static const unsigned char sentence_set[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1
+};
+
+struct marks {
+	size_t	*v;		/* positions, ascending */
+	size_t	 n, cap;
+	size_t	 cur;		/* where mark_next looks first */
+};
+
+static void
+mark_add(struct marks *mk, size_t i)
+{
+	if (mk->n == mk->cap) {
+		mk->cap = mk->cap ? mk->cap * 2 : 64;
+		mk->v = xreallocarray(mk->v, mk->cap, sizeof *mk->v);
+	}
+	mk->v[mk->n++] = i;
+}
+
+/* The first mark at or after from whose byte is in set, or e; from must not go
+ * back between calls. */
+static size_t
+mark_next(struct marks *mk, const char *t, size_t from, size_t e,
+    const unsigned char *set)
+{
+	while (mk->cur < mk->n && (mk->v[mk->cur] < from ||
+	    !set[(unsigned char)t[mk->v[mk->cur]]]))
+		mk->cur++;
+	return mk->cur < mk->n ? mk->v[mk->cur] : e;
+}
+
 /* --- glossary -------------------------------------------------------------------- */
 
 struct gl_arg {
@@ -295,7 +335,8 @@ month_abbrev(const char *t, size_t s, size_t e)
 
 static void
 scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
-    enum line_class cls, int casing, struct names *nm, struct cands *out)
+    enum line_class cls, int casing, struct names *nm, struct cands *out,
+    struct marks *mk)
 {
 	struct cands st = { NULL, 0, 0 }, *c = &st;
 	struct gl_arg ga = { out, 0 };
@@ -321,6 +362,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			continue;
 		}
 		if (!u8_wordch(t, i, e)) {
+			if (punct_set[(unsigned char)t[i]] | sentence_set[(unsigned char)t[i]])
+				mark_add(mk, i);
 			/* only plain spaces between two words count as "mid-sentence",
 			 * or a comma right after the word */
 			if (t[i] == ',' && gap_plain && i == pw_e)
@@ -546,54 +589,14 @@ is_abbrev(const char *t, size_t s, size_t e)
 	return in_group(abbrevs[f - 'A'], t, s, e - s);
 }
 
-/* Bytes where a punctuation pattern can sit: the line is skipped to them. */
-/* The next byte of a small set, by one memchr per byte value (each runs many
- * bytes at a time), so a long line is not walked byte by byte. */
-struct mscan {
-	const char	*t;
-	size_t		 e, pos[4];
-	unsigned char	 set[4];
-	int		 n;
-};
-
 static void
-mscan_init(struct mscan *m, const char *t, size_t s, size_t e, const char *set)
+scan_punct(const char *t, size_t s, size_t e, struct marks *mk, struct cands *c)
 {
-	m->t = t;
-	m->e = e;
-	for (m->n = 0; set[m->n] != '\0' && m->n < 4; m->n++) {
-		m->set[m->n] = (unsigned char)set[m->n];
-		m->pos[m->n] = s;
-	}
-}
-
-/* The first position >= from that holds a byte of the set, or e. */
-static size_t
-mscan_next(struct mscan *m, size_t from)
-{
-	size_t best = m->e;
-	int k;
-
-	for (k = 0; k < m->n; k++) {
-		if (m->pos[k] < from) {
-			const char *p = from < m->e ?
-			    memchr(m->t + from, m->set[k], m->e - from) : NULL;
-			m->pos[k] = p != NULL ? (size_t)(p - m->t) : m->e;
-		}
-		if (m->pos[k] < best)
-			best = m->pos[k];
-	}
-	return best;
-}
-
-static void
-scan_punct(const char *t, size_t s, size_t e, struct cands *c)
-{
-	struct mscan m;
 	size_t i;
 
-	mscan_init(&m, t, s, e, ".,-\xe2");
-	for (i = mscan_next(&m, s); i < e; i = mscan_next(&m, i + 1)) {
+	mk->cur = 0;
+	for (i = mark_next(mk, t, s, e, punct_set); i < e;
+	    i = mark_next(mk, t, i + 1, e, punct_set)) {
 		unsigned char ch = (unsigned char)t[i];
 
 		if (ch == '.') {
@@ -738,14 +741,20 @@ fragment_opener(const char *t, size_t s, size_t e)
  * is.", "BBC news.."), a statement that opens like a question ("Is the reason
  * why he wants to prepare."). */
 static void
-scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
+scan_sentences(const char *t, size_t s, size_t e, int body, struct marks *mk,
+    struct cands *c)
 {
 	size_t ps = SIZE_MAX, pe = 0, cs = s, i = s, se, k, nw;
-	struct mscan m;
+	int first = 1;
 
-	mscan_init(&m, t, s, e, ".!?");
+	mk->cur = 0;
 	for (;;) {
-		i = mscan_next(&m, i);
+		/* the line's first byte is looked at whatever it is, as it always
+		 * was (a one-letter first word can make a "sentence") */
+		if (first)
+			first = 0;
+		else
+			i = mark_next(mk, t, i, e, sentence_set);
 		if (i >= e)
 			break;
 		if (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.') {
@@ -1031,6 +1040,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
     struct clean_result *out, size_t ti)
 {
 	struct cands c = { NULL, 0, 0 };
+	struct marks mk = { NULL, 0, 0, 0 };
 	struct quoted *q = NULL;
 	struct names nm;
 	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0, cap = out->narts;
@@ -1088,8 +1098,9 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		trim_span(t, &s, &e);
 		if (s == e)
 			continue;
+		mk.n = 0;
 		scan_words(r, t, s, e, l->cls, l->cls != LC_BYLINE && l->cls != LC_TITLE_REPEAT,
-		    &nm, &c);
+		    &nm, &c, &mk);
 		for (; qi < nq && q[qi].s < e; qi++)
 			if (q[qi].h != 0 && q[qi].s >= s)
 				add(&c, q[qi].s, q[qi].e, AK_MISTRANSLATION, xstrdup(""),
@@ -1112,8 +1123,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (l->cls == LC_TITLE_REPEAT && e - s > 3 && memcmp(t + e - 3, "(1)", 3) == 0)
 			add(&c, e - 3, e, AK_OTHER, xstrdup(""), "image counter suffix");
 		if (l->cls != LC_TITLE_REPEAT) {
-			scan_punct(t, s, e, &c);
-			scan_sentences(t, s, e, l->cls == LC_BODY, &c);
+			scan_punct(t, s, e, &mk, &c);
+			scan_sentences(t, s, e, l->cls == LC_BODY, &mk, &c);
 		}
 		if (l->cls == LC_BODY && first_body) {
 			scan_echo(t, s, e, title, tl, &c);
@@ -1132,6 +1143,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		resolve(&c, out, &cap);
 	}
 	free(c.v);
+	free(mk.v);
 	free(q);
 	add_pairs(&nm, t, out);
 	free(nm.h);
