@@ -195,7 +195,8 @@ gloss_bit(const char *w, size_t len)
 {
 	unsigned a = (unsigned char)w[0], b = len > 1 ? (unsigned char)w[1] : 0;
 
-	return (a << 6 ^ b << 1 ^ (unsigned)(len > 15 ? 15 : len)) & (GLOSS_BITS - 1);
+	return (a * 0x9e37u + b * 0x85ebu + (unsigned)(len > 15 ? 15 : len)) &
+	    (GLOSS_BITS - 1);
 }
 
 /* For a word scan that has checked that r has a glossary. */
