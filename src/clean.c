@@ -431,17 +431,25 @@ line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
 		size_t end;
 
 		if (e - i >= 8) {
-			uint64_t v = load8(t + i), w, in;
-			/* ASCII with no ' - . (which carry a word on): a word starts
-			 * at a letter or digit after any other byte */
-			if (!(v & HIGHS) && !(swar_range(v, '-', '.') |
-			    swar_range(v, '\'', '\''))) {
+			uint64_t v = load8(t + i), w, j, in, open, prev;
+			if (!(v & HIGHS)) {
+				/* eight ASCII bytes: a word starts at a letter or
+				 * digit where no word is open; ' - . keep open a
+				 * word that is (open is the mask after each byte,
+				 * carried through a run of them one byte a round) */
 				w = swar_word(v);
+				j = swar_range(v, '-', '.') | swar_range(v, '\'', '\'');
 				in = c.inword ? 0x80 : 0;
-				c.nw += swar_count(w & ~(w << 8 | in));
+				open = w;
+				if (j != 0)
+					do {
+						prev = open;
+						open = w | (j & (open << 8 | in));
+					} while (open != prev);
+				c.nw += swar_count(w & ~(open << 8 | in));
 				c.nn += swar_count(w);
 				c.nch += 8;
-				c.inword = (int)(w >> 63);
+				c.inword = (int)(open >> 63);
 				i += 8;
 				continue;
 			}
@@ -851,15 +859,21 @@ tnorm_make(const char *t, size_t s, size_t e, struct tnorm *tn)
 static int
 repeats_title(const char *t, const struct linfo *l, const struct tnorm *tn)
 {
-	struct tnorm ln;
-	int ok;
+	size_t i, k, q, n = 0;
 
 	if (tn->n < 12 || l->nn < tn->n || l->nn > tn->n + 3)
 		return 0;
-	tnorm_make(t, l->s, l->e, &ln);
-	ok = memcmp(ln.c, tn->c, tn->n) == 0;
-	free(ln.c);
-	return ok;
+	/* the line's letters as tnorm_make gives them, compared as they come:
+	 * no copy, and a line that differs stops at once */
+	for (i = l->s; i < l->e && n < tn->n; i += q) {
+		q = u8_seq(t, i, l->e);
+		if (!u8_wordch(t, i, l->e))
+			continue;
+		for (k = 0; k < q && n < tn->n; k++)
+			if ((char)lc((unsigned char)t[i + k]) != tn->c[n++])
+				return 0;
+	}
+	return n == tn->n;
 }
 
 /* Most words capitalised: a headline (a link to another story), not a sentence. */
