@@ -497,6 +497,22 @@ count_case(const char *t, size_t s, size_t e, size_t *up, size_t *lo)
 	*lo += l;
 }
 
+/* Copies n ASCII letters and digits from src to dst, lowercased, eight at a time
+ * where the line has eight bytes left (avail): those stores may write up to seven
+ * bytes past dst + n, which the caller makes room for and overwrites. */
+static void
+copy_lower(char *dst, const char *src, size_t n, size_t avail)
+{
+	size_t k;
+
+	for (k = 0; k < n && avail - k >= 8; k += 8) {
+		uint64_t v = load8(src + k), a = v & ~HIGHS;
+		store8(dst + k, v | swar_range(a, 'A', 'Z') >> 2);
+	}
+	for (; k < n; k++)
+		dst[k] = (char)ascii_lower[(unsigned char)src[k]];
+}
+
 /* How many letters of a line its repeat hash covers. */
 #define HEAD	64
 
@@ -505,7 +521,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
 	size_t s = s0, e = e0, i, k, ncjk = 0;
-	unsigned char head[HEAD] = { 0 };	/* zeros after nn, for the hash */
+	unsigned char head[HEAD + 8];	/* room for copy_lower's last store */
 	size_t nch = 0, nw = 0, nn = 0;
 	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
@@ -530,15 +546,15 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 
 		if (ascii_word[c]) {
 			/* a run of ASCII letters and digits */
-			size_t ws = i, stop;
+			size_t ws = i;
 			while (i < e && ascii_word[(unsigned char)t[i]])
 				i++;
 			if (!inword)
 				nw++;
 			inword = 1;
-			stop = nn >= HEAD ? nn : (i - ws < HEAD - nn ? nn + i - ws : HEAD);
-			for (k = nn; k < stop; k++)
-				head[k] = ascii_lower[(unsigned char)t[ws + k - nn]];
+			if (nn < HEAD)
+				copy_lower((char *)head + nn, t + ws,
+				    i - ws < HEAD - nn ? i - ws : HEAD - nn, e - ws);
 			for (k = ws; k < i && !alpha; k++)
 				alpha = t[k] > '9';
 			nn += i - ws;
@@ -580,6 +596,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 	/* hash the head eight bytes at a time, then the count */
 	{
 		size_t nh = li->nn < HEAD ? li->nn : HEAD;
+		/* zeros after the head, which copy_lower may have written past */
+		memset(head + nh, 0, 8);
 		for (k = 0; k < nh; k += 8) {
 			uint64_t v;
 			memcpy(&v, head + k, 8);

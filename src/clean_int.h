@@ -114,6 +114,20 @@ load8(const char *p)
 #endif
 }
 
+/* Stores v at p as load8 reads it. */
+static inline void
+store8(char *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &v, 8);
+#else
+	int k;
+
+	for (k = 0; k < 8; k++)
+		p[k] = (char)(v >> 8 * k);
+#endif
+}
+
 /* The bytes of v in [lo, hi]; every byte of v must be below 0x80, so that no
  * sum carries into the next byte. */
 static inline uint64_t
