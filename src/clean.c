@@ -226,29 +226,36 @@ parse_dateline(const char *t, size_t s, size_t e, char out[11])
 	};
 	size_t i = s, n, me;
 	int y = 0, m = 0, d = 0, k;
+	unsigned char f;
 
 	if (e - s > 64 || e - s < 8 || !(isdig((unsigned char)t[s]) ||
 	    isupper_((unsigned char)t[s]) || (t[s] >= 'a' && t[s] <= 'z')))
 		return 0;
-	for (k = 0; lead[k] != NULL; k++)
-		if (startsi(t, i, e, lead[k])) {
-			i += strlen(lead[k]);
-			break;
-		}
+	/* most lines are no date: the lead words and weekdays are only tried
+	 * when the first letter can open one */
+	f = (unsigned char)lc((unsigned char)t[i]);
+	if (f == 'p' || f == 'u' || f == 'l' || f == 'd' || f == 'o')
+		for (k = 0; lead[k] != NULL; k++)
+			if (startsi(t, i, e, lead[k])) {
+				i += strlen(lead[k]);
+				break;
+			}
 	/* a weekday name */
 	{
 		static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri", "sat",
 			"sun" };
 		size_t j = i;
-		for (k = 0; k < 7; k++)
-			if (startsi(t, i, e, wd[k])) {
-				while (j < e && t[j] != ',' && t[j] != ' ')
-					j++;
-				if (j - i <= 9) {
-					i = skip_sep(t, j, e);
+		f = i < e ? (unsigned char)lc((unsigned char)t[i]) : 0;
+		if (f == 'm' || f == 't' || f == 'w' || f == 'f' || f == 's')
+			for (k = 0; k < 7; k++)
+				if (startsi(t, i, e, wd[k])) {
+					while (j < e && t[j] != ',' && t[j] != ' ')
+						j++;
+					if (j - i <= 9) {
+						i = skip_sep(t, j, e);
+					}
+					break;
 				}
-				break;
-			}
 	}
 	if ((n = num_at(t, i, e, &y, 4)) == 4 && i + 10 <= e && t[i + 4] == '-' &&
 	    num_at(t, i + 5, e, &m, 2) == 2 && t[i + 7] == '-' &&

@@ -848,6 +848,26 @@ by_start(const void *a, const void *b)
 	return x->e > y->e ? -1 : x->e < y->e;
 }
 
+/* By start, longer first, ties in the order the scans found them (as the C
+ * library's merge sort leaves them): a line's few candidates by insertion,
+ * many by qsort. */
+static void
+sort_cands(struct cand *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(v, n, sizeof *v, by_start);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct cand x = v[i];
+		for (j = i; j > 0 && by_start(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /* cap: how many artifacts out->arts has room for (it grows by doubling, not per
  * line) */
 static void
@@ -858,7 +878,7 @@ resolve(struct cands *c, struct clean_result *out, size_t *cap)
 	if (c->n == 0)
 		return;
 	if (c->n > 1)
-		qsort(c->v, c->n, sizeof *c->v, by_start);
+		sort_cands(c->v, c->n);
 	for (i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		if (k > 0 && x->s < c->v[k - 1].e) {
