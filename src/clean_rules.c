@@ -113,6 +113,14 @@ eq_folded(const char *t, const char *pat, size_t n)
 	return 1;
 }
 
+/* Do the rule's lr->len bytes stand at p (folded unless the rule is cased)? */
+static int
+rule_eq(const struct line_rule *lr, const char *p)
+{
+	return lr->cased ? memcmp(p, lr->pat, lr->len) == 0 :
+	    eq_folded(p, lr->pat, lr->len);
+}
+
 /* The smallest contains rule below best that opens at t[j], or best. */
 static size_t
 contains_at(const struct clean_rules *r, const char *t, size_t j, size_t n, size_t best)
@@ -173,18 +181,16 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 
 	if (r == NULL || n == 0)
 		return NULL;
-	/* a lowercased copy of the line (its head, for long lines), made only as
-	 * far as a rule reads it: most lines are long prose that only prefix rules
-	 * look at */
+	/* the anchored rules compare folding as they go, and most stop at a byte
+	 * or two; only a glob reads a lowercased copy of the line, made as far as
+	 * it reads */
 	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
 	l = &r->byfirst[ascii_lower[(unsigned char)t[s]]];
 	for (k = 0; k < l->n; k++) {
 		const struct line_rule *lr = &r->lr[l->v[k]];
 		if (lr->how == HOW_EXACT ? (n != lr->len || n > nl) : lr->len > nl)
 			continue;
-		if (!lr->cased)
-			lower_upto(low, &nlow, t + s, lr->len);
-		if (memcmp(lr->cased ? t + s : low, lr->pat, lr->len) == 0) {
+		if (rule_eq(lr, t + s)) {
 			best = l->v[k];
 			break;
 		}
@@ -192,7 +198,7 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 	l = &r->bylast[ascii_lower[(unsigned char)t[e - 1]]];
 	for (k = 0; k < l->n && l->v[k] < best; k++) {
 		const struct line_rule *lr = &r->lr[l->v[k]];
-		if (n >= lr->len && eq_bytes(t + e - lr->len, lr->pat, lr->len, lr->cased)) {
+		if (n >= lr->len && rule_eq(lr, t + e - lr->len)) {
 			best = l->v[k];
 			break;
 		}
