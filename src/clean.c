@@ -504,6 +504,9 @@ count_case(const char *t, size_t s, size_t e, size_t *up, size_t *lo)
 	*lo += l;
 }
 
+/* The bytes that do not end a word: "U.S.", "well-known", "isn't". */
+static const unsigned char joiner[128] = { ['\''] = 1, ['-'] = 1, ['.'] = 1 };
+
 /* Copies n ASCII letters and digits from src to dst, lowercased, eight at a time
  * where the line has eight bytes left (avail): those stores may write up to seven
  * bytes past dst + n, which the caller makes room for and overwrites. */
@@ -562,15 +565,16 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 			if (nn < HEAD)
 				copy_lower((char *)head + nn, t + ws,
 				    i - ws < HEAD - nn ? i - ws : HEAD - nn, e - ws);
-			for (k = ws; k < i && !alpha; k++)
-				alpha = t[k] > '9';
+			if (!alpha)
+				for (k = ws; k < i && !alpha; k++)
+					alpha = t[k] > '9';
 			nn += i - ws;
 			nch += i - ws;
 			continue;
 		}
 		nch++;
 		if (c < 0x80) {
-			inword = inword && (c == '\'' || c == '-' || c == '.');
+			inword &= joiner[c];
 			i++;
 			continue;
 		}
