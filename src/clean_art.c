@@ -342,7 +342,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 	struct gl_arg ga = { out, 0 };
 	size_t i, we, pw_s = 0, pw_e = 0, lo = 0, up = 0, run = 0;
 	size_t nword = 0, big_s = 0, big_w = 0;
-	uint64_t lone = 0, big_k = 0;
+	size_t lone_s = 0, lone_e = 0;	/* the word of a run of one, hashed if it ends so */
+	uint64_t big_k = 0;
 	int have_prev = 0, gap_plain = 0, gap_comma = 0;
 	int gl = r != NULL && r->ngl > 0;	/* then gloss_first may be asked */
 
@@ -373,7 +374,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			if (t[i] != ' ')
 				gap_plain = 0;
 			/* ", “this will": a quoted sentence starting lowercase */
-			if (casing && i + 4 < e && memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
+			if (casing && (unsigned char)t[i] == 0xe2 && i + 4 < e &&
+			    memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
 			    lower((unsigned char)t[i + 3]) && i >= s + 2 &&
 			    (t[i - 2] == ',' || t[i - 2] == ':') && t[i - 1] == ' ') {
 				size_t qe = word_end(t, i + 3, e), k, nw = 0;
@@ -412,9 +414,11 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			    upper((unsigned char)t[pw_s]);
 			/* a name that stands alone: a run of one capitalised word */
 			if (!after_cap && run == 1)
-				names_count(nm, lone);
-			if (!after_cap)
-				lone = word_key(t, i, we);
+				names_count(nm, word_key(t, lone_s, lone_e));
+			if (!after_cap) {
+				lone_s = i;
+				lone_e = we;
+			}
 			run = after_cap ? run + 1 : 1;
 			/* "X Y’s" or "X Y verb": a run of exactly two names */
 			/* "White House officials White House spokesman": the same
@@ -440,7 +444,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 				names_pair(nm, pw_s, pw_e, i, we, t);
 		} else {
 			if (run == 1)
-				names_count(nm, lone);
+				names_count(nm, word_key(t, lone_s, lone_e));
 			run = 0;
 		}
 		/* after a lowercase word (", " allowed), or after a name when a
@@ -541,7 +545,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		i = we;
 	}
 	if (casing && run == 1)
-		names_count(nm, lone);
+		names_count(nm, word_key(t, lone_s, lone_e));
 	for (i = 0; i < st.n; i++) {
 		if (lo >= 3 && lo > up)
 			add(out, st.v[i].s, st.v[i].e, st.v[i].kind, st.v[i].sugg,
