@@ -644,17 +644,21 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (bar_before(t, s, e, 30))
 			li->f |= F_LINKY;
 	}
-	if (li->nw >= 3 && li->nch <= 300) {
-		/* the first letters tell */
-		size_t up = 0, lo = 0;
-		count_case(t, s, e - s > 64 ? s + 64 : e, &up, &lo);
-		if (up > 3 * lo && up >= 8)
-			li->f |= F_CAPS;
-	}
-	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT | F_CAPS)) &&
+	/* a line in capitals is no paragraph; the capitals are only counted for
+	 * a line that would otherwise be one */
+	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
-	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL))))
-		li->f |= F_PROSE;
+	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL)))) {
+		if (li->nw >= 3 && li->nch <= 300) {
+			/* the first letters tell */
+			size_t up = 0, lo = 0;
+			count_case(t, s, e - s > 64 ? s + 64 : e, &up, &lo);
+			if (up > 3 * lo && up >= 8)
+				li->f |= F_CAPS;
+		}
+		if (!(li->f & F_CAPS))
+			li->f |= F_PROSE;
+	}
 	/* A paragraph ends its sentence; a teaser headline does not. Whether the page
 	 * ends its paragraphs at all is decided per page (set_prose). */
 	if ((li->f & F_PROSE) && !(li->f & F_FINAL) && li->nch < 200)
