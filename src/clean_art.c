@@ -126,8 +126,9 @@ all_lower_word(const char *t, size_t s, size_t e)
 /* --- punctuation marks ---------------------------------------------------------- */
 
 /* The bytes the punctuation and sentence scans stop at. The word scan passes over
- * every one of them (none is part of a word), so it notes where they are, and
- * those scans go from one to the next instead of searching the line again. */
+ * every one of them (none is part of a word), so it notes where they are, one
+ * list for each scan, and those scans go from one to the next instead of
+ * searching the line again. */
 static const unsigned char punct_set[256] = {
 	['.'] = 1, [','] = 1, ['-'] = 1, [0xe2] = 1
 };
@@ -151,14 +152,11 @@ mark_add(struct marks *mk, size_t i)
 	mk->v[mk->n++] = i;
 }
 
-/* The first mark at or after from whose byte is in set, or e; from must not go
- * back between calls. */
+/* The first mark at or after from, or e; from must not go back between calls. */
 static size_t
-mark_next(struct marks *mk, const char *t, size_t from, size_t e,
-    const unsigned char *set)
+mark_next(struct marks *mk, size_t from, size_t e)
 {
-	while (mk->cur < mk->n && (mk->v[mk->cur] < from ||
-	    !set[(unsigned char)t[mk->v[mk->cur]]]))
+	while (mk->cur < mk->n && mk->v[mk->cur] < from)
 		mk->cur++;
 	return mk->cur < mk->n ? mk->v[mk->cur] : e;
 }
@@ -336,7 +334,7 @@ month_abbrev(const char *t, size_t s, size_t e)
 static void
 scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
     enum line_class cls, int casing, struct names *nm, struct cands *out,
-    struct marks *mk)
+    struct marks mk[2])
 {
 	struct cands st = { NULL, 0, 0 }, *c = &st;
 	struct gl_arg ga = { out, 0 };
@@ -363,8 +361,10 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			continue;
 		}
 		if (!u8_wordch(t, i, e)) {
-			if (punct_set[(unsigned char)t[i]] | sentence_set[(unsigned char)t[i]])
-				mark_add(mk, i);
+			if (punct_set[(unsigned char)t[i]])
+				mark_add(&mk[0], i);
+			if (sentence_set[(unsigned char)t[i]])
+				mark_add(&mk[1], i);
 			/* only plain spaces between two words count as "mid-sentence",
 			 * or a comma right after the word */
 			if (t[i] == ',' && gap_plain && i == pw_e)
@@ -599,8 +599,7 @@ scan_punct(const char *t, size_t s, size_t e, struct marks *mk, struct cands *c)
 	size_t i;
 
 	mk->cur = 0;
-	for (i = mark_next(mk, t, s, e, punct_set); i < e;
-	    i = mark_next(mk, t, i + 1, e, punct_set)) {
+	for (i = mark_next(mk, s, e); i < e; i = mark_next(mk, i + 1, e)) {
 		unsigned char ch = (unsigned char)t[i];
 
 		if (ch == '.') {
@@ -758,7 +757,7 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct marks *mk,
 		if (first)
 			first = 0;
 		else
-			i = mark_next(mk, t, i, e, sentence_set);
+			i = mark_next(mk, i, e);
 		if (i >= e)
 			break;
 		if (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.') {
@@ -1064,7 +1063,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
     struct clean_result *out, size_t ti)
 {
 	struct cands c = { NULL, 0, 0 };
-	struct marks mk = { NULL, 0, 0, 0 };
+	struct marks mk[2] = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 } };	/* punct, sentence */
 	struct quoted *q = NULL;
 	struct names nm;
 	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0, cap = out->narts;
@@ -1122,9 +1121,9 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		trim_span(t, &s, &e);
 		if (s == e)
 			continue;
-		mk.n = 0;
+		mk[0].n = mk[1].n = 0;
 		scan_words(r, t, s, e, l->cls, l->cls != LC_BYLINE && l->cls != LC_TITLE_REPEAT,
-		    &nm, &c, &mk);
+		    &nm, &c, mk);
 		for (; qi < nq && q[qi].s < e; qi++)
 			if (q[qi].h != 0 && q[qi].s >= s)
 				add(&c, q[qi].s, q[qi].e, AK_MISTRANSLATION, xstrdup(""),
@@ -1147,8 +1146,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (l->cls == LC_TITLE_REPEAT && e - s > 3 && memcmp(t + e - 3, "(1)", 3) == 0)
 			add(&c, e - 3, e, AK_OTHER, xstrdup(""), "image counter suffix");
 		if (l->cls != LC_TITLE_REPEAT) {
-			scan_punct(t, s, e, &mk, &c);
-			scan_sentences(t, s, e, l->cls == LC_BODY, &mk, &c);
+			scan_punct(t, s, e, &mk[0], &c);
+			scan_sentences(t, s, e, l->cls == LC_BODY, &mk[1], &c);
 		}
 		if (l->cls == LC_BODY && first_body) {
 			scan_echo(t, s, e, title, tl, &c);
@@ -1167,7 +1166,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		resolve(&c, out, &cap);
 	}
 	free(c.v);
-	free(mk.v);
+	free(mk[0].v);
+	free(mk[1].v);
 	free(q);
 	add_pairs(&nm, t, out);
 	free(nm.h);
