@@ -190,6 +190,11 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 		const struct line_rule *lr = &r->lr[l->v[k]];
 		if (lr->how == HOW_EXACT ? (n != lr->len || n > nl) : lr->len > nl)
 			continue;
+		/* the first byte matched by the filing; most others fail on the
+		 * second, checked here before the call */
+		if (lr->len > 1 && ascii_lower[(unsigned char)t[s + 1]] !=
+		    ascii_lower[(unsigned char)lr->pat[1]])
+			continue;
 		if (rule_eq(lr, t + s)) {
 			best = l->v[k];
 			break;
