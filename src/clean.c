@@ -364,7 +364,8 @@ parse_byline(const char *t, size_t s, size_t e, size_t *ns, size_t *ne)
 {
 	size_t i, words = 1;
 
-	if (!(startsi(t, s, e, "by ") || startsi(t, s, e, "by\xc2\xa0")))
+	if ((t[s] | 0x20) != 'b' || !(startsi(t, s, e, "by ") ||
+	    startsi(t, s, e, "by\xc2\xa0")))
 		return 0;
 	i = s + (t[s + 2] == ' ' ? 3 : 4);
 	while (i < e && t[i] == ' ')
@@ -637,7 +638,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		const char *rb = memchr(t + s, ']', e - s);
 		if (rb == NULL || (size_t)(t + e - rb) < 60)
 			li->f |= F_LINKY;
-	} else if (startsi(t, s, e, "http"))
+	} else if ((t[s] | 0x20) == 'h' && startsi(t, s, e, "http"))
 		li->f |= F_LINKY;
 	else if (e - s <= CONTAINS_LINKY) {
 		/* "News | Sport | Weather", but not "A long headline | tag | Site" */
