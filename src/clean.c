@@ -700,7 +700,7 @@ static void
 mark_repeats(struct linfo *li, size_t n)
 {
 	struct hcount hc;
-	size_t i, sz = 16;
+	size_t i, sz = 16, nrep = 0;
 
 	while (sz < n * 2)
 		sz *= 2;
@@ -711,12 +711,14 @@ mark_repeats(struct linfo *li, size_t n)
 		if (!(li[i].f & F_EMPTY))
 			(*hc_slot(&hc, li[i].h))++;
 	for (i = 0; i < n; i++)
-		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1)
+		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1) {
 			li[i].f |= F_REPEAT;
+			nrep++;
+		}
 	/* a line that came a few lines before: the page repeats a widget (the
 	 * same question put to each person of an interview comes back further
-	 * apart) */
-	{
+	 * apart); most pages repeat nothing */
+	if (nrep > 0) {
 		size_t *last = xcalloc(sz, sizeof *last);
 		for (i = 0; i < n; i++)
 			if (li[i].f & F_REPEAT) {
