@@ -80,7 +80,7 @@ static const unsigned char ascii_word[256] = {
 	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1
 };
 
-/* ASCII lowercase by table: the rules fold every byte of a short line. */
+/* ASCII lowercase by table, for the many bytes the rules and the features fold. */
 static const unsigned char ascii_lower[256] = {
 #define R8(b)	(b), (b) + 1, (b) + 2, (b) + 3, (b) + 4, (b) + 5, (b) + 6, (b) + 7
 	R8(0x00), R8(0x08), R8(0x10), R8(0x18), R8(0x20), R8(0x28), R8(0x30), R8(0x38),
