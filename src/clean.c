@@ -129,8 +129,12 @@ starts(const char *t, size_t s, size_t e, const char *p)
 static int
 startsi(const char *t, size_t s, size_t e, const char *p)
 {
-	size_t i, n = strlen(p);
+	size_t i, n;
 
+	/* most lines fail on the first byte: no need to measure p for them */
+	if (s >= e || lc((unsigned char)t[s]) != lc((unsigned char)p[0]))
+		return 0;
+	n = strlen(p);
 	if (e - s < n)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -222,29 +226,36 @@ parse_dateline(const char *t, size_t s, size_t e, char out[11])
 	};
 	size_t i = s, n, me;
 	int y = 0, m = 0, d = 0, k;
+	unsigned char f;
 
 	if (e - s > 64 || e - s < 8 || !(isdig((unsigned char)t[s]) ||
 	    isupper_((unsigned char)t[s]) || (t[s] >= 'a' && t[s] <= 'z')))
 		return 0;
-	for (k = 0; lead[k] != NULL; k++)
-		if (startsi(t, i, e, lead[k])) {
-			i += strlen(lead[k]);
-			break;
-		}
+	/* most lines are no date: the lead words and weekdays are only tried
+	 * when the first letter can open one */
+	f = (unsigned char)lc((unsigned char)t[i]);
+	if (f == 'p' || f == 'u' || f == 'l' || f == 'd' || f == 'o')
+		for (k = 0; lead[k] != NULL; k++)
+			if (startsi(t, i, e, lead[k])) {
+				i += strlen(lead[k]);
+				break;
+			}
 	/* a weekday name */
 	{
 		static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri", "sat",
 			"sun" };
 		size_t j = i;
-		for (k = 0; k < 7; k++)
-			if (startsi(t, i, e, wd[k])) {
-				while (j < e && t[j] != ',' && t[j] != ' ')
-					j++;
-				if (j - i <= 9) {
-					i = skip_sep(t, j, e);
+		f = i < e ? (unsigned char)lc((unsigned char)t[i]) : 0;
+		if (f == 'm' || f == 't' || f == 'w' || f == 'f' || f == 's')
+			for (k = 0; k < 7; k++)
+				if (startsi(t, i, e, wd[k])) {
+					while (j < e && t[j] != ',' && t[j] != ' ')
+						j++;
+					if (j - i <= 9) {
+						i = skip_sep(t, j, e);
+					}
+					break;
 				}
-				break;
-			}
 	}
 	if ((n = num_at(t, i, e, &y, 4)) == 4 && i + 10 <= e && t[i + 4] == '-' &&
 	    num_at(t, i + 5, e, &m, 2) == 2 && t[i + 7] == '-' &&
@@ -353,7 +364,8 @@ parse_byline(const char *t, size_t s, size_t e, size_t *ns, size_t *ne)
 {
 	size_t i, words = 1;
 
-	if (!(startsi(t, s, e, "by ") || startsi(t, s, e, "by\xc2\xa0")))
+	if ((t[s] | 0x20) != 'b' || !(startsi(t, s, e, "by ") ||
+	    startsi(t, s, e, "by\xc2\xa0")))
 		return 0;
 	i = s + (t[s + 2] == ' ' ? 3 : 4);
 	while (i < e && t[i] == ' ')
@@ -387,6 +399,135 @@ is_id_hash(const char *t, size_t s, size_t e)
 	return i == e || t[i] == ' ' || t[i] == '-' || t[i] == ':' || t[i] == '|';
 }
 
+/* One character of line_count: an ASCII byte or a UTF-8 sequence. */
+static size_t
+count_one(const char *t, size_t i, size_t e, struct line_counts *lc)
+{
+	unsigned char c = (unsigned char)t[i];
+	size_t q;
+	int w;
+
+	lc->nch++;
+	if (c < 0x80) {
+		if (ascii_word[c]) {
+			lc->nn++;
+			lc->nw += !lc->inword;
+			lc->inword = 1;
+		} else
+			lc->inword = lc->inword && (c == '\'' || c == '-' || c == '.');
+		return i + 1;
+	}
+	q = u8_seq(t, i, e);
+	w = u8_wordch(t, i, e);
+	if (c >= 0xe3)
+		lc->ncjk++;
+	if (w) {
+		lc->nn += q;
+		lc->nw += !lc->inword;
+	}
+	lc->inword = w;
+	return i + q;
+}
+
+void
+line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
+{
+	/* the counts live in locals while the loop runs (lc could alias t) */
+	struct line_counts c = *lc;
+
+	while (i < e) {
+		size_t end;
+
+		if (e - i >= 8) {
+			uint64_t v = load8(t + i), w, j, in, open, prev;
+			if (!(v & HIGHS)) {
+				/* eight ASCII bytes: a word starts at a letter or
+				 * digit where no word is open; ' - . keep open a
+				 * word that is (open is the mask after each byte,
+				 * carried through a run of them one byte a round) */
+				w = swar_word(v);
+				in = c.inword ? 0x80 : 0;
+				open = w;
+				/* ' - . lie in 0x27-0x2e: one test for most blocks */
+				j = swar_range(v, 0x27, 0x2e);
+				if (j != 0)
+					j = swar_range(v, '-', '.') |
+					    swar_range(v, '\'', '\'');
+				if (j != 0)
+					do {
+						prev = open;
+						open = w | (j & (open << 8 | in));
+					} while (open != prev);
+				c.nw += swar_count(w & ~(open << 8 | in));
+				c.nn += swar_count(w);
+				c.nch += 8;
+				c.inword = (int)(open >> 63);
+				i += 8;
+				continue;
+			}
+			end = i + 8;
+		} else
+			end = e;
+		while (i < end)
+			i = count_one(t, i, e, &c);
+	}
+	*lc = c;
+}
+
+/* Is there a " | " starting within the first lim bytes of text[s,e)? */
+static int
+bar_before(const char *t, size_t s, size_t e, size_t lim)
+{
+	const char *p = t + s, *end = t + e;
+
+	while ((p = memchr(p, '|', (size_t)(end - p))) != NULL) {
+		if (p > t + s && p + 1 < end && p[-1] == ' ' && p[1] == ' ')
+			return (size_t)(p - 1 - (t + s)) < lim;
+		p++;
+	}
+	return 0;
+}
+
+void
+count_case(const char *t, size_t s, size_t e, size_t *up, size_t *lo)
+{
+	size_t u = 0, l = 0;
+
+	for (; e - s >= 8; s += 8) {
+		/* a byte with its high bit set is no letter: ~v clears its mark */
+		uint64_t v = load8(t + s), a = v & ~HIGHS;
+
+		u += swar_count(swar_range(a, 'A', 'Z') & ~v);
+		l += swar_count(swar_range(a, 'a', 'z') & ~v);
+	}
+	for (; s < e; s++) {
+		unsigned char c = (unsigned char)t[s];
+		u += c >= 'A' && c <= 'Z';
+		l += c >= 'a' && c <= 'z';
+	}
+	*up += u;
+	*lo += l;
+}
+
+/* The bytes that do not end a word: "U.S.", "well-known", "isn't". */
+static const unsigned char joiner[128] = { ['\''] = 1, ['-'] = 1, ['.'] = 1 };
+
+/* Copies n ASCII letters and digits from src to dst, lowercased, eight at a time
+ * where the line has eight bytes left (avail): those stores may write up to seven
+ * bytes past dst + n, which the caller makes room for and overwrites. */
+static void
+copy_lower(char *dst, const char *src, size_t n, size_t avail)
+{
+	size_t k;
+
+	for (k = 0; k < n && avail - k >= 8; k += 8) {
+		uint64_t v = load8(src + k), a = v & ~HIGHS;
+		store8(dst + k, v | swar_range(a, 'A', 'Z') >> 2);
+	}
+	for (; k < n; k++)
+		dst[k] = (char)ascii_lower[(unsigned char)src[k]];
+}
+
 /* How many letters of a line its repeat hash covers. */
 #define HEAD	64
 
@@ -395,7 +536,8 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
     struct linfo *li)
 {
 	size_t s = s0, e = e0, i, k, ncjk = 0;
-	unsigned char head[HEAD];
+	unsigned char head[HEAD + 8];	/* room for copy_lower's last store */
+	size_t nch = 0, nw = 0, nn = 0;
 	uint64_t h = 1469598103934665603ULL;
 	int inword = 0, alpha = 0;
 
@@ -408,41 +550,36 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		return;
 	}
 	/* one pass: characters, words, letters, and a hash of the line's first
-	 * letters and digits (lowercased) with their count, for repeated lines */
-	for (i = s; i < e;) {
+	 * letters and digits (lowercased) with their count, for repeated lines;
+	 * past the hashed head and once a letter was seen, only counting is left.
+	 * The counts are kept in locals: stores through li or into head could
+	 * otherwise alias them in the compiler's eyes. */
+	for (i = s; i < e && !(alpha && nn >= HEAD);) {
 		unsigned char c = (unsigned char)t[i];
 		size_t k, q;
 		int w;
 
-		if (c < 0x80 && ascii_word[c]) {
-			/* a run of ASCII letters and digits: past the hashed head and
-			 * once a letter was seen, only counting is left */
+		if (ascii_word[c]) {
+			/* a run of ASCII letters and digits */
 			size_t ws = i;
+			while (i < e && ascii_word[(unsigned char)t[i]])
+				i++;
 			if (!inword)
-				li->nw++;
+				nw++;
 			inword = 1;
-			if (alpha && li->nn >= HEAD) {
-				while (i < e && (unsigned char)t[i] < 0x80 &&
-				    ascii_word[(unsigned char)t[i]])
-					i++;
-			} else {
-				while (i < e && (unsigned char)t[i] < 0x80 &&
-				    ascii_word[(unsigned char)t[i]]) {
-					c = (unsigned char)t[i];
-					if (li->nn + (i - ws) < HEAD)
-						head[li->nn + (i - ws)] = (unsigned char)lc(c);
-					if (c > '9')
-						alpha = 1;
-					i++;
-				}
-			}
-			li->nn += i - ws;
-			li->nch += i - ws;
+			if (nn < HEAD)
+				copy_lower((char *)head + nn, t + ws,
+				    i - ws < HEAD - nn ? i - ws : HEAD - nn, e - ws);
+			if (!alpha)
+				for (k = ws; k < i && !alpha; k++)
+					alpha = t[k] > '9';
+			nn += i - ws;
+			nch += i - ws;
 			continue;
 		}
-		li->nch++;
+		nch++;
 		if (c < 0x80) {
-			inword = inword && (c == '\'' || c == '-' || c == '.');
+			inword &= joiner[c];
 			i++;
 			continue;
 		}
@@ -451,22 +588,35 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (c >= 0xe3)
 			ncjk++;
 		if (w) {
-			for (k = 0; k < q && li->nn + k < HEAD; k++)
-				head[li->nn + k] = (unsigned char)t[i + k];
-			li->nn += q;
+			for (k = 0; k < q && nn + k < HEAD; k++)
+				head[nn + k] = (unsigned char)t[i + k];
+			nn += q;
 			if (!inword)
-				li->nw++;
+				nw++;
 			alpha = 1;
 		}
 		inword = w;
 		i += q;
 	}
+	if (i < e) {
+		struct line_counts cnt = { 0, 0, 0, 0, inword };
+		line_count(t, i, e, &cnt);
+		nch += cnt.nch;
+		nw += cnt.nw;
+		nn += cnt.nn;
+		ncjk += cnt.ncjk;
+	}
+	li->nch = nch;
+	li->nw = nw;
+	li->nn = nn;
 	/* hash the head eight bytes at a time, then the count */
 	{
 		size_t nh = li->nn < HEAD ? li->nn : HEAD;
+		/* zeros after the head, which copy_lower may have written past */
+		memset(head + nh, 0, 8);
 		for (k = 0; k < nh; k += 8) {
-			uint64_t v = 0;
-			memcpy(&v, head + k, nh - k < 8 ? nh - k : 8);
+			uint64_t v;
+			memcpy(&v, head + k, 8);
 			h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
 			h ^= h >> 29;
 		}
@@ -492,29 +642,28 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		const char *rb = memchr(t + s, ']', e - s);
 		if (rb == NULL || (size_t)(t + e - rb) < 60)
 			li->f |= F_LINKY;
-	} else if (startsi(t, s, e, "http"))
+	} else if ((t[s] | 0x20) == 'h' && startsi(t, s, e, "http"))
 		li->f |= F_LINKY;
 	else if (e - s <= CONTAINS_LINKY) {
 		/* "News | Sport | Weather", but not "A long headline | tag | Site" */
-		const char *bar = memmem(t + s, e - s, " | ", 3);
-		if (bar != NULL && bar - (t + s) < 30)
+		if (bar_before(t, s, e, 30))
 			li->f |= F_LINKY;
 	}
-	if (li->nw >= 3 && li->nch <= 300) {
-		/* the first letters tell */
-		size_t up = 0, lo = 0, ce = e - s > 64 ? s + 64 : e;
-		for (i = s; i < ce; i++) {
-			unsigned char c = (unsigned char)t[i];
-			up += c >= 'A' && c <= 'Z';
-			lo += c >= 'a' && c <= 'z';
-		}
-		if (up > 3 * lo && up >= 8)
-			li->f |= F_CAPS;
-	}
-	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT | F_CAPS)) &&
+	/* a line in capitals is no paragraph; the capitals are only counted for
+	 * a line that would otherwise be one */
+	if (!(li->f & (F_BULLET | F_LINKY | F_INDENT)) &&
 	    ((li->nw >= 13 && li->nch >= 70) ||
-	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL))))
-		li->f |= F_PROSE;
+	    (li->nw >= 5 && li->nch >= 30 && (li->f & F_FINAL)))) {
+		if (li->nw >= 3 && li->nch <= 300) {
+			/* the first letters tell */
+			size_t up = 0, lo = 0;
+			count_case(t, s, e - s > 64 ? s + 64 : e, &up, &lo);
+			if (up > 3 * lo && up >= 8)
+				li->f |= F_CAPS;
+		}
+		if (!(li->f & F_CAPS))
+			li->f |= F_PROSE;
+	}
 	/* A paragraph ends its sentence; a teaser headline does not. Whether the page
 	 * ends its paragraphs at all is decided per page (set_prose). */
 	if ((li->f & F_PROSE) && !(li->f & F_FINAL) && li->nch < 200)
@@ -551,7 +700,7 @@ static void
 mark_repeats(struct linfo *li, size_t n)
 {
 	struct hcount hc;
-	size_t i, sz = 16;
+	size_t i, sz = 16, nrep = 0;
 
 	while (sz < n * 2)
 		sz *= 2;
@@ -562,12 +711,14 @@ mark_repeats(struct linfo *li, size_t n)
 		if (!(li[i].f & F_EMPTY))
 			(*hc_slot(&hc, li[i].h))++;
 	for (i = 0; i < n; i++)
-		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1)
+		if (!(li[i].f & F_EMPTY) && *hc_slot(&hc, li[i].h) > 1) {
 			li[i].f |= F_REPEAT;
+			nrep++;
+		}
 	/* a line that came a few lines before: the page repeats a widget (the
 	 * same question put to each person of an interview comes back further
-	 * apart) */
-	{
+	 * apart); most pages repeat nothing */
+	if (nrep > 0) {
 		size_t *last = xcalloc(sz, sizeof *last);
 		for (i = 0; i < n; i++)
 			if (li[i].f & F_REPEAT) {
@@ -748,15 +899,21 @@ tnorm_make(const char *t, size_t s, size_t e, struct tnorm *tn)
 static int
 repeats_title(const char *t, const struct linfo *l, const struct tnorm *tn)
 {
-	struct tnorm ln;
-	int ok;
+	size_t i, k, q, n = 0;
 
 	if (tn->n < 12 || l->nn < tn->n || l->nn > tn->n + 3)
 		return 0;
-	tnorm_make(t, l->s, l->e, &ln);
-	ok = memcmp(ln.c, tn->c, tn->n) == 0;
-	free(ln.c);
-	return ok;
+	/* the line's letters as tnorm_make gives them, compared as they come:
+	 * no copy, and a line that differs stops at once */
+	for (i = l->s; i < l->e && n < tn->n; i += q) {
+		q = u8_seq(t, i, l->e);
+		if (!u8_wordch(t, i, l->e))
+			continue;
+		for (k = 0; k < q && n < tn->n; k++)
+			if ((char)lc((unsigned char)t[i + k]) != tn->c[n++])
+				return 0;
+	}
+	return n == tn->n;
 }
 
 /* Most words capitalised: a headline (a link to another story), not a sentence. */
@@ -837,16 +994,21 @@ appeared_site(const char *t, size_t s, size_t e)
 {
 	static const char key[] = "appeared first on ";
 	size_t i, k = sizeof key - 1;
+	const char *p;
 
 	if (e - s <= k)
 		return NULL;
-	for (i = s; i + k <= e; i++)
-		if (memcmp(t + i, key, k) == 0) {
-			size_t a = i + k, b = e;
+	for (i = s; i + k <= e; i = (size_t)(p - t) + 1) {
+		/* to each 'a' by memchr, then the whole key */
+		if ((p = memchr(t + i, 'a', e - k + 1 - i)) == NULL)
+			break;
+		if (memcmp(p, key, k) == 0) {
+			size_t a = (size_t)(p - t) + k, b = e;
 			while (b > a && (t[b - 1] == '.' || t[b - 1] == ' '))
 				b--;
 			return b > a ? xstrndup(t + a, b - a) : NULL;
 		}
+	}
 	return NULL;
 }
 
@@ -1087,7 +1249,7 @@ clean_article(const struct clean_rules *r, const struct article *a,
 	n = lines_split(a->text, a->len, &ls);
 	out->lines = xcalloc(n ? n : 1, sizeof *out->lines);
 	out->nlines = n;
-	li = xcalloc(n ? n : 1, sizeof *li);
+	li = xreallocarray(NULL, n ? n : 1, sizeof *li);	/* features clears each */
 	for (i = 0; i < n; i++) {
 		out->lines[i].start = ls[i].start;
 		out->lines[i].end = ls[i].end;

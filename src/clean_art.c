@@ -95,7 +95,7 @@ lcase(int c)
 static inline size_t
 word_end(const char *t, size_t i, size_t e)
 {
-	while (i < e && (unsigned char)t[i] < 0x80 && ascii_word[(unsigned char)t[i]])
+	while (i < e && ascii_word[(unsigned char)t[i]])
 		i++;
 	while (i < e && u8_wordch(t, i, e))
 		i += u8_seq(t, i, e);
@@ -121,6 +121,44 @@ all_lower_word(const char *t, size_t s, size_t e)
 		if (upper((unsigned char)t[i]))
 			return 0;
 	return 1;
+}
+
+/* --- punctuation marks ---------------------------------------------------------- */
+
+/* The bytes the punctuation and sentence scans stop at. The word scan passes over
+ * every one of them (none is part of a word), so it notes where they are, one
+ * list for each scan, and those scans go from one to the next instead of
+ * searching the line again. */
+static const unsigned char punct_set[256] = {
+	['.'] = 1, [','] = 1, ['-'] = 1, [0xe2] = 1
+};
+static const unsigned char sentence_set[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1
+};
+
+struct marks {
+	size_t	*v;		/* positions, ascending */
+	size_t	 n, cap;
+	size_t	 cur;		/* where mark_next looks first */
+};
+
+static void
+mark_add(struct marks *mk, size_t i)
+{
+	if (mk->n == mk->cap) {
+		mk->cap = mk->cap ? mk->cap * 2 : 64;
+		mk->v = xreallocarray(mk->v, mk->cap, sizeof *mk->v);
+	}
+	mk->v[mk->n++] = i;
+}
+
+/* The first mark at or after from, or e; from must not go back between calls. */
+static size_t
+mark_next(struct marks *mk, size_t from, size_t e)
+{
+	while (mk->cur < mk->n && mk->v[mk->cur] < from)
+		mk->cur++;
+	return mk->cur < mk->n ? mk->v[mk->cur] : e;
 }
 
 /* --- glossary -------------------------------------------------------------------- */
@@ -213,36 +251,45 @@ names_pair(struct names *nm, size_t xs, size_t xe, size_t ys, size_t ye, const c
 
 /* --- casing ---------------------------------------------------------------------- */
 
-/* Words that a sentence only capitalises at its start. */
-static const char *const function_words[] = {
-	"The", "A", "An", "And", "Or", "But", "If", "As", "It", "He", "She", "They",
-	"We", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Is",
-	"Was", "Are", "Were", "Of", "For", "With", "To", "From", "Which", "Who", "When",
-	"While", "Although", "However", "There", "Is", "Has", "Had", "Have", NULL
+/* Words that a sentence only capitalises at its start, by their first letter (a
+ * word is looked up among the few of its letter). */
+static const char *const function_words[26][10] = {
+	['A' - 'A'] = { "A", "An", "And", "As", "Are", "Although" },
+	['B' - 'A'] = { "But" },
+	['F' - 'A'] = { "For", "From" },
+	['H' - 'A'] = { "He", "His", "Her", "However", "Has", "Had", "Have" },
+	['I' - 'A'] = { "If", "It", "Its", "Is" },
+	['O' - 'A'] = { "Or", "Of" },
+	['S' - 'A'] = { "She" },
+	['T' - 'A'] = { "The", "They", "This", "That", "These", "Those", "Their", "There",
+	    "To" },
+	['W' - 'A'] = { "We", "Was", "Were", "With", "Which", "Who", "When", "While" }
 };
+
+/* Is text[s,s+n) one of the words of a NULL-ended group, all of which begin
+ * with text[s]? */
+static int
+in_group(const char *const *w, const char *t, size_t s, size_t n)
+{
+	size_t k;
+
+	for (; *w != NULL; w++) {
+		for (k = 1; k < n && (*w)[k] == t[s + k]; k++)
+			;
+		if (k == n && (*w)[n] == '\0')
+			return 1;
+	}
+	return 0;
+}
 
 static int
 is_function_word(const char *t, size_t s, size_t e)
 {
-	static unsigned char len[64];
-	static unsigned short lens[26];	/* bit n: a word of n letters */
-	size_t k, n = e - s;
 	unsigned char f = (unsigned char)t[s];
 
-	if (n > 8 || f < 'A' || f > 'Z')
+	if (e - s > 8 || f < 'A' || f > 'Z')
 		return 0;
-	if (len[0] == 0)
-		for (k = 0; function_words[k] != NULL; k++) {
-			len[k] = (unsigned char)strlen(function_words[k]);
-			lens[function_words[k][0] - 'A'] |= (unsigned short)(1U << len[k]);
-		}
-	if (!(lens[f - 'A'] & (1U << n)))
-		return 0;
-	for (k = 0; function_words[k] != NULL; k++)
-		if (len[k] == n && function_words[k][0] == t[s] &&
-		    memcmp(function_words[k], t + s, n) == 0)
-			return 1;
-	return 0;
+	return in_group(function_words[f - 'A'], t, s, e - s);
 }
 
 static int
@@ -286,15 +333,17 @@ month_abbrev(const char *t, size_t s, size_t e)
 
 static void
 scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
-    enum line_class cls, int casing, struct names *nm, struct cands *out)
+    enum line_class cls, int casing, struct names *nm, struct cands *out,
+    struct marks mk[2])
 {
 	struct cands st = { NULL, 0, 0 }, *c = &st;
 	struct gl_arg ga = { out, 0 };
 	size_t i, we, pw_s = 0, pw_e = 0, lo = 0, up = 0, run = 0;
 	size_t nword = 0, big_s = 0, big_w = 0;
-	uint64_t lone = 0, big_k = 0;
+	size_t lone_s = 0, lone_e = 0;	/* the word of a run of one, hashed if it ends so */
+	uint64_t big_k = 0;
 	int have_prev = 0, gap_plain = 0, gap_comma = 0;
-	int gl = r != NULL && r->ngl > 0;
+	int gl = r != NULL && r->ngl > 0;	/* then gloss_first may be asked */
 
 	/* a content line that begins lowercase */
 	if (casing && cls != LC_BYLINE && cls != LC_CREDIT && s < e &&
@@ -306,7 +355,16 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 	}
 	i = s;
 	while (i < e) {
+		/* a plain space changes nothing of the state below */
+		if (t[i] == ' ') {
+			i++;
+			continue;
+		}
 		if (!u8_wordch(t, i, e)) {
+			if (punct_set[(unsigned char)t[i]])
+				mark_add(&mk[0], i);
+			if (sentence_set[(unsigned char)t[i]])
+				mark_add(&mk[1], i);
 			/* only plain spaces between two words count as "mid-sentence",
 			 * or a comma right after the word */
 			if (t[i] == ',' && gap_plain && i == pw_e)
@@ -316,7 +374,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			if (t[i] != ' ')
 				gap_plain = 0;
 			/* ", “this will": a quoted sentence starting lowercase */
-			if (casing && i + 4 < e && memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
+			if (casing && (unsigned char)t[i] == 0xe2 && i + 4 < e &&
+			    memcmp(t + i, "\xe2\x80\x9c", 3) == 0 &&
 			    lower((unsigned char)t[i + 3]) && i >= s + 2 &&
 			    (t[i - 2] == ',' || t[i - 2] == ':') && t[i - 1] == ' ') {
 				size_t qe = word_end(t, i + 3, e), k, nw = 0;
@@ -343,7 +402,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			lo++;
 		else if (upper((unsigned char)t[i]))
 			up++;
-		if (gl && i >= ga.matched_end)
+		if (gl && i >= ga.matched_end && gloss_first(r, t + i, we - i))
 			rules_gloss_at(r, t, i, we, e, gl_hit, &ga);
 		if (!casing) {
 			i = we;
@@ -355,9 +414,11 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 			    upper((unsigned char)t[pw_s]);
 			/* a name that stands alone: a run of one capitalised word */
 			if (!after_cap && run == 1)
-				names_count(nm, lone);
-			if (!after_cap)
-				lone = word_key(t, i, we);
+				names_count(nm, word_key(t, lone_s, lone_e));
+			if (!after_cap) {
+				lone_s = i;
+				lone_e = we;
+			}
 			run = after_cap ? run + 1 : 1;
 			/* "X Y’s" or "X Y verb": a run of exactly two names */
 			/* "White House officials White House spokesman": the same
@@ -383,7 +444,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 				names_pair(nm, pw_s, pw_e, i, we, t);
 		} else {
 			if (run == 1)
-				names_count(nm, lone);
+				names_count(nm, word_key(t, lone_s, lone_e));
 			run = 0;
 		}
 		/* after a lowercase word (", " allowed), or after a name when a
@@ -391,80 +452,90 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		/* "Covey’s The 7 Habits": the s of a possessive is no lowercase word */
 		if (have_prev && pw_e - pw_s == 1 && t[pw_s] == 's')
 			have_prev = 0;
-		if (have_prev && (gap_plain || gap_comma) && upper((unsigned char)t[i]) &&
-		    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
-		    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
-		    lower((unsigned char)t[we + 1]) && !(we - i == 1))) &&
-		    is_function_word(t, i, we)) {
-			/* "The Washington Post", "The Russian Federation": a name follows */
-			size_t n1 = we, n1e, n2, n2e;
-			int name = 0;
-			while (n1 < e && t[n1] == ' ')
-				n1++;
-			n1e = word_end(t, n1, e);
-			if (n1 < e && upper((unsigned char)t[n1])) {
-				name = 1;
-				n2 = n1e;
-				while (n2 < e && t[n2] == ' ')
-					n2++;
-				n2e = word_end(t, n2, e);
-				if (n1e == n2 - 1 && n2e > n2 && lower((unsigned char)t[n2]) &&
-				    is_demonym(t, n1, n1e))
-					name = 0;
+		/* the rest is about a capitalised word, but for "the us" */
+		if (!upper((unsigned char)t[i])) {
+			/* "the us said": the country abbreviation lowercased */
+			if (t[i] == 'u' && we - i == 2 && t[i + 1] == 's' && have_prev &&
+			    gap_plain && pw_e - pw_s == 3 &&
+			    memcmp(t + pw_s, "the", 3) == 0 && we < e && t[we] == ' ')
+				add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
+				    "lowercased");
+		} else {
+			if (have_prev && (gap_plain || gap_comma) &&
+			    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
+			    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
+			    lower((unsigned char)t[we + 1]) && !(we - i == 1))) &&
+			    is_function_word(t, i, we)) {
+				/* "The Washington Post", "The Russian Federation": a
+				 * name follows */
+				size_t n1 = we, n1e, n2, n2e;
+				int name = 0;
+				while (n1 < e && t[n1] == ' ')
+					n1++;
+				n1e = word_end(t, n1, e);
+				if (n1 < e && upper((unsigned char)t[n1])) {
+					name = 1;
+					n2 = n1e;
+					while (n2 < e && t[n2] == ' ')
+						n2++;
+					n2e = word_end(t, n2, e);
+					if (n1e == n2 - 1 && n2e > n2 && lower((unsigned char)t[n2]) &&
+					    is_demonym(t, n1, n1e))
+						name = 0;
+				}
+				if (!name)
+					add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+					    "capital letter mid-sentence");
 			}
-			if (!name)
+			/* "in this Jan.": an abbreviated month in a phrase of time */
+			if (have_prev && gap_plain && pw_e - pw_s == 4 &&
+			    memcmp(t + pw_s, "this", 4) == 0 &&
+			    we < e && t[we] == '.' && (we - i == 3 || we - i == 4) &&
+			    month_abbrev(t, i, we))
+				add(c, pw_s, we + 1, AK_OTHER, xstrdup(""),
+				    "abbreviated month in a phrase of time");
+			/* "north and East" */
+			if (have_prev && gap_plain &&
+			    ((we - i == 4 && (memcmp(t + i, "East", 4) == 0 ||
+			    memcmp(t + i, "West", 4) == 0)) || (we - i == 5 &&
+			    (memcmp(t + i, "North", 5) == 0 ||
+			    memcmp(t + i, "South", 5) == 0))) &&
+			    ((pw_e - pw_s == 3 && memcmp(t + pw_s, "and", 3) == 0) ||
+			    (pw_e - pw_s == 2 && memcmp(t + pw_s, "or", 2) == 0)) && pw_s > s + 6) {
+				/* the word before "and" is a lowercase compass point */
+				size_t q = pw_s - 1, qs;
+				while (q > s && t[q - 1] != ' ')
+					q--;
+				qs = q;
+				if ((pw_s - 1 - qs == 4 || pw_s - 1 - qs == 5) &&
+				    (memcmp(t + qs, "north", 5) == 0 ||
+				    memcmp(t + qs, "south", 5) == 0 ||
+				    memcmp(t + qs, "east", 4) == 0 ||
+				    memcmp(t + qs, "west", 4) == 0))
+					add(c, i, we, AK_CASING, with_first(t, i, we, 0),
+					    "capital letter mid-sentence");
+			}
+			/* a past participle capitalised after a lowercase word: "thousands
+			 * Assembled at" */
+			if (have_prev && gap_plain && we - i >= 9 &&
+			    t[we - 2] == 'e' && t[we - 1] == 'd' && all_lower_word(t, i + 1, we) &&
+			    lower((unsigned char)t[pw_s]) && we + 1 < e && t[we] == ' ' &&
+			    lower((unsigned char)t[we + 1]))
 				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
 				    "capital letter mid-sentence");
-		}
-		/* "in this Jan.": an abbreviated month in a phrase of time */
-		if (have_prev && gap_plain && pw_e - pw_s == 4 && memcmp(t + pw_s, "this", 4) == 0 &&
-		    we < e && t[we] == '.' && (we - i == 3 || we - i == 4) &&
-		    upper((unsigned char)t[i]) && month_abbrev(t, i, we))
-			add(c, pw_s, we + 1, AK_OTHER, xstrdup(""),
-			    "abbreviated month in a phrase of time");
-		/* "the us said": the country abbreviation lowercased */
-		if (have_prev && gap_plain && we - i == 2 && t[i] == 'u' && t[i + 1] == 's' &&
-		    pw_e - pw_s == 3 && memcmp(t + pw_s, "the", 3) == 0 && we < e &&
-		    t[we] == ' ')
-			add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
-			    "lowercased");
-		/* "north and East" */
-		if (have_prev && gap_plain && upper((unsigned char)t[i]) &&
-		    ((we - i == 4 && (memcmp(t + i, "East", 4) == 0 ||
-		    memcmp(t + i, "West", 4) == 0)) || (we - i == 5 &&
-		    (memcmp(t + i, "North", 5) == 0 || memcmp(t + i, "South", 5) == 0))) &&
-		    ((pw_e - pw_s == 3 && memcmp(t + pw_s, "and", 3) == 0) ||
-		    (pw_e - pw_s == 2 && memcmp(t + pw_s, "or", 2) == 0)) && pw_s > s + 6) {
-			/* the word before "and" is a lowercase compass point */
-			size_t q = pw_s - 1, qs;
-			while (q > s && t[q - 1] != ' ')
-				q--;
-			qs = q;
-			if ((pw_s - 1 - qs == 4 || pw_s - 1 - qs == 5) &&
-			    (memcmp(t + qs, "north", 5) == 0 || memcmp(t + qs, "south", 5) == 0 ||
-			    memcmp(t + qs, "east", 4) == 0 || memcmp(t + qs, "west", 4) == 0))
-				add(c, i, we, AK_CASING, with_first(t, i, we, 0),
-				    "capital letter mid-sentence");
-		}
-		/* a past participle capitalised after a lowercase word: "thousands
-		 * Assembled at" */
-		if (have_prev && gap_plain && upper((unsigned char)t[i]) && we - i >= 9 &&
-		    t[we - 2] == 'e' && t[we - 1] == 'd' && all_lower_word(t, i + 1, we) &&
-		    lower((unsigned char)t[pw_s]) && we + 1 < e && t[we] == ' ' &&
-		    lower((unsigned char)t[we + 1]))
-			add(c, i, we, AK_CASING, with_first(t, i, we, 0),
-			    "capital letter mid-sentence");
-		/* "Russian Ukrainian border": two nationalities with no dash */
-		if (have_prev && gap_plain && upper((unsigned char)t[pw_s]) &&
-		    upper((unsigned char)t[i]) && is_demonym(t, pw_s, pw_e) &&
-		    (is_demonym(t, i, we) || (we - i == 2 && upper((unsigned char)t[i + 1]))) &&
-		    we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) {
-			struct buf b = { 0 };
-			buf_add(&b, t + pw_s, pw_e - pw_s);
-			buf_adds(&b, "\xe2\x80\x93");
-			buf_add(&b, t + i, we - i);
-			add(c, pw_s, we, AK_PUNCTUATION, buf_detach(&b),
-			    "missing dash between two names");
+			/* "Russian Ukrainian border": two nationalities with no dash */
+			if (have_prev && gap_plain && upper((unsigned char)t[pw_s]) &&
+			    is_demonym(t, pw_s, pw_e) &&
+			    (is_demonym(t, i, we) ||
+			    (we - i == 2 && upper((unsigned char)t[i + 1]))) &&
+			    we + 1 < e && t[we] == ' ' && lower((unsigned char)t[we + 1])) {
+				struct buf b = { 0 };
+				buf_add(&b, t + pw_s, pw_e - pw_s);
+				buf_adds(&b, "\xe2\x80\x93");
+				buf_add(&b, t + i, we - i);
+				add(c, pw_s, we, AK_PUNCTUATION, buf_detach(&b),
+				    "missing dash between two names");
+			}
 		}
 		pw_s = i;
 		pw_e = we;
@@ -474,7 +545,7 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		i = we;
 	}
 	if (casing && run == 1)
-		names_count(nm, lone);
+		names_count(nm, word_key(t, lone_s, lone_e));
 	for (i = 0; i < st.n; i++) {
 		if (lo >= 3 && lo > up)
 			add(out, st.v[i].s, st.v[i].e, st.v[i].kind, st.v[i].sugg,
@@ -487,74 +558,48 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 
 /* --- punctuation -------------------------------------------------------------------- */
 
+/* Abbreviations that end no sentence, by their first letter. */
+static const char *const abbrevs['z' - 'A' + 1][6] = {
+	['C' - 'A'] = { "Corp", "Col", "Capt", "Co" },
+	['D' - 'A'] = { "Dept" },
+	['E' - 'A'] = { "Est" },
+	['F' - 'A'] = { "Fig" },
+	['G' - 'A'] = { "Gov", "Gen" },
+	['I' - 'A'] = { "Inc" },
+	['J' - 'A'] = { "Jr" },
+	['L' - 'A'] = { "Lt", "Ltd" },
+	['N' - 'A'] = { "No" },
+	['P' - 'A'] = { "Prof" },
+	['R' - 'A'] = { "Rep" },
+	['S' - 'A'] = { "Sept", "Sgt", "Sen", "Sr", "St" },
+	['U' - 'A'] = { "Univ" },
+	['V' - 'A'] = { "Vol" },
+	['a' - 'A'] = { "approx" },
+	['e' - 'A'] = { "etc" },
+	['i' - 'A'] = { "incl" },
+	['v' - 'A'] = { "vs" }
+};
+
 static int
 is_abbrev(const char *t, size_t s, size_t e)
 {
-	static const char *const ab[] = { "Corp", "Gov", "Sept", "approx", "incl", "etc",
-		"vs", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Dept", "Univ",
-		"Jr", "Sr", "Inc", "Ltd", "Co", "St", "No", "Fig", "Vol", "Est", NULL };
-	static unsigned char len[64];
-	size_t k, n = e - s;
+	unsigned char f;
 
-	if (n > 6)
+	if (e - s > 6 || e == s)
 		return 0;
-	if (len[0] == 0)
-		for (k = 0; ab[k] != NULL; k++)
-			len[k] = (unsigned char)strlen(ab[k]);
-	for (k = 0; ab[k] != NULL; k++)
-		if (len[k] == n && ab[k][0] == t[s] && memcmp(ab[k], t + s, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Bytes where a punctuation pattern can sit: the line is skipped to them. */
-/* The next byte of a small set, by one memchr per byte value (each runs many
- * bytes at a time), so a long line is not walked byte by byte. */
-struct mscan {
-	const char	*t;
-	size_t		 e, pos[4];
-	unsigned char	 set[4];
-	int		 n;
-};
-
-static void
-mscan_init(struct mscan *m, const char *t, size_t s, size_t e, const char *set)
-{
-	m->t = t;
-	m->e = e;
-	for (m->n = 0; set[m->n] != '\0' && m->n < 4; m->n++) {
-		m->set[m->n] = (unsigned char)set[m->n];
-		m->pos[m->n] = s;
-	}
-}
-
-/* The first position >= from that holds a byte of the set, or e. */
-static size_t
-mscan_next(struct mscan *m, size_t from)
-{
-	size_t best = m->e;
-	int k;
-
-	for (k = 0; k < m->n; k++) {
-		if (m->pos[k] < from) {
-			const char *p = from < m->e ?
-			    memchr(m->t + from, m->set[k], m->e - from) : NULL;
-			m->pos[k] = p != NULL ? (size_t)(p - m->t) : m->e;
-		}
-		if (m->pos[k] < best)
-			best = m->pos[k];
-	}
-	return best;
+	f = (unsigned char)t[s];
+	if (f < 'A' || f > 'z')
+		return 0;
+	return in_group(abbrevs[f - 'A'], t, s, e - s);
 }
 
 static void
-scan_punct(const char *t, size_t s, size_t e, struct cands *c)
+scan_punct(const char *t, size_t s, size_t e, struct marks *mk, struct cands *c)
 {
-	struct mscan m;
 	size_t i;
 
-	mscan_init(&m, t, s, e, ".,-\xe2");
-	for (i = mscan_next(&m, s); i < e; i = mscan_next(&m, i + 1)) {
+	mk->cur = 0;
+	for (i = mark_next(mk, s, e); i < e; i = mark_next(mk, i + 1, e)) {
 		unsigned char ch = (unsigned char)t[i];
 
 		if (ch == '.') {
@@ -699,14 +744,20 @@ fragment_opener(const char *t, size_t s, size_t e)
  * is.", "BBC news.."), a statement that opens like a question ("Is the reason
  * why he wants to prepare."). */
 static void
-scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
+scan_sentences(const char *t, size_t s, size_t e, int body, struct marks *mk,
+    struct cands *c)
 {
 	size_t ps = SIZE_MAX, pe = 0, cs = s, i = s, se, k, nw;
-	struct mscan m;
+	int first = 1;
 
-	mscan_init(&m, t, s, e, ".!?");
+	mk->cur = 0;
 	for (;;) {
-		i = mscan_next(&m, i);
+		/* the line's first byte is looked at whatever it is, as it always
+		 * was (a one-letter first word can make a "sentence") */
+		if (first)
+			first = 0;
+		else
+			i = mark_next(mk, i, e);
 		if (i >= e)
 			break;
 		if (i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '.') {
@@ -737,9 +788,15 @@ scan_sentences(const char *t, size_t s, size_t e, int body, struct cands *c)
 		if (se - cs >= 20 && ps != SIZE_MAX && se - cs == pe - ps &&
 		    memcmp(t + cs, t + ps, se - cs) == 0)
 			add(c, pe, se, AK_DUPLICATE, xstrdup(""), "sentence repeated");
-		if (body && t[i] == '.' && cs >= s + 2 && t[cs - 2] == '.') {
+		if (body && t[i] == '.' && cs >= s + 2 && t[cs - 2] == '.' &&
+		    (se >= e || (i - cs > 10 && (memcmp(t + cs, "Is ", 3) == 0 ||
+		    memcmp(t + cs, "Are ", 4) == 0 || memcmp(t + cs, "Does ", 5) == 0 ||
+		    memcmp(t + cs, "Do ", 3) == 0)))) {
+			/* the words are only counted for a sentence that one of the
+			 * two tests below can flag */
+			/* both tests only ask whether there are four words */
 			nw = 1;
-			for (k = cs; k < i; k++)
+			for (k = cs; k < i && nw < 4; k++)
 				nw += t[k] == ' ';
 			if (se >= e && nw <= 3 && fragment_opener(t, cs, i) && i - cs < 30 &&
 			    !memchr(t + cs, '"', i - cs) && !memchr(t + cs, ',', i - cs) &&
@@ -794,15 +851,37 @@ by_start(const void *a, const void *b)
 	return x->e > y->e ? -1 : x->e < y->e;
 }
 
+/* By start, longer first, ties in the order the scans found them (as the C
+ * library's merge sort leaves them): a line's few candidates by insertion,
+ * many by qsort. */
 static void
-resolve(struct cands *c, struct clean_result *out)
+sort_cands(struct cand *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(v, n, sizeof *v, by_start);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct cand x = v[i];
+		for (j = i; j > 0 && by_start(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* cap: how many artifacts out->arts has room for (it grows by doubling, not per
+ * line) */
+static void
+resolve(struct cands *c, struct clean_result *out, size_t *cap)
 {
 	size_t i, k = 0;
 
 	if (c->n == 0)
 		return;
 	if (c->n > 1)
-		qsort(c->v, c->n, sizeof *c->v, by_start);
+		sort_cands(c->v, c->n);
 	for (i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		if (k > 0 && x->s < c->v[k - 1].e) {
@@ -820,7 +899,11 @@ resolve(struct cands *c, struct clean_result *out)
 		c->v[k++] = *x;
 	}
 	c->n = k;
-	out->arts = xreallocarray(out->arts, out->narts + k + 1, sizeof *out->arts);
+	if (out->narts + k + 1 > *cap) {
+		while (out->narts + k + 1 > *cap)
+			*cap = *cap ? *cap * 2 : 16;
+		out->arts = xreallocarray(out->arts, *cap, sizeof *out->arts);
+	}
 	for (i = 0; i < k; i++) {
 		struct artifact *a = &out->arts[out->narts++];
 		a->start = c->v[i].s;
@@ -980,9 +1063,10 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
     struct clean_result *out, size_t ti)
 {
 	struct cands c = { NULL, 0, 0 };
+	struct marks mk[2] = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 } };	/* punct, sentence */
 	struct quoted *q = NULL;
 	struct names nm;
-	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0;
+	size_t i, nbody = 0, nfinal = 0, tl = 0, nq = 0, qi = 0, cap = out->narts;
 	const char *title = out->title;
 	int first_body = 1;
 
@@ -1037,8 +1121,9 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		trim_span(t, &s, &e);
 		if (s == e)
 			continue;
+		mk[0].n = mk[1].n = 0;
 		scan_words(r, t, s, e, l->cls, l->cls != LC_BYLINE && l->cls != LC_TITLE_REPEAT,
-		    &nm, &c);
+		    &nm, &c, mk);
 		for (; qi < nq && q[qi].s < e; qi++)
 			if (q[qi].h != 0 && q[qi].s >= s)
 				add(&c, q[qi].s, q[qi].e, AK_MISTRANSLATION, xstrdup(""),
@@ -1052,7 +1137,7 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 			if (all_lower_word(t, ns, e))
 				add(&c, ns, e, AK_OTHER, xstrdup(""),
 				    "byline is a user handle or account, not an author");
-			resolve(&c, out);
+			resolve(&c, out, &cap);
 			continue;
 		}
 		if (l->cls == LC_TITLE && i == ti && title != NULL && s + tl < e)
@@ -1061,8 +1146,8 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 		if (l->cls == LC_TITLE_REPEAT && e - s > 3 && memcmp(t + e - 3, "(1)", 3) == 0)
 			add(&c, e - 3, e, AK_OTHER, xstrdup(""), "image counter suffix");
 		if (l->cls != LC_TITLE_REPEAT) {
-			scan_punct(t, s, e, &c);
-			scan_sentences(t, s, e, l->cls == LC_BODY, &c);
+			scan_punct(t, s, e, &mk[0], &c);
+			scan_sentences(t, s, e, l->cls == LC_BODY, &mk[1], &c);
 		}
 		if (l->cls == LC_BODY && first_body) {
 			scan_echo(t, s, e, title, tl, &c);
@@ -1078,9 +1163,11 @@ clean_artifacts(const struct clean_rules *r, const char *t, size_t len,
 				add(&c, ws, e, AK_TRUNCATION, xstrdup(""),
 				    "paragraph cut off mid-word");
 		}
-		resolve(&c, out);
+		resolve(&c, out, &cap);
 	}
 	free(c.v);
+	free(mk[0].v);
+	free(mk[1].v);
 	free(q);
 	add_pairs(&nm, t, out);
 	free(nm.h);

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lede/clean.h"
 
@@ -23,8 +24,16 @@ struct line_rule {
 	int		 cased;		/* compare case-sensitively */
 	char		*pat;		/* lowercased unless cased */
 	size_t		 len;
-	uint64_t	 bigrams[4];	/* which byte pairs a contains rule needs */
 };
+
+/* Rule indexes (into lr, in file order) under one byte. */
+struct rule_list {
+	size_t		*v;
+	size_t		 n;
+};
+
+#define GLOSS_BITS	16384	/* the glossary's first-word filter */
+#define WM_TABLE	4096	/* byte pairs of the contains rules' window */
 
 /* One glossary.tsv entry: a known rendering and what it should be. */
 struct gloss {
@@ -39,19 +48,26 @@ struct gloss {
 struct clean_rules {
 	struct line_rule	*lr;
 	size_t			 nlr;
-	/* exact and prefix rules by their first byte; the others apart; both in
-	 * file order, as indexes into lr */
-	size_t			*byfirst[256], nbyfirst[256];
-	size_t			*rest, nrest;
+	/* The rules of each kind, in file order, filed so that a line only meets
+	 * the ones that can match it: exact and prefix rules by their lowercased
+	 * first byte, suffix rules by their lowercased last byte, contains rules by
+	 * their lowercased first byte (with a bit set for their first byte pair),
+	 * globs apart. The first rule in file order wins, so a line's answer is the
+	 * smallest index that matches in any of them. */
+	struct rule_list	 byfirst[256], bylast[256], byhead[256], globs;
+	uint64_t		 heads[1024];	/* 65536 bits: first byte pairs */
+	size_t			 first_contains;	/* smallest contains index */
+	size_t			 wm_min;	/* shortest contains pattern */
+	unsigned char		 wm_shift[WM_TABLE];	/* see contains_first */
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */
-	uint64_t		 firstw[64];	/* (first byte, first word length) seen */
+	uint64_t		 firstw[GLOSS_BITS / 64];	/* see gloss_bit */
 	size_t			 nslot;
 };
 
-/* ASCII letters and digits. */
-static const unsigned char ascii_word[128] = {
+/* ASCII letters and digits (256 entries, so any byte can be looked up). */
+static const unsigned char ascii_word[256] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
 	['7'] = 1, ['8'] = 1, ['9'] = 1,
 	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
@@ -63,6 +79,76 @@ static const unsigned char ascii_word[128] = {
 	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
 	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1
 };
+
+/* ASCII lowercase by table, for the many bytes the rules and the features fold. */
+static const unsigned char ascii_lower[256] = {
+#define R8(b)	(b), (b) + 1, (b) + 2, (b) + 3, (b) + 4, (b) + 5, (b) + 6, (b) + 7
+	R8(0x00), R8(0x08), R8(0x10), R8(0x18), R8(0x20), R8(0x28), R8(0x30), R8(0x38),
+	R8(0x40 + 32), R8(0x48 + 32), R8(0x50 + 32), 0x58 + 32, 0x59 + 32, 0x5a + 32,
+	0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+	R8(0x60), R8(0x68), R8(0x70), R8(0x78), R8(0x80), R8(0x88), R8(0x90), R8(0x98),
+	R8(0xa0), R8(0xa8), R8(0xb0), R8(0xb8), R8(0xc0), R8(0xc8), R8(0xd0), R8(0xd8),
+	R8(0xe0), R8(0xe8), R8(0xf0), R8(0xf8)
+#undef R8
+};
+
+/* Eight ASCII bytes at a time: a byte's test gives its high bit (0x80). */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* The eight bytes at p, the first in the low bits whatever the machine. */
+static inline uint64_t
+load8(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+#else
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+#endif
+}
+
+/* Stores v at p as load8 reads it. */
+static inline void
+store8(char *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &v, 8);
+#else
+	int k;
+
+	for (k = 0; k < 8; k++)
+		p[k] = (char)(v >> 8 * k);
+#endif
+}
+
+/* The bytes of v in [lo, hi]; every byte of v must be below 0x80, so that no
+ * sum carries into the next byte. */
+static inline uint64_t
+swar_range(uint64_t v, unsigned lo, unsigned hi)
+{
+	return (v + ONES * (0x80 - lo)) & ~(v + ONES * (0x7f - hi)) & HIGHS;
+}
+
+/* How many bytes a mask of high bits marks. */
+static inline unsigned
+swar_count(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * ONES) >> 56);
+}
+
+/* ASCII letters and digits among eight ASCII bytes. */
+static inline uint64_t
+swar_word(uint64_t v)
+{
+	return swar_range(v | ONES * 0x20, 'a', 'z') | swar_range(v, '0', '9');
+}
 
 /* Length of the UTF-8 sequence at i (1 for a stray byte, so bad input moves on). */
 static inline size_t
@@ -99,9 +185,49 @@ u8_wordch(const char *t, size_t i, size_t end)
 
 uint64_t	 word_key(const char *, size_t s, size_t e);
 
+/* What the line features count over text[i,e): characters (a UTF-8 sequence is
+ * one), words (a run of word characters, which ' - . do not end), the bytes of
+ * word characters, and CJK characters; inword says whether a word was open
+ * before i, and is left as it is at e. Adds to what lc holds. */
+struct line_counts {
+	size_t	 nch, nw, nn, ncjk;
+	int	 inword;
+};
+void		 line_count(const char *, size_t i, size_t e, struct line_counts *);
+/* Adds the ASCII capitals and small letters of text[s,e) to up and lo. */
+void		 count_case(const char *, size_t s, size_t e, size_t *up, size_t *lo);
+
 /* The first rule matching text[s,e), or NULL. */
 const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
 		    size_t s, size_t e);
+/* The quick test before hashing a word for the glossary: its first two bytes
+ * (the second is 0 for a word of one byte) and its length, against a bit set
+ * made when the glossary was indexed, where every casing of a phrase's first two
+ * letters is filed. w points to the word. */
+static inline unsigned
+gloss_bit(const char *w, size_t len)
+{
+	unsigned a = (unsigned char)w[0], b = len > 1 ? (unsigned char)w[1] : 0;
+
+	return (a * 0x9e37u + b * 0x85ebu + (unsigned)(len > 15 ? 15 : len)) &
+	    (GLOSS_BITS - 1);
+}
+
+/* For a word scan that has checked that r has a glossary. */
+static inline int
+gloss_first(const struct clean_rules *r, const char *w, size_t len)
+{
+	unsigned j = gloss_bit(w, len);
+
+	return (r->firstw[j >> 6] >> (j & 63)) & 1;
+}
+
+static inline int
+rules_gloss_maybe(const struct clean_rules *r, const char *w, size_t len)
+{
+	return r != NULL && r->ngl > 0 && gloss_first(r, w, len);
+}
+
 /* Glossary entries that may start with the word text[s,e): calls fn for each
  * entry matching at s within the line end; returns nothing. */
 void		 rules_gloss_at(const struct clean_rules *, const char *, size_t s,

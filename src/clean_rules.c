@@ -26,7 +26,7 @@ word_key(const char *t, size_t s, size_t e)
 	uint64_t h = 1469598103934665603ULL;
 
 	for (; s < e; s++) {
-		h ^= (unsigned char)lc((unsigned char)t[s]);
+		h ^= ascii_lower[(unsigned char)t[s]];
 		h *= 1099511628211ULL;
 	}
 	return h | 1;
@@ -78,116 +78,156 @@ glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
  * keeps a long article linear in its length. */
 #define CONTAINS_MAX	200
 
-/* A 256-bit set of the byte pairs in a text: a contains rule whose pairs are not
- * all in the line cannot match, which skips most searches. */
-static void
-bigram_set(const char *p, size_t n, uint64_t m[4], int fold)
-{
-	size_t i;
-
-	m[0] = m[1] = m[2] = m[3] = 0;
-	for (i = 0; i + 1 < n; i++) {
-		unsigned a = (unsigned char)p[i], b = (unsigned char)p[i + 1], h;
-		if (fold) {
-			a = (unsigned)lc((int)a);
-			b = (unsigned)lc((int)b);
-		}
-		h = (a * 31 + b * 7) & 255;
-		m[h >> 6] |= 1ULL << (h & 63);
-	}
-}
-
 /* Extend the lowercased copy of a line to its first need bytes. */
 static void
 lower_upto(char *low, size_t *have, const char *line, size_t need)
 {
 	for (; *have < need; (*have)++)
-		low[*have] = (char)lc((unsigned char)line[*have]);
+		low[*have] = (char)ascii_lower[(unsigned char)line[*have]];
+}
+
+/* Where a byte pair sits in the window table. */
+static unsigned
+wm_hash(unsigned a, unsigned b)
+{
+	return (a << 4 ^ b) & (WM_TABLE - 1);
+}
+
+static int
+pair_bit(const uint64_t *m, unsigned a, unsigned b)
+{
+	unsigned k = a << 8 | b;
+
+	return (m[k >> 6] >> (k & 63)) & 1;
+}
+
+/* Does text equal the lowercase pat when folded to lowercase? */
+static int
+eq_folded(const char *t, const char *pat, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ascii_lower[(unsigned char)t[i]] != (unsigned char)pat[i])
+			return 0;
+	return 1;
+}
+
+/* Do the rule's lr->len bytes stand at p (folded unless the rule is cased)? */
+static int
+rule_eq(const struct line_rule *lr, const char *p)
+{
+	return lr->cased ? memcmp(p, lr->pat, lr->len) == 0 :
+	    eq_folded(p, lr->pat, lr->len);
+}
+
+/* The smallest contains rule below best that opens at t[j], or best. */
+static size_t
+contains_at(const struct clean_rules *r, const char *t, size_t j, size_t n, size_t best)
+{
+	unsigned a = ascii_lower[(unsigned char)t[j]];
+	unsigned b = j + 1 < n ? ascii_lower[(unsigned char)t[j + 1]] : 0;
+	const struct rule_list *l;
+	size_t k;
+
+	if (!pair_bit(r->heads, a, b))
+		return best;
+	l = &r->byhead[a];
+	for (k = 0; k < l->n && l->v[k] < best; k++) {
+		const struct line_rule *lr = &r->lr[l->v[k]];
+		if (lr->len <= n - j && (lr->cased ? memcmp(t + j, lr->pat, lr->len) == 0 :
+		    eq_folded(t + j, lr->pat, lr->len)))
+			return l->v[k];
+	}
+	return best;
+}
+
+/* The smallest contains rule below best that occurs in the line, or best.
+ * Every pattern is at least wm_min bytes long, so a window of that many bytes
+ * moves along the line; the byte pair at its end says how far it may move
+ * before it could end on a pattern's first wm_min bytes (a multi-pattern
+ * Horspool walk, in the manner of Wu and Manber), and only where it may not
+ * move are the patterns opening at the window's start checked. Short patterns
+ * leave a short window, which moves too little to gain: there every byte is
+ * checked. */
+static size_t
+contains_first(const struct clean_rules *r, const char *t, size_t n, size_t best)
+{
+	size_t j, m = r->wm_min;
+
+	if (m < 4) {
+		for (j = 0; j < n && best > r->first_contains; j++)
+			best = contains_at(r, t, j, n, best);
+		return best;
+	}
+	for (j = m - 1; j < n && best > r->first_contains;) {
+		unsigned sh = r->wm_shift[wm_hash(ascii_lower[(unsigned char)t[j - 1]],
+		    ascii_lower[(unsigned char)t[j]])];
+		if (sh == 0) {
+			best = contains_at(r, t, j + 1 - m, n, best);
+			sh = 1;
+		}
+		j += sh;
+	}
+	return best;
 }
 
 const struct line_rule *
 rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 {
 	char low[CONTAINS_MAX];
-	size_t i, n = e - s, nl, nlow = 0;
+	size_t k, n = e - s, nl, nlow = 0, best = SIZE_MAX;
+	const struct rule_list *l;
 
 	if (r == NULL || n == 0)
 		return NULL;
-	/* a lowercased copy of the line (its head, for long lines), made only as
-	 * far as a rule reads it: most lines are long prose that only prefix rules
-	 * look at */
+	/* the anchored rules compare folding as they go, and most stop at a byte
+	 * or two; only a glob reads a lowercased copy of the line, made as far as
+	 * it reads */
 	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
-	uint64_t have[4];
-	int have_set = 0;
-
-	{
-		const size_t *a, *b;
-		size_t na, nb, ia = 0, ib = 0;
-		unsigned char f0 = (unsigned char)lc((unsigned char)t[s]), f1 = (unsigned char)t[s];
-		/* rules for the lowercased and for the raw first byte, and the rest */
-		a = r->byfirst[f0];
-		na = r->nbyfirst[f0];
-		b = r->rest;
-		nb = r->nrest;
-		while (ia < na || ib < nb) {
-			const struct line_rule *lr;
-			const char *src;
-			if (ib >= nb || (ia < na && a[ia] < b[ib]))
-				i = a[ia++];
-			else
-				i = b[ib++];
-			lr = &r->lr[i];
-			src = lr->cased ? t + s : low;
-			switch (lr->how) {
-			case HOW_EXACT:
-				if (n != lr->len || n > nl)
-					break;
-				if (!lr->cased)
-					lower_upto(low, &nlow, t + s, n);
-				if (memcmp(src, lr->pat, n) == 0)
-					return lr;
-				break;
-			case HOW_PREFIX:
-				if (lr->len > nl)
-					break;
-				if (!lr->cased)
-					lower_upto(low, &nlow, t + s, lr->len);
-				if (memcmp(src, lr->pat, lr->len) == 0)
-					return lr;
-				break;
-			case HOW_SUFFIX:
-				if (n >= lr->len && eq_bytes(t + e - lr->len, lr->pat,
-				    lr->len, lr->cased))
-					return lr;
-				break;
-			case HOW_CONTAINS:
-				if (n > CONTAINS_MAX)
-					break;
-				if (!have_set) {
-					bigram_set(t + s, n, have, 1);
-					have_set = 1;
-				}
-				if ((lr->bigrams[0] & ~have[0]) || (lr->bigrams[1] & ~have[1]) ||
-				    (lr->bigrams[2] & ~have[2]) || (lr->bigrams[3] & ~have[3]))
-					break;
-				if (!lr->cased)
-					lower_upto(low, &nlow, t + s, n);
-				if (memmem(src, n, lr->pat, lr->len) != NULL)
-					return lr;
-				break;
-			case HOW_GLOB:
-				if (n > CONTAINS_MAX)
-					break;
-				if (!lr->cased)
-					lower_upto(low, &nlow, t + s, n);
-				if (glob_match(lr->pat, lr->len, src, n, 1))
-					return lr;
-				break;
-			}
+	l = &r->byfirst[ascii_lower[(unsigned char)t[s]]];
+	for (k = 0; k < l->n; k++) {
+		const struct line_rule *lr = &r->lr[l->v[k]];
+		if (lr->how == HOW_EXACT ? (n != lr->len || n > nl) : lr->len > nl)
+			continue;
+		/* the first byte matched by the filing; most others fail on the
+		 * second, checked here before the call */
+		if (lr->len > 1 && ascii_lower[(unsigned char)t[s + 1]] !=
+		    ascii_lower[(unsigned char)lr->pat[1]])
+			continue;
+		if (rule_eq(lr, t + s)) {
+			best = l->v[k];
+			break;
 		}
-		(void)f1;
 	}
-	return NULL;
+	l = &r->bylast[ascii_lower[(unsigned char)t[e - 1]]];
+	for (k = 0; k < l->n && l->v[k] < best; k++) {
+		const struct line_rule *lr = &r->lr[l->v[k]];
+		if (n >= lr->len && rule_eq(lr, t + e - lr->len)) {
+			best = l->v[k];
+			break;
+		}
+	}
+	if (n > CONTAINS_MAX)
+		return best != SIZE_MAX ? &r->lr[best] : NULL;
+	for (k = 0; k < r->globs.n && r->globs.v[k] < best; k++) {
+		const struct line_rule *lr = &r->lr[r->globs.v[k]];
+		/* the literal bytes at either end, before any folding */
+		if ((lr->pat[0] != '*' && ascii_lower[(unsigned char)t[s]] !=
+		    ascii_lower[(unsigned char)lr->pat[0]]) ||
+		    (lr->pat[lr->len - 1] != '*' && ascii_lower[(unsigned char)t[e - 1]] !=
+		    ascii_lower[(unsigned char)lr->pat[lr->len - 1]]))
+			continue;
+		if (!lr->cased)
+			lower_upto(low, &nlow, t + s, n);
+		if (glob_match(lr->pat, lr->len, lr->cased ? t + s : low, n, 1)) {
+			best = r->globs.v[k];
+			break;
+		}
+	}
+	if (r->first_contains < best)
+		best = contains_first(r, t + s, n, best);
+	return best != SIZE_MAX ? &r->lr[best] : NULL;
 }
 
 /* Splits a line on tabs (runs of tabs count as one); returns the field count. */
@@ -346,7 +386,6 @@ one_line_rule(char *line, size_t lineno, void *arg)
 	if (!lr.cased)
 		for (c = 0; c < (int)lr.len; c++)
 			lr.pat[c] = (char)lc((unsigned char)lr.pat[c]);
-	bigram_set(lr.pat, lr.len, lr.bigrams, 1);
 	pc->r->lr = xreallocarray(pc->r->lr, pc->r->nlr + 1, sizeof *pc->r->lr);
 	pc->r->lr[pc->r->nlr++] = lr;
 	return 0;
@@ -452,11 +491,27 @@ by_len(const void *a, const void *b)
 	return x->len > y->len ? -1 : x->len < y->len;
 }
 
-/* The quick test before hashing a word: its first byte and its length. */
-static unsigned
-gloss_bit(char c, size_t len)
+static int
+swap_case(int c)
 {
-	return ((unsigned)lc((unsigned char)c) * 16 + (unsigned)(len > 15 ? 15 : len)) & 4095;
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static void
+list_clear(struct rule_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void
+list_add(struct rule_list *l, size_t i)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = i;
 }
 
 void
@@ -464,27 +519,63 @@ rules_index(struct clean_rules *r)
 {
 	size_t i, j;
 
-	/* line rules: a cased rule is filed under its lowercased first byte too,
-	 * since lines are looked up by their lowercased first byte */
+	/* line rules: a cased rule is filed under its lowercased byte too, since
+	 * lines are looked up by their lowercased bytes */
 	for (i = 0; i < 256; i++) {
-		free(r->byfirst[i]);
-		r->byfirst[i] = NULL;
-		r->nbyfirst[i] = 0;
+		list_clear(&r->byfirst[i]);
+		list_clear(&r->bylast[i]);
+		list_clear(&r->byhead[i]);
 	}
-	free(r->rest);
-	r->rest = NULL;
-	r->nrest = 0;
+	list_clear(&r->globs);
+	memset(r->heads, 0, sizeof r->heads);
+	r->first_contains = SIZE_MAX;
+	r->wm_min = SIZE_MAX;
 	for (i = 0; i < r->nlr; i++) {
 		const struct line_rule *lr = &r->lr[i];
-		if ((lr->how == HOW_EXACT || lr->how == HOW_PREFIX) && lr->len > 0 &&
-		    lr->pat[0] != '*') {
-			unsigned char f = (unsigned char)lc((unsigned char)lr->pat[0]);
-			r->byfirst[f] = xreallocarray(r->byfirst[f], r->nbyfirst[f] + 1,
-			    sizeof **r->byfirst);
-			r->byfirst[f][r->nbyfirst[f]++] = i;
-		} else {
-			r->rest = xreallocarray(r->rest, r->nrest + 1, sizeof *r->rest);
-			r->rest[r->nrest++] = i;
+		unsigned f = ascii_lower[(unsigned char)lr->pat[0]];
+		switch (lr->how) {
+		case HOW_EXACT:
+		case HOW_PREFIX:
+			list_add(&r->byfirst[f], i);
+			break;
+		case HOW_SUFFIX:
+			list_add(&r->bylast[ascii_lower[(unsigned char)lr->pat[lr->len - 1]]], i);
+			break;
+		case HOW_CONTAINS:
+			list_add(&r->byhead[f], i);
+			if (r->first_contains == SIZE_MAX)
+				r->first_contains = i;
+			if (lr->len < r->wm_min)
+				r->wm_min = lr->len;
+			/* a one-byte pattern opens with every pair of its byte */
+			for (j = 0; j < 256; j++) {
+				unsigned k = f << 8 | (unsigned)(lr->len > 1 ?
+				    ascii_lower[(unsigned char)lr->pat[1]] : j);
+				r->heads[k >> 6] |= 1ULL << (k & 63);
+			}
+			break;
+		case HOW_GLOB:
+			list_add(&r->globs, i);
+			break;
+		}
+	}
+
+	/* the window table: how far a window ending on a byte pair may move before
+	 * it could end on the first wm_min bytes of a pattern (on a collision of
+	 * two pairs, the nearer) */
+	if (r->wm_min != SIZE_MAX && r->wm_min >= 4) {
+		size_t m = r->wm_min, q;
+		memset(r->wm_shift, (int)(m - 1 < 255 ? m - 1 : 255), sizeof r->wm_shift);
+		for (i = 0; i < r->nlr; i++) {
+			const struct line_rule *lr = &r->lr[i];
+			if (lr->how != HOW_CONTAINS)
+				continue;
+			for (q = 0; q + 1 < m; q++) {
+				unsigned h = wm_hash(ascii_lower[(unsigned char)lr->pat[q]],
+				    ascii_lower[(unsigned char)lr->pat[q + 1]]);
+				if (m - 2 - q < r->wm_shift[h])
+					r->wm_shift[h] = (unsigned char)(m - 2 - q);
+			}
 		}
 	}
 
@@ -498,8 +589,16 @@ rules_index(struct clean_rules *r)
 		unsigned b;
 		while (we < g->len && u8_wordch(g->phrase, we, g->len))
 			we += u8_seq(g->phrase, we, g->len);
-		b = gloss_bit(g->phrase[0], we);
-		r->firstw[b >> 6] |= 1ULL << (b & 63);
+		/* the text's word is looked up as it is: file every casing of the
+		 * first two letters */
+		for (j = 0; j < 4; j++) {
+			char w[2];
+			w[0] = (char)(j & 1 ? swap_case(g->phrase[0]) : g->phrase[0]);
+			w[1] = we > 1 ? (char)(j & 2 ? swap_case(g->phrase[1]) :
+			    g->phrase[1]) : 0;
+			b = gloss_bit(w, we);
+			r->firstw[b >> 6] |= 1ULL << (b & 63);
+		}
 	}
 	r->nslot = 16;
 	while (r->nslot < r->ngl * 2)
@@ -525,8 +624,7 @@ rules_gloss_at(const struct clean_rules *r, const char *t, size_t s, size_t we,
 
 	if (r == NULL || r->ngl == 0)
 		return;
-	j = gloss_bit(t[s], we - s);
-	if (!(r->firstw[j >> 6] & (1ULL << (j & 63))))
+	if (!rules_gloss_maybe(r, t + s, we - s))
 		return;
 	key = word_key(t, s, we);
 	for (j = key & (r->nslot - 1); r->slot[j] != 0; j = (j + 1) & (r->nslot - 1)) {
@@ -599,9 +697,12 @@ clean_rules_free(struct clean_rules *r)
 		free(r->gl[i].sugg);
 		free(r->gl[i].note);
 	}
-	for (i = 0; i < 256; i++)
-		free(r->byfirst[i]);
-	free(r->rest);
+	for (i = 0; i < 256; i++) {
+		list_clear(&r->byfirst[i]);
+		list_clear(&r->bylast[i]);
+		list_clear(&r->byhead[i]);
+	}
+	list_clear(&r->globs);
 	free(r->lr);
 	free(r->gl);
 	free(r->slot);

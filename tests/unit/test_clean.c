@@ -9,6 +9,7 @@
 
 #include "lede/clean.h"
 #include "lede/util.h"
+#include "../../src/clean_int.h"
 #include "t.h"
 
 static struct clean_rules *rules;
@@ -539,6 +540,231 @@ test_parser(const char *dir)
 	unput(dir, "glossary.tsv");
 }
 
+/* --- fast paths against the plain loops they replace ----------------------------- */
+
+static unsigned long rng = 12345;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33) % n;
+}
+
+/* Random text from pieces that matter to the counters: letters of both cases,
+ * digits, the bytes that carry a word on (' - .), spaces, UTF-8 letters,
+ * quotes, CJK, and broken sequences. */
+static size_t
+random_text(char *buf, size_t max)
+{
+	static const char *const piece[] = {
+		"a", "Z", "q", "7", " ", ".", "-", "'", ",", "|", "\t", "AB", "word",
+		"\xe2\x80\x99", "\xe2\x80\x9c", "\xc3\xa9", "\xe4\xb8\xad", "\xe3\x80\x82",
+		"\x80", "\xff", "\xe2\x80", "\xc2\xa0", "\xf0\x9f\x98\x80", "@", "[", "`", "{"
+	};
+	size_t n = 0, want = rnd((unsigned)max);
+
+	while (n < want) {
+		const char *p = piece[rnd(sizeof piece / sizeof piece[0])];
+		size_t k = strlen(p);
+		if (n + k > max)
+			break;
+		memcpy(buf + n, p, k);
+		n += k;
+	}
+	return n;
+}
+
+/* line_count as the byte loop it replaced. */
+static void
+slow_count(const char *t, size_t i, size_t e, struct line_counts *lc)
+{
+	while (i < e) {
+		unsigned char c = (unsigned char)t[i];
+		size_t q;
+		int w;
+
+		lc->nch++;
+		if (c < 0x80) {
+			if (ascii_word[c]) {
+				lc->nn++;
+				if (!lc->inword)
+					lc->nw++;
+				lc->inword = 1;
+			} else
+				lc->inword = lc->inword && (c == '\'' || c == '-' || c == '.');
+			i++;
+			continue;
+		}
+		q = u8_seq(t, i, e);
+		w = u8_wordch(t, i, e);
+		if (c >= 0xe3)
+			lc->ncjk++;
+		if (w) {
+			lc->nn += q;
+			if (!lc->inword)
+				lc->nw++;
+		}
+		lc->inword = w;
+		i += q;
+	}
+}
+
+static void
+test_counts(void)
+{
+	char buf[300];
+	size_t k, bad = 0, badcase = 0, words = 0;
+
+	for (k = 0; k < 20000; k++) {
+		size_t n = random_text(buf, sizeof buf), s = n ? rnd((unsigned)n) : 0;
+		struct line_counts a = { 0, 0, 0, 0, (int)rnd(2) }, b = a;
+		size_t up = 0, lo = 0, up2 = 0, lo2 = 0, i;
+
+		line_count(buf, s, n, &a);
+		slow_count(buf, s, n, &b);
+		bad += a.nch != b.nch || a.nw != b.nw || a.nn != b.nn || a.ncjk != b.ncjk ||
+		    a.inword != b.inword;
+		words += b.nw;
+		count_case(buf, s, n, &up, &lo);
+		for (i = s; i < n; i++) {
+			up2 += buf[i] >= 'A' && buf[i] <= 'Z';
+			lo2 += buf[i] >= 'a' && buf[i] <= 'z';
+		}
+		badcase += up != up2 || lo != lo2;
+	}
+	T_EQ_INT(bad, 0);
+	T_EQ_INT(badcase, 0);
+	T_CHECK(words > 10000);
+	/* a word runs on through "U.S." and "well-known", not through a space */
+	{
+		static const char txt[] = "The U.S. well-known rule, isn't it? Yes";
+		struct line_counts c = { 0, 0, 0, 0, 0 };
+		line_count(txt, 0, sizeof txt - 1, &c);
+		T_EQ_INT(c.nw, 7);
+		T_EQ_INT(c.nch, sizeof txt - 1);
+	}
+}
+
+/* '*' matches any run of bytes. */
+static int
+slow_glob(const char *p, const char *s, size_t n)
+{
+	size_t i;
+
+	if (*p == '\0')
+		return n == 0;
+	if (*p == '*') {
+		for (i = 0; i <= n; i++)
+			if (slow_glob(p + 1, s + i, n - i))
+				return 1;
+		return 0;
+	}
+	return n > 0 && *p == *s && slow_glob(p + 1, s + 1, n - 1);
+}
+
+/* The first rule in file order that matches the line, as the loader's rules read
+ * (phrase rules only on lines of at most 200 bytes; anchored ones on any). */
+static const struct line_rule *
+slow_match(const struct clean_rules *r, const char *t, size_t n)
+{
+	char low[400], pat[400];
+	size_t i, k;
+
+	for (k = 0; k < n; k++)
+		low[k] = (char)ascii_lower[(unsigned char)t[k]];
+	for (i = 0; i < r->nlr; i++) {
+		const struct line_rule *lr = &r->lr[i];
+		const char *src = lr->cased ? t : low;
+		int ok = 0;
+		if (n == 0)
+			return NULL;
+		switch (lr->how) {
+		case HOW_EXACT:
+			ok = n == lr->len && n <= 200 && memcmp(src, lr->pat, n) == 0;
+			break;
+		case HOW_PREFIX:
+			ok = lr->len <= n && lr->len <= 200 && memcmp(src, lr->pat, lr->len) == 0;
+			break;
+		case HOW_SUFFIX:
+			ok = n >= lr->len && memcmp(src + n - lr->len, lr->pat, lr->len) == 0;
+			break;
+		case HOW_CONTAINS:
+			ok = n <= 200 && memmem(src, n, lr->pat, lr->len) != NULL;
+			break;
+		case HOW_GLOB:
+			memcpy(pat, lr->pat, lr->len + 1);
+			ok = n <= 200 && slow_glob(pat, src, n);
+			break;
+		}
+		if (ok)
+			return lr;
+	}
+	return NULL;
+}
+
+static void
+test_rule_index(const char *dir)
+{
+	static const char *const words[] = {
+		"the", "The", "cookies", "COOKIES", "Cookie Policy", "uses", "All Rights",
+		"reserved", "Reserved", "(Image: ", "Getty Images", "/ AFP", "AP", "(AP)",
+		"comments", "Comments", "Related", "See also", "Share", "x", "X", "*", "q",
+		"Akismet", "appeared first on", "The post", "News/", "2024-01-01T",
+		"via Getty Images", "\xe2\x80\x99", "\xc3\xa9t\xc3\xa9", " ", " ", " ", "z"
+	};
+	struct clean_rules *sets[3];
+	char line[400];
+	size_t k, m, bad = 0, hits = 0;
+
+	/* besides the shipped rules, kinds the shipped file lacks: one-byte and
+	 * cased contains rules, an exact rule opening with '*', cased globs */
+	put(dir, "boilerplate.rules",
+	    "other\tcontains\tq\n"
+	    "advert\tcontains\tCOOKIES\tcase\n"
+	    "share\texact\t*\n"
+	    "share\tprefix\t* x\n"
+	    "comments\tglob\t*Comments*z\tcase\n"
+	    "credit\tsuffix\tz\n"
+	    "navigation\tcontains\tthe the\n");
+	put(dir, "glossary.tsv", "");
+	sets[0] = rules;
+	sets[1] = clean_rules_load(dir, NULL, NULL, NULL);
+	/* patterns of four bytes and more move a window along the line */
+	put(dir, "boilerplate.rules",
+	    "advert\tcontains\tCOOKIES\tcase\n"
+	    "navigation\tcontains\tthe the\n"
+	    "share\tcontains\ts (im\n"
+	    "other\tcontains\tx x x\n"
+	    "credit\tcontains\tes X\tcase\n");
+	sets[2] = clean_rules_load(dir, NULL, NULL, NULL);
+	for (m = 0; m < 3; m++)
+		for (k = 0; k < 20000; k++) {
+			size_t n = 0, want = 1 + rnd(k % 10 == 0 ? 300 : 60);
+			const struct line_rule *a, *b;
+			while (n < want) {
+				const char *w = words[rnd(sizeof words / sizeof words[0])];
+				size_t l = strlen(w);
+				if (n + l > sizeof line)
+					break;
+				memcpy(line + n, w, l);
+				n += l;
+				if (n < sizeof line && rnd(2))
+					line[n++] = ' ';
+			}
+			a = rules_match_line(sets[m], line, 0, n);
+			b = slow_match(sets[m], line, n);
+			bad += a != b;
+			hits += b != NULL;
+		}
+	T_EQ_INT(bad, 0);
+	T_CHECK(hits > 15000);
+	clean_rules_free(sets[1]);
+	clean_rules_free(sets[2]);
+	unput(dir, "boilerplate.rules");
+	unput(dir, "glossary.tsv");
+}
+
 /* Bad input never crashes. */
 static void
 test_robust(void)
@@ -597,6 +823,8 @@ main(void)
 	test_artifacts();
 	test_robust();
 	test_parser(dir);
+	test_counts();
+	test_rule_index(dir);
 	clean_rules_free(rules);
 	rmdir(dir);
 	return t_done();
