@@ -429,15 +429,88 @@ count_one(const char *t, size_t i, size_t e, struct line_counts *lc)
 	return i + q;
 }
 
+#ifdef __SSE2__
+/* Bits set in a 64-bit mask. */
+static inline unsigned
+popcount64(uint64_t m)
+{
+	m = m - (m >> 1 & 0x5555555555555555ULL);
+	m = (m & 0x3333333333333333ULL) + (m >> 2 & 0x3333333333333333ULL);
+	m = (m + (m >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned)((m * ONES) >> 56);
+}
+
+/* The word bytes (letters and digits) and the joiners (' - .) of sixteen ASCII
+ * bytes, a bit each, the first byte in bit 0. */
+static inline void
+marks16(__m128i v, uint64_t *w, uint64_t *j, int at)
+{
+	const __m128i bit5 = _mm_set1_epi8(0x20);
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), na = _mm_set1_epi8(-128 + 26);
+	const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), n0 = _mm_set1_epi8(-128 + 10);
+	__m128i wv, jv;
+
+	wv = _mm_or_si128(_mm_cmpgt_epi8(na, _mm_add_epi8(_mm_or_si128(v, bit5), to_a)),
+	    _mm_cmpgt_epi8(n0, _mm_add_epi8(v, to_0)));
+	jv = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))));
+	*w |= (uint64_t)(unsigned)_mm_movemask_epi8(wv) << at;
+	*j |= (uint64_t)(unsigned)_mm_movemask_epi8(jv) << at;
+}
+
+/* line_count over 64 bytes at p, when they are all ASCII (else 0 and nothing
+ * counted): a bit a byte, so that a whole block of prose takes a few dozen
+ * instructions. A word starts at a word byte where no word is open; a joiner
+ * keeps open a word that is, through a run of joiners: adding a run's first bit
+ * (when a word byte opens it) to the joiners carries through the run and
+ * clears it, which marks the runs to keep open. */
+static int
+count_block64(const char *p, struct line_counts *c)
+{
+	__m128i v0, v1, v2, v3;
+	uint64_t w = 0, j = 0, in = (uint64_t)c->inword, s, open;
+
+	v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+	v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+	v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
+	v3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 48));
+	if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(v0, v1), _mm_or_si128(v2, v3))))
+		return 0;
+	marks16(v0, &w, &j, 0);
+	marks16(v1, &w, &j, 16);
+	marks16(v2, &w, &j, 32);
+	marks16(v3, &w, &j, 48);
+	s = (w << 1 | in) & j;
+	open = w | (j & ~(j + s));
+	c->nw += popcount64(w & ~(open << 1 | in));
+	c->nn += popcount64(w);
+	c->nch += 64;
+	c->inword = (int)(open >> 63);
+	return 1;
+}
+#endif
+
 void
 line_count(const char *t, size_t i, size_t e, struct line_counts *lc)
 {
 	/* the counts live in locals while the loop runs (lc could alias t) */
 	struct line_counts c = *lc;
+	size_t slow = i;	/* up to where blocks of 64 are not tried again */
 
 	while (i < e) {
 		size_t end;
 
+#ifdef __SSE2__
+		if (i >= slow && e - i >= 64) {
+			if (count_block64(t + i, &c)) {
+				i += 64;
+				continue;
+			}
+			/* a non-ASCII byte: these 64 go eight at a time */
+			slow = i + 64;
+		}
+#endif
 		if (e - i >= 8) {
 			uint64_t v = load8(t + i), w, j, in, open, prev;
 			if (!(v & HIGHS)) {

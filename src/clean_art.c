@@ -91,12 +91,12 @@ lcase(int c)
 	return upper(c) ? c + 32 : c;
 }
 
-/* End of the word starting at i. */
-static inline size_t
+/* End of the word starting at i. Inlined by force: out of line, the call and
+ * the SSE2 constants cost more than the search saves on words this short. */
+static inline __attribute__((always_inline)) size_t
 word_end(const char *t, size_t i, size_t e)
 {
-	while (i < e && ascii_word[(unsigned char)t[i]])
-		i++;
+	i = ascii_word_end(t, i, e);
 	while (i < e && u8_wordch(t, i, e))
 		i += u8_seq(t, i, e);
 	return i;
