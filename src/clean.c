@@ -635,8 +635,7 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 		if (ascii_word[c]) {
 			/* a run of ASCII letters and digits */
 			size_t ws = i;
-			while (i < e && ascii_word[(unsigned char)t[i]])
-				i++;
+			i = ascii_word_end(t, i, e);
 			if (!inword)
 				nw++;
 			inword = 1;

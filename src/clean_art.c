@@ -542,7 +542,8 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 		have_prev = 1;
 		gap_plain = 1;
 		gap_comma = 0;
-		i = we;
+		/* most words end at a space, which the loop would only pass over */
+		i = we < e && t[we] == ' ' ? we + 1 : we;
 	}
 	if (casing && run == 1)
 		names_count(nm, word_key(t, lone_s, lone_e));
