@@ -143,12 +143,18 @@ struct marks {
 };
 
 static void
+mark_grow(struct marks *mk)
+{
+	mk->cap = mk->cap ? mk->cap * 2 : 64;
+	mk->v = xreallocarray(mk->v, mk->cap, sizeof *mk->v);
+}
+
+/* Inline, as there is a mark every few words; growing is rare and is not. */
+static inline void
 mark_add(struct marks *mk, size_t i)
 {
-	if (mk->n == mk->cap) {
-		mk->cap = mk->cap ? mk->cap * 2 : 64;
-		mk->v = xreallocarray(mk->v, mk->cap, sizeof *mk->v);
-	}
+	if (mk->n == mk->cap)
+		mark_grow(mk);
 	mk->v[mk->n++] = i;
 }
 
@@ -447,11 +453,6 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 				names_count(nm, word_key(t, lone_s, lone_e));
 			run = 0;
 		}
-		/* after a lowercase word (", " allowed), or after a name when a
-		 * lowercase word follows: "Ukraine It will be", "Biden If the" */
-		/* "Covey’s The 7 Habits": the s of a possessive is no lowercase word */
-		if (have_prev && pw_e - pw_s == 1 && t[pw_s] == 's')
-			have_prev = 0;
 		/* the rest is about a capitalised word, but for "the us" */
 		if (!upper((unsigned char)t[i])) {
 			/* "the us said": the country abbreviation lowercased */
@@ -461,6 +462,13 @@ scan_words(const struct clean_rules *r, const char *t, size_t s, size_t e,
 				add(c, i, we, AK_CASING, xstrdup("US"), "country abbreviation "
 				    "lowercased");
 		} else {
+			/* after a lowercase word (", " allowed), or after a name when a
+			 * lowercase word follows: "Ukraine It will be", "Biden If the" */
+			/* "Covey’s The 7 Habits": the s of a possessive is no
+			 * lowercase word (have_prev is set again after every word,
+			 * so only a capitalised word needs to know) */
+			if (have_prev && pw_e - pw_s == 1 && t[pw_s] == 's')
+				have_prev = 0;
 			if (have_prev && (gap_plain || gap_comma) &&
 			    (lower((unsigned char)t[pw_s]) || (gap_plain && pw_e - pw_s >= 3 &&
 			    !upper((unsigned char)t[pw_s + 1]) && we + 1 < e && t[we] == ' ' &&
