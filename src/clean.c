@@ -647,6 +647,12 @@ features(const struct clean_rules *r, const char *t, size_t s0, size_t e0,
 					alpha = t[k] > '9';
 			nn += i - ws;
 			nch += i - ws;
+			/* most runs end at a space, which ends the word */
+			if (i < e && t[i] == ' ') {
+				nch++;
+				inword = 0;
+				i++;
+			}
 			continue;
 		}
 		nch++;
