@@ -35,7 +35,6 @@ struct rule_list {
 	size_t		 n;
 };
 
-#define GLOSS_BITS	16384	/* the glossary's first-word filter */
 #define WM_TABLE	4096	/* byte pairs of the contains rules' window */
 
 /* One glossary.tsv entry: a known rendering and what it should be. */
@@ -65,7 +64,7 @@ struct clean_rules {
 	struct gloss		*gl;
 	size_t			 ngl;
 	size_t			*slot;		/* open hash: glossary index + 1, 0 empty */
-	uint64_t		 firstw[GLOSS_BITS / 64];	/* see gloss_bit */
+	uint16_t		 gl_len[256][32];	/* see gloss_first */
 	size_t			 nslot;
 };
 
@@ -240,26 +239,18 @@ void		 count_case(const char *, size_t s, size_t e, size_t *up, size_t *lo);
 /* The first rule matching text[s,e), or NULL. */
 const struct line_rule *rules_match_line(const struct clean_rules *, const char *,
 		    size_t s, size_t e);
-/* The quick test before hashing a word for the glossary: its first two bytes
- * (the second is 0 for a word of one byte) and its length, against a bit set
- * made when the glossary was indexed, where every casing of a phrase's first two
- * letters is filed. w points to the word. */
-static inline unsigned
-gloss_bit(const char *w, size_t len)
-{
-	unsigned a = (unsigned char)w[0], b = len > 1 ? (unsigned char)w[1] : 0;
-
-	return (a * 0x9e37u + b * 0x85ebu + (unsigned)(len > 15 ? 15 : len)) &
-	    (GLOSS_BITS - 1);
-}
-
-/* For a word scan that has checked that r has a glossary. */
+/* The quick test before hashing a word for the glossary: a table made when the
+ * glossary was indexed, by the word's first byte and the low five bits of its
+ * second (which do not change with a letter's case; 0 for a word of one byte),
+ * holds a bit for each length (15 for any longer) of a phrase's first word. Two
+ * loads and a shift, as every word of the text is asked. w points to the word;
+ * the word scan has checked that r has a glossary. */
 static inline int
 gloss_first(const struct clean_rules *r, const char *w, size_t len)
 {
-	unsigned j = gloss_bit(w, len);
+	unsigned b = len > 1 ? (unsigned char)w[1] & 0x1f : 0;
 
-	return (r->firstw[j >> 6] >> (j & 63)) & 1;
+	return (r->gl_len[(unsigned char)w[0]][b] >> (len > 15 ? 15 : len)) & 1;
 }
 
 static inline int

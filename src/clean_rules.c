@@ -582,22 +582,20 @@ rules_index(struct clean_rules *r)
 	free(r->slot);
 	if (r->ngl > 1)
 		qsort(r->gl, r->ngl, sizeof *r->gl, by_len);
-	memset(r->firstw, 0, sizeof r->firstw);
+	memset(r->gl_len, 0, sizeof r->gl_len);
 	for (i = 0; i < r->ngl; i++) {
 		const struct gloss *g = &r->gl[i];
 		size_t we = 0;
 		unsigned b;
 		while (we < g->len && u8_wordch(g->phrase, we, g->len))
 			we += u8_seq(g->phrase, we, g->len);
-		/* the text's word is looked up as it is: file every casing of the
-		 * first two letters */
-		for (j = 0; j < 4; j++) {
-			char w[2];
-			w[0] = (char)(j & 1 ? swap_case(g->phrase[0]) : g->phrase[0]);
-			w[1] = we > 1 ? (char)(j & 2 ? swap_case(g->phrase[1]) :
-			    g->phrase[1]) : 0;
-			b = gloss_bit(w, we);
-			r->firstw[b >> 6] |= 1ULL << (b & 63);
+		/* the text's word is looked up as it is: file both casings of the
+		 * first letter (the second byte's five bits are the same in both) */
+		b = we > 1 ? (unsigned char)g->phrase[1] & 0x1f : 0;
+		for (j = 0; j < 2; j++) {
+			unsigned a = (unsigned char)(j ? swap_case(g->phrase[0]) :
+			    g->phrase[0]);
+			r->gl_len[a][b] |= (uint16_t)(1u << (we > 15 ? 15 : we));
 		}
 	}
 	r->nslot = 16;

@@ -709,6 +709,40 @@ slow_match(const struct clean_rules *r, const char *t, size_t n)
 	return NULL;
 }
 
+/* The glossary's first-word filter passes the first word of every phrase, with
+ * its first letter in either case, and keeps out most other words. */
+static void
+test_gloss_filter(void)
+{
+	static const char *const other[] = {
+		"the", "and", "said", "President", "of", "a", "Ukraine", "2024", "to",
+		"minister", "I", "is", "was", "on", "government", "It"
+	};
+	size_t i, bad = 0, pass = 0;
+
+	T_CHECK(rules->ngl > 10);
+	for (i = 0; i < rules->ngl; i++) {
+		const struct gloss *g = &rules->gl[i];
+		char w[64];
+		size_t we = 0;
+		while (we < g->len && u8_wordch(g->phrase, we, g->len))
+			we += u8_seq(g->phrase, we, g->len);
+		if (we == 0 || we >= sizeof w)
+			continue;
+		memcpy(w, g->phrase, we);
+		bad += !gloss_first(rules, w, we);
+		if (w[0] >= 'a' && w[0] <= 'z')
+			w[0] -= 32;
+		else if (w[0] >= 'A' && w[0] <= 'Z')
+			w[0] += 32;
+		bad += !gloss_first(rules, w, we);
+	}
+	T_EQ_INT(bad, 0);
+	for (i = 0; i < sizeof other / sizeof other[0]; i++)
+		pass += gloss_first(rules, other[i], strlen(other[i]));
+	T_CHECK(pass <= 2);
+}
+
 static void
 test_rule_index(const char *dir)
 {
@@ -831,6 +865,7 @@ main(void)
 	test_parser(dir);
 	test_counts();
 	test_rule_index(dir);
+	test_gloss_filter();
 	clean_rules_free(rules);
 	rmdir(dir);
 	return t_done();
