@@ -587,18 +587,17 @@ static const unsigned char joiner[128] = { ['\''] = 1, ['-'] = 1, ['.'] = 1 };
 
 /* Copies n ASCII letters and digits from src to dst, lowercased, eight at a time
  * where the line has eight bytes left (avail): those stores may write up to seven
- * bytes past dst + n, which the caller makes room for and overwrites. */
+ * bytes past dst + n, which the caller makes room for and overwrites. Setting
+ * bit 5 lowercases a letter and leaves a digit as it is (0x30-0x39 have it). */
 static void
 copy_lower(char *dst, const char *src, size_t n, size_t avail)
 {
 	size_t k;
 
-	for (k = 0; k < n && avail - k >= 8; k += 8) {
-		uint64_t v = load8(src + k), a = v & ~HIGHS;
-		store8(dst + k, v | swar_range(a, 'A', 'Z') >> 2);
-	}
+	for (k = 0; k < n && avail - k >= 8; k += 8)
+		store8(dst + k, load8(src + k) | ONES * 0x20);
 	for (; k < n; k++)
-		dst[k] = (char)ascii_lower[(unsigned char)src[k]];
+		dst[k] = (char)(src[k] | 0x20);
 }
 
 /* How many letters of a line its repeat hash covers. */
