@@ -78,14 +78,6 @@ glob_match(const char *p, size_t pn, const char *s, size_t sn, int cased)
  * keeps a long article linear in its length. */
 #define CONTAINS_MAX	200
 
-/* Extend the lowercased copy of a line to its first need bytes. */
-static void
-lower_upto(char *low, size_t *have, const char *line, size_t need)
-{
-	for (; *have < need; (*have)++)
-		low[*have] = (char)ascii_lower[(unsigned char)line[*have]];
-}
-
 /* Where a byte pair sits in the window table. */
 static unsigned
 wm_hash(unsigned a, unsigned b)
@@ -175,15 +167,12 @@ contains_first(const struct clean_rules *r, const char *t, size_t n, size_t best
 const struct line_rule *
 rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 {
-	char low[CONTAINS_MAX];
-	size_t k, n = e - s, nl, nlow = 0, best = SIZE_MAX;
+	size_t k, n = e - s, nl, best = SIZE_MAX;
 	const struct rule_list *l;
 
 	if (r == NULL || n == 0)
 		return NULL;
-	/* the anchored rules compare folding as they go, and most stop at a byte
-	 * or two; only a glob reads a lowercased copy of the line, made as far as
-	 * it reads */
+	/* the rules compare folding as they go, and most stop at a byte or two */
 	nl = n < CONTAINS_MAX ? n : CONTAINS_MAX;
 	l = &r->byfirst[ascii_lower[(unsigned char)t[s]]];
 	for (k = 0; k < l->n; k++) {
@@ -218,9 +207,10 @@ rules_match_line(const struct clean_rules *r, const char *t, size_t s, size_t e)
 		    (lr->pat[lr->len - 1] != '*' && ascii_lower[(unsigned char)t[e - 1]] !=
 		    ascii_lower[(unsigned char)lr->pat[lr->len - 1]]))
 			continue;
-		if (!lr->cased)
-			lower_upto(low, &nlow, t + s, n);
-		if (glob_match(lr->pat, lr->len, lr->cased ? t + s : low, n, 1)) {
+		/* folding as it compares: most globs only look at a few bytes
+		 * ("* Comments" at the line's end), so a lowercased copy of the
+		 * line would cost more than it saves */
+		if (glob_match(lr->pat, lr->len, t + s, n, lr->cased)) {
 			best = r->globs.v[k];
 			break;
 		}
