@@ -644,6 +644,7 @@ struct ext {
 	const struct artifact		**arts;		/* those that name something */
 	size_t				 narts;
 	size_t				 artfrom;	/* the first not before the line */
+	size_t				 linecands;	/* the first of the line's cands */
 	struct arena			*strs;		/* candidates' strings */
 	struct span_ent			*spans;
 	uint32_t			 gen;
@@ -1235,7 +1236,7 @@ demonym(struct ext *x, size_t i, int alone)
 
 	if (!(tok_mask(x, i) & GZ_BIT(GZ_NORP)) && !(TL(i) > 3 && TT(i)[TL(i) - 1] == 's'))
 		return 0;	/* the common case, from the cache */
-	m = gz_lookup(x->gz, TT(i), TL(i), &rows);
+	m = tok_lookup(x, i, &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
 		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_PERSON) | GZ_BIT(GZ_ORG))) ||
@@ -1323,9 +1324,8 @@ country_word(struct ext *x, size_t i)
 {
 	const struct gz_row *rows;
 
-	if (!(tok_mask(x, i) & GZ_BIT(GZ_PLACE)))
+	if (!(tok_lookup(x, i, &rows) & GZ_BIT(GZ_PLACE)))
 		return 0;
-	gz_lookup(x->gz, TT(i), TL(i), &rows);
 	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
@@ -1757,7 +1757,8 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 
 		if (ar->end > le)
 			continue;
-		for (k = 0; k < x->ncands; k++)
+		/* Candidates of earlier lines end before this one starts. */
+		for (k = x->linecands; k < x->ncands; k++)
 			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
 				break;
 		if (k < x->ncands)
@@ -2295,6 +2296,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 			continue;
 		x.lo = lo[li];
 		x.hi = lo[li + 1];
+		x.linecands = x.ncands;
 		do_line(&x, &sc->key);
 		artifact_mentions(&x, ls[li].start, ls[li].end, &sc->key);
 	}
