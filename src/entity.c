@@ -31,6 +31,7 @@ struct ext_scratch;
 struct entity_kb {
 	struct gazetteer	*gz;
 	struct wslot		*ws;
+	size_t			 connmax;	/* the longest connector's length */
 	struct ext_scratch	*sc;	/* buffers entity_extract reuses */
 };
 
@@ -355,6 +356,8 @@ ws_build(struct entity_kb *kb)
 			kb->ws[i].s = *w;
 			kb->ws[i].len = n;
 			kb->ws[i].mask |= 1u << l;
+			if (l == W_CONNECTORS && n > kb->connmax)
+				kb->connmax = n;
 		}
 }
 
@@ -638,6 +641,7 @@ struct ext {
 	size_t				 ncands, candcap;
 	struct buf			 scratch;
 	const struct wslot		*ws;
+	size_t				 connmax;	/* the kb's, or SIZE_MAX */
 	unsigned			*gzm, *wsm;	/* per token, with MASK_SET */
 	const struct gz_row		**gzr;		/* per token, with gzm */
 	unsigned char			*capc;		/* per token of the line: is_cap */
@@ -701,10 +705,13 @@ tok_in(struct ext *x, size_t i, unsigned l)
 	return ((x->wsm[i] ? x->wsm[i] : tok_wsm(x, i)) >> l) & 1;
 }
 
+/* Asked of most lower-case words: a longer word than any connector needs no hash
+ * of it, nor the other lists' answers (tok_in finds those when asked). */
 static inline int
 is_connector(struct ext *x, size_t i)
 {
-	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && tok_in(x, i, W_CONNECTORS);
+	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && TL(i) <= x->connmax &&
+	    tok_in(x, i, W_CONNECTORS);
 }
 
 static int
@@ -2223,6 +2230,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	arena_rewind(&sc->strs);
 	x.gz = kb ? kb->gz : NULL;
 	x.ws = kb ? kb->ws : NULL;
+	x.connmax = kb ? kb->connmax : SIZE_MAX;
 	x.a = a;
 	x.c = c;
 	x.text = a->text;
