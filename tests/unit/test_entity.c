@@ -193,6 +193,41 @@ test_loader(void)
 	gz_free(g);
 }
 
+/* gz_lookup hashes and compares eight bytes at a time, the last eight overlapping
+ * the others, or for short names in halves: every length must find its name in
+ * any ASCII case, and miss a name that differs in one byte anywhere. */
+static void
+test_key_lengths(void)
+{
+	static const char alpha[] = "Abcdefghijklmnopqrstuvwxyz-Ab'cdefghijklmnopqrstuvwxyz";
+	struct gazetteer *g = gz_new();
+	char up[64], other[64];
+	size_t n, i;
+	int found = 0, missed = 0, tries = 0;
+
+	for (n = 1; n <= 40; n++)
+		gz_add(g, alpha, n, GZ_ORG, GZS_CURATED, NULL, 0);
+	for (n = 1; n <= 40; n++) {
+		for (i = 0; i < n; i++)
+			up[i] = alpha[i] >= 'a' && alpha[i] <= 'z' ? alpha[i] - 32 :
+			    alpha[i] >= 'A' && alpha[i] <= 'Z' ? alpha[i] + 32 : alpha[i];
+		found += (gz_lookup(g, up, n, NULL) == GZ_BIT(GZ_ORG));
+		for (i = 0; i < n; i++) {
+			memcpy(other, alpha, n);
+			other[i] = other[i] == '#' ? '%' : '#';
+			missed += gz_lookup(g, other, n, NULL) == 0;
+			tries++;
+		}
+	}
+	T_EQ_INT(found, 40);
+	T_EQ_INT(missed, tries);
+	/* a non-ASCII name takes the folding path to the same keys */
+	gz_add(g, "Z\xc3\xbcrich", 7, GZ_PLACE, GZS_CURATED, NULL, 0);
+	T_EQ_INT(gz_lookup(g, "Z\xc3\x9cRICH", 7, NULL), GZ_BIT(GZ_PLACE));
+	T_EQ_INT(gz_lookup(g, "Z\xc3\x9cRICK", 7, NULL), 0);
+	gz_free(g);
+}
+
 /* gz_fold folds Latin-1 and Latin Extended-A by hand: it must agree with
  * libunistring's casefold (to NFC), letter alone and inside a name. */
 static void
@@ -291,6 +326,7 @@ main(void)
 	const char *s;
 
 	test_loader();
+	test_key_lengths();
 
 	nwarn = 0;
 	kb = entity_kb_load(FIX, FIX "/user", warn, NULL);
