@@ -237,9 +237,15 @@ static int
 ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = start, j, l, ntok0 = t->ntok;
+	size_t i = start, j, l, ntok0 = t->ntok, tail;
 	unsigned space = 0, f, k, p, q, letters, lowers;
 	int isword, mid, sp;
+
+	/* The run of word characters that ends the line, if one does: a run that
+	 * starts before it stops at a byte that is no word character, so that the
+	 * scan of a lower-case word need not watch for the end. */
+	for (tail = end; tail > start && (cls[s[tail - 1]] & CL_ALNUM); tail--)
+		;
 
 	/* One pass: every non-ASCII character reaches typo_punct below, so an
 	 * unknown one is found there and what was pushed is dropped. */
@@ -279,9 +285,12 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 		for (j = i; j < end; j++) {
 			/* the run of word characters: most of the text */
 			if (lowers & CL_LOWER) {
-				while ((k = cls[s[j]]) & CL_ALNUM)
-					if (++j == end)
-						break;
+				if (j < tail)
+					while (cls[s[j]] & CL_ALNUM)
+						j++;
+				else
+					j = end;
+				k = j < end ? cls[s[j]] : 0;
 			} else {
 				while ((k = cls[s[j]]) & CL_ALNUM) {
 					letters += k & CL_LETTER;
