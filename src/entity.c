@@ -842,7 +842,9 @@ title_at(struct ext *x, size_t i, size_t b, struct buf *key)
 	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
 		return 0;
 	for (l = max; l >= 2; l--)
-		if (is_title_word(span_lookup(x, i, i + l, key, NULL)))
+		/* a title phrase's last word is listed as one (GZ_TLAST) */
+		if ((tok_mask(x, i + l - 1) & GZ_BIT(GZ_TLAST)) &&
+		    is_title_word(span_lookup(x, i, i + l, key, NULL)))
 			return l;
 	if (is_title_word(m0))
 		return 1;

@@ -647,6 +647,25 @@ parse_type(const char *s, size_t n, enum gz_type *t)
 	return -1;
 }
 
+/* Word prefixes and the last word of a title phrase, so that the engine looks
+ * for one only where it can start or end: every title phrase has them, from
+ * whichever file it comes. */
+static void
+title_words(struct gazetteer *g, const char *s, size_t n, enum gz_type t, enum gz_src src)
+{
+	size_t k, last = 0;
+
+	if (t != GZ_TITLE && t != GZ_HONORIFIC)
+		return;
+	for (k = 1; k < n; k++)
+		if (s[k] == ' ') {
+			gz_add(g, s, k, GZ_TPREFIX, src, NULL, 0);
+			last = k + 1;
+		}
+	if (last)
+		gz_add(g, s + last, n - last, GZ_TLAST, src, NULL, 0);
+}
+
 long
 gz_load_file(struct gazetteer *g, const char *path, const char *kind,
     void (*warn)(const char *, void *), void *ctx, char *err, size_t errlen)
@@ -656,7 +675,6 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 	long rows = 0, lineno = 0, bad = 0;
 	struct ring ring;
 	int mapped;
-	size_t last = 0;
 	enum gz_type t;
 	enum gz_src src = strcmp(kind, "gaz") == 0 ? GZS_GAZ : GZS_CURATED;
 	const char *why;
@@ -694,9 +712,11 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 				why = "expected name<TAB>type<TAB>canonical";
 			else if (parse_type(f[1], fl[1], &t) == -1)
 				why = "unknown type";
-			else
+			else {
 				ring_add(g, &ring, f[0], fl[0], t, src, nf > 2 ? f[2] : NULL,
 				    nf > 2 ? fl[2] : 0, nf > 3 ? f[3] : "", nf > 3 ? fl[3] : 0);
+				title_words(g, f[0], fl[0], t, src);
+			}
 		} else if (strcmp(kind, "orgs") == 0 || strcmp(kind, "persons") == 0) {
 			if (fl[0] == 0)
 				why = "empty name";
@@ -711,22 +731,9 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 				t = kind[0] == 't' ? GZ_TITLE : GZ_GIVEN;
 			else if (parse_type(f[1], fl[1], &t) == -1)
 				why = "unknown kind";
-			if (why == NULL)
+			if (why == NULL) {
 				gz_add(g, f[0], fl[0], t, src, NULL, 0);
-			/* Word prefixes and last words of titles, so that the engine
-			 * looks for a title phrase only where one can start or end. */
-			if (why == NULL && (t == GZ_TITLE || t == GZ_HONORIFIC)) {
-				size_t k;
-
-				for (k = 1; k < fl[0]; k++)
-					if (f[0][k] == ' ') {
-						gz_add(g, f[0], k, GZ_TPREFIX, src, NULL, 0);
-						last = k + 1;
-					}
-				if (last)
-					gz_add(g, f[0] + last, fl[0] - last, GZ_TLAST, src,
-					    NULL, 0);
-				last = 0;
+				title_words(g, f[0], fl[0], t, src);
 			}
 		} else if (strcmp(kind, "stop") == 0) {
 			if (fl[0])

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <unicase.h>
 #include <uninorm.h>
@@ -228,6 +229,31 @@ test_key_lengths(void)
 	gz_free(g);
 }
 
+/* A title phrase of several words has its first words and last word listed
+ * (GZ_TPREFIX, GZ_TLAST), from whichever file it comes: title_at relies on it. */
+static void
+test_title_words(void)
+{
+	struct gazetteer *g = gz_new();
+	char path[] = "/tmp/test_entity.XXXXXX", err[LEDE_ERRLEN];
+	int fd = mkstemp(path);
+	FILE *f = fd == -1 ? NULL : fdopen(fd, "w");
+
+	T_CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fputs("deputy head of mission\ttitle\nAtlantis\tPLACE\n", f);
+	fclose(f);
+	T_EQ_INT(gz_load_file(g, path, "gaz", warn, NULL, err, sizeof err), 2);
+	unlink(path);
+	T_CHECK(gz_lookup(g, "Deputy Head of Mission", 22, NULL) & GZ_BIT(GZ_TITLE));
+	T_CHECK(gz_lookup(g, "deputy", 6, NULL) & GZ_BIT(GZ_TPREFIX));
+	T_CHECK(gz_lookup(g, "deputy head of", 14, NULL) & GZ_BIT(GZ_TPREFIX));
+	T_EQ_INT(gz_lookup(g, "mission", 7, NULL), GZ_BIT(GZ_TLAST));
+	T_EQ_INT(gz_lookup(g, "Atlantis", 8, NULL), GZ_BIT(GZ_PLACE));
+	gz_free(g);
+}
+
 /* gz_fold folds Latin-1 and Latin Extended-A by hand: it must agree with
  * libunistring's casefold (to NFC), letter alone and inside a name. */
 static void
@@ -327,6 +353,7 @@ main(void)
 
 	test_loader();
 	test_key_lengths();
+	test_title_words();
 
 	nwarn = 0;
 	kb = entity_kb_load(FIX, FIX "/user", warn, NULL);
