@@ -491,30 +491,42 @@ struct arena {
 
 #define ABLK_SIZE	16384
 
+/* A new block for n bytes: the next one kept from an earlier article, or one more. */
 static char *
-arena_alloc(struct arena *ar, size_t n)
+arena_grow(struct arena *ar, size_t n)
 {
 	struct ablk *b = ar->cur, *nb;
 
-	if (b == NULL || b->len + n > b->cap) {
-		if (b != NULL && b->next != NULL && b->next->cap >= n) {
-			b = b->next;	/* kept from an earlier article */
-			b->len = 0;
+	if (b != NULL && b->next != NULL && b->next->cap >= n) {
+		b = b->next;	/* kept from an earlier article */
+		b->len = 0;
+	} else {
+		nb = xmalloc(sizeof *nb + (n > ABLK_SIZE ? n : ABLK_SIZE));
+		nb->cap = n > ABLK_SIZE ? n : ABLK_SIZE;
+		nb->len = 0;
+		if (b == NULL) {
+			nb->next = ar->head;
+			ar->head = nb;
 		} else {
-			nb = xmalloc(sizeof *nb + (n > ABLK_SIZE ? n : ABLK_SIZE));
-			nb->cap = n > ABLK_SIZE ? n : ABLK_SIZE;
-			nb->len = 0;
-			if (b == NULL) {
-				nb->next = ar->head;
-				ar->head = nb;
-			} else {
-				nb->next = b->next;
-				b->next = nb;
-			}
-			b = nb;
+			nb->next = b->next;
+			b->next = nb;
 		}
-		ar->cur = b;
+		b = nb;
 	}
+	ar->cur = b;
+	b->len += n;
+	return b->s + b->len - n;
+}
+
+/* Inline: twice per candidate, and the current block has room but for one in a
+ * few hundred. */
+static inline char *
+arena_alloc(struct arena *ar, size_t n)
+{
+	struct ablk *b = ar->cur;
+
+	if (b == NULL || b->len + n > b->cap)
+		return arena_grow(ar, n);
 	b->len += n;
 	return b->s + b->len - n;
 }
