@@ -732,12 +732,19 @@ is_funcword(struct ext *x, size_t i)
 	return tok_in(x, i, W_FUNCWORDS);
 }
 
-/* Gazetteer mask (and rows) of token i: looked up once per article. */
-static unsigned
+static void
+tok_lookup_first(struct ext *x, size_t i)
+{
+	x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]) | MASK_SET;
+}
+
+/* Gazetteer mask (and rows) of token i: looked up once per article. Inline: the
+ * answer is there for most calls. */
+static inline unsigned
 tok_lookup(struct ext *x, size_t i, const struct gz_row **r)
 {
 	if (x->gzm[i] == 0)
-		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]) | MASK_SET;
+		tok_lookup_first(x, i);
 	if (r)
 		*r = x->gzr[i];
 	return x->gzm[i] & ~MASK_SET;
