@@ -756,29 +756,38 @@ tok_mask(struct ext *x, size_t i)
 	return tok_lookup(x, i, NULL);
 }
 
-/* Mask of gazetteer types for tokens [a, b) joined by single spaces. */
-static unsigned
+/* The gazetteer's answer for tokens [a, b) joined by single spaces, into their
+ * span cache entry e. */
+static void
+span_lookup_first(struct ext *x, size_t a, size_t b, struct buf *key, struct span_ent *e)
+{
+	size_t i;
+
+	key->len = 0;
+	buf_grow(key, 64);
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(key, ' ');
+		buf_add(key, TT(i), TL(i));
+	}
+	e->mask = gz_lookup(x->gz, key->s, key->len, &e->rows);
+	e->a = a;
+	e->b = b;
+	e->gen = x->gen;
+}
+
+/* Mask of gazetteer types for tokens [a, b) joined by single spaces. Inline: most
+ * calls find the answer cached. */
+static inline unsigned
 span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_row **r)
 {
 	struct span_ent *e;
-	size_t i;
 
 	if (b - a == 1)
 		return tok_lookup(x, a, r);
 	e = &x->spans[(a * 31 + b) & (SPAN_SLOTS - 1)];
-	if (e->gen != x->gen || e->a != a || e->b != b) {
-		key->len = 0;
-		buf_grow(key, 64);
-		for (i = a; i < b; i++) {
-			if (i > a)
-				buf_addc(key, ' ');
-			buf_add(key, TT(i), TL(i));
-		}
-		e->mask = gz_lookup(x->gz, key->s, key->len, &e->rows);
-		e->a = a;
-		e->b = b;
-		e->gen = x->gen;
-	}
+	if (e->gen != x->gen || e->a != a || e->b != b)
+		span_lookup_first(x, a, b, key, e);
 	if (r)
 		*r = e->rows;
 	return e->mask;
