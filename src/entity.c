@@ -860,15 +860,12 @@ is_title_word(unsigned mask)
 
 #define TITLEBITS	(GZ_BIT(GZ_TITLE) | GZ_BIT(GZ_HONORIFIC))
 
-/* Length in tokens of the longest title phrase starting at i inside [i, b). */
+/* title_at for a token that may start a title (m0, its mask, says so). */
 static size_t
-title_at(struct ext *x, size_t i, size_t b, struct buf *key)
+title_from(struct ext *x, size_t i, size_t b, struct buf *key, unsigned m0)
 {
 	size_t l, max = b - i < 5 ? b - i : 5;
-	unsigned m0 = tok_mask(x, i);
 
-	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
-		return 0;
 	for (l = max; l >= 2; l--)
 		/* a title phrase's last word is listed as one (GZ_TLAST) */
 		if ((tok_mask(x, i + l - 1) & GZ_BIT(GZ_TLAST)) &&
@@ -879,6 +876,18 @@ title_at(struct ext *x, size_t i, size_t b, struct buf *key)
 	if ((TF(i) & TK_ABBR) && is_title_word(gz_lookup(x->gz, TT(i), TL(i) - 1, NULL)))
 		return 1;
 	return 0;
+}
+
+/* Length in tokens of the longest title phrase starting at i inside [i, b).
+ * Inline: asked of every word of a name, most of which start none. */
+static inline size_t
+title_at(struct ext *x, size_t i, size_t b, struct buf *key)
+{
+	unsigned m0 = tok_mask(x, i);
+
+	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
+		return 0;
+	return title_from(x, i, b, key, m0);
 }
 
 /* A title (any case) right before token a: "spokesman Dmitry Peskov". */
