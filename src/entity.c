@@ -918,20 +918,13 @@ title_before(struct ext *x, size_t a, struct buf *key)
 	return (m & GZ_BIT(GZ_TLAST)) && title_ending(x, a, key);
 }
 
-/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
- * spokesman". */
+/* person_after past the comma at b. */
 static int
-person_after(struct ext *x, size_t b, struct buf *key)
+person_after_comma(struct ext *x, size_t b, struct buf *key)
 {
 	size_t i;
 	int det;
 
-	if (b >= x->hi)
-		return 0;
-	if ((TF(b) & TK_WORD) && tok_in(x, b, W_SAID))
-		return 1;
-	if (!tok_is(x, b, ","))
-		return 0;
 	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, W_SAID)))
 		return 1;
 	/* Apposition: ", the Kremlin spokesman", ", Russian Foreign Minister" */
@@ -947,6 +940,18 @@ person_after(struct ext *x, size_t b, struct buf *key)
 			break;
 	}
 	return 0;
+}
+
+/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
+ * spokesman". Inline: asked after most names, most followed by neither. */
+static inline int
+person_after(struct ext *x, size_t b, struct buf *key)
+{
+	if (b >= x->hi)
+		return 0;
+	if ((TF(b) & TK_WORD) && tok_in(x, b, W_SAID))
+		return 1;
+	return tok_is(x, b, ",") && person_after_comma(x, b, key);
 }
 
 static int
