@@ -1347,9 +1347,14 @@ roman(const char *s, size_t n)
 
 	if (n < 2)
 		return 0;
+	/* no strchr: asked of most names, and the first letter decides */
 	for (i = 0; i < n; i++)
-		if (!strchr("IVXLCDM", s[i]))
+		switch (s[i]) {
+		case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+			break;
+		default:
 			return 0;
+		}
 	return 1;
 }
 
