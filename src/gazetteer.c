@@ -376,8 +376,8 @@ key_hash(const char *s, size_t n, uint64_t *high)
 	return (uint32_t)(h ^ (h >> 29));
 }
 
-/* Is s[0, n) in ASCII lower case the folded key k[0, n)? Out of line: asked
- * about once a lookup, which slot_of keeps small to inline. */
+/* Is s[0, n) in ASCII lower case the folded key k[0, n)? Eight bytes at a time,
+ * as key_hash loads them. */
 static int
 key_eq(const char *k, const char *s, size_t n)
 {
