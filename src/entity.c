@@ -31,6 +31,7 @@ struct ext_scratch;
 struct entity_kb {
 	struct gazetteer	*gz;
 	struct wslot		*ws;
+	size_t			 connmax;	/* the longest connector's length */
 	struct ext_scratch	*sc;	/* buffers entity_extract reuses */
 };
 
@@ -355,6 +356,8 @@ ws_build(struct entity_kb *kb)
 			kb->ws[i].s = *w;
 			kb->ws[i].len = n;
 			kb->ws[i].mask |= 1u << l;
+			if (l == W_CONNECTORS && n > kb->connmax)
+				kb->connmax = n;
 		}
 }
 
@@ -488,30 +491,42 @@ struct arena {
 
 #define ABLK_SIZE	16384
 
+/* A new block for n bytes: the next one kept from an earlier article, or one more. */
 static char *
-arena_alloc(struct arena *ar, size_t n)
+arena_grow(struct arena *ar, size_t n)
 {
 	struct ablk *b = ar->cur, *nb;
 
-	if (b == NULL || b->len + n > b->cap) {
-		if (b != NULL && b->next != NULL && b->next->cap >= n) {
-			b = b->next;	/* kept from an earlier article */
-			b->len = 0;
+	if (b != NULL && b->next != NULL && b->next->cap >= n) {
+		b = b->next;	/* kept from an earlier article */
+		b->len = 0;
+	} else {
+		nb = xmalloc(sizeof *nb + (n > ABLK_SIZE ? n : ABLK_SIZE));
+		nb->cap = n > ABLK_SIZE ? n : ABLK_SIZE;
+		nb->len = 0;
+		if (b == NULL) {
+			nb->next = ar->head;
+			ar->head = nb;
 		} else {
-			nb = xmalloc(sizeof *nb + (n > ABLK_SIZE ? n : ABLK_SIZE));
-			nb->cap = n > ABLK_SIZE ? n : ABLK_SIZE;
-			nb->len = 0;
-			if (b == NULL) {
-				nb->next = ar->head;
-				ar->head = nb;
-			} else {
-				nb->next = b->next;
-				b->next = nb;
-			}
-			b = nb;
+			nb->next = b->next;
+			b->next = nb;
 		}
-		ar->cur = b;
+		b = nb;
 	}
+	ar->cur = b;
+	b->len += n;
+	return b->s + b->len - n;
+}
+
+/* Inline: twice per candidate, and the current block has room but for one in a
+ * few hundred. */
+static inline char *
+arena_alloc(struct arena *ar, size_t n)
+{
+	struct ablk *b = ar->cur;
+
+	if (b == NULL || b->len + n > b->cap)
+		return arena_grow(ar, n);
 	b->len += n;
 	return b->s + b->len - n;
 }
@@ -638,12 +653,14 @@ struct ext {
 	size_t				 ncands, candcap;
 	struct buf			 scratch;
 	const struct wslot		*ws;
+	size_t				 connmax;	/* the kb's, or SIZE_MAX */
 	unsigned			*gzm, *wsm;	/* per token, with MASK_SET */
 	const struct gz_row		**gzr;		/* per token, with gzm */
 	unsigned char			*capc;		/* per token of the line: is_cap */
 	const struct artifact		**arts;		/* those that name something */
 	size_t				 narts;
 	size_t				 artfrom;	/* the first not before the line */
+	size_t				 linecands;	/* the first of the line's cands */
 	struct arena			*strs;		/* candidates' strings */
 	struct span_ent			*spans;
 	uint32_t			 gen;
@@ -700,10 +717,13 @@ tok_in(struct ext *x, size_t i, unsigned l)
 	return ((x->wsm[i] ? x->wsm[i] : tok_wsm(x, i)) >> l) & 1;
 }
 
+/* Asked of most lower-case words: a longer word than any connector needs no hash
+ * of it, nor the other lists' answers (tok_in finds those when asked). */
 static inline int
 is_connector(struct ext *x, size_t i)
 {
-	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && tok_in(x, i, W_CONNECTORS);
+	return (TF(i) & TK_WORD) && !(TF(i) & TK_UPPER) && TL(i) <= x->connmax &&
+	    tok_in(x, i, W_CONNECTORS);
 }
 
 static int
@@ -712,12 +732,19 @@ is_funcword(struct ext *x, size_t i)
 	return tok_in(x, i, W_FUNCWORDS);
 }
 
-/* Gazetteer mask (and rows) of token i: looked up once per article. */
-static unsigned
+static void
+tok_lookup_first(struct ext *x, size_t i)
+{
+	x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]) | MASK_SET;
+}
+
+/* Gazetteer mask (and rows) of token i: looked up once per article. Inline: the
+ * answer is there for most calls. */
+static inline unsigned
 tok_lookup(struct ext *x, size_t i, const struct gz_row **r)
 {
 	if (x->gzm[i] == 0)
-		x->gzm[i] = gz_lookup(x->gz, TT(i), TL(i), &x->gzr[i]) | MASK_SET;
+		tok_lookup_first(x, i);
 	if (r)
 		*r = x->gzr[i];
 	return x->gzm[i] & ~MASK_SET;
@@ -729,29 +756,38 @@ tok_mask(struct ext *x, size_t i)
 	return tok_lookup(x, i, NULL);
 }
 
-/* Mask of gazetteer types for tokens [a, b) joined by single spaces. */
-static unsigned
+/* The gazetteer's answer for tokens [a, b) joined by single spaces, into their
+ * span cache entry e. */
+static void
+span_lookup_first(struct ext *x, size_t a, size_t b, struct buf *key, struct span_ent *e)
+{
+	size_t i;
+
+	key->len = 0;
+	buf_grow(key, 64);
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(key, ' ');
+		buf_add(key, TT(i), TL(i));
+	}
+	e->mask = gz_lookup(x->gz, key->s, key->len, &e->rows);
+	e->a = a;
+	e->b = b;
+	e->gen = x->gen;
+}
+
+/* Mask of gazetteer types for tokens [a, b) joined by single spaces. Inline: most
+ * calls find the answer cached. */
+static inline unsigned
 span_lookup(struct ext *x, size_t a, size_t b, struct buf *key, const struct gz_row **r)
 {
 	struct span_ent *e;
-	size_t i;
 
 	if (b - a == 1)
 		return tok_lookup(x, a, r);
 	e = &x->spans[(a * 31 + b) & (SPAN_SLOTS - 1)];
-	if (e->gen != x->gen || e->a != a || e->b != b) {
-		key->len = 0;
-		buf_grow(key, 64);
-		for (i = a; i < b; i++) {
-			if (i > a)
-				buf_addc(key, ' ');
-			buf_add(key, TT(i), TL(i));
-		}
-		e->mask = gz_lookup(x->gz, key->s, key->len, &e->rows);
-		e->a = a;
-		e->b = b;
-		e->gen = x->gen;
-	}
+	if (e->gen != x->gen || e->a != a || e->b != b)
+		span_lookup_first(x, a, b, key, e);
 	if (r)
 		*r = e->rows;
 	return e->mask;
@@ -824,17 +860,16 @@ is_title_word(unsigned mask)
 
 #define TITLEBITS	(GZ_BIT(GZ_TITLE) | GZ_BIT(GZ_HONORIFIC))
 
-/* Length in tokens of the longest title phrase starting at i inside [i, b). */
+/* title_at for a token that may start a title (m0, its mask, says so). */
 static size_t
-title_at(struct ext *x, size_t i, size_t b, struct buf *key)
+title_from(struct ext *x, size_t i, size_t b, struct buf *key, unsigned m0)
 {
 	size_t l, max = b - i < 5 ? b - i : 5;
-	unsigned m0 = tok_mask(x, i);
 
-	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
-		return 0;
 	for (l = max; l >= 2; l--)
-		if (is_title_word(span_lookup(x, i, i + l, key, NULL)))
+		/* a title phrase's last word is listed as one (GZ_TLAST) */
+		if ((tok_mask(x, i + l - 1) & GZ_BIT(GZ_TLAST)) &&
+		    is_title_word(span_lookup(x, i, i + l, key, NULL)))
 			return l;
 	if (is_title_word(m0))
 		return 1;
@@ -843,39 +878,53 @@ title_at(struct ext *x, size_t i, size_t b, struct buf *key)
 	return 0;
 }
 
-/* A title (any case) right before token a: "spokesman Dmitry Peskov". */
+/* Length in tokens of the longest title phrase starting at i inside [i, b).
+ * Inline: asked of every word of a name, most of which start none. */
+static inline size_t
+title_at(struct ext *x, size_t i, size_t b, struct buf *key)
+{
+	unsigned m0 = tok_mask(x, i);
+
+	if (!(m0 & (TITLEBITS | GZ_BIT(GZ_TPREFIX))) && !(TF(i) & TK_ABBR))
+		return 0;
+	return title_from(x, i, b, key, m0);
+}
+
+/* title_before for a word before the name that is a title's last word. */
 static int
-title_before(struct ext *x, size_t a, struct buf *key)
+title_ending(struct ext *x, size_t a, struct buf *key)
 {
 	size_t l;
 
-	if (a <= x->lo || !(TF(a - 1) & TK_WORD) || (TF(a - 1) & TK_POSS))
-		return 0;	/* "Prime Minister's Questions" */
-	if (is_title_word(tok_mask(x, a - 1)) || ((TF(a - 1) & TK_ABBR) &&
-	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
-		return 1;
-	if (!(tok_mask(x, a - 1) & GZ_BIT(GZ_TLAST)))
-		return 0;
 	for (l = 2; l <= 4 && l <= a - x->lo; l++)
 		if (is_title_word(span_lookup(x, a - l, a, key, NULL)))
 			return 1;
 	return 0;
 }
 
-/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
- * spokesman". */
+/* A title (any case) right before token a: "spokesman Dmitry Peskov". Inline:
+ * asked before every name, and the word before most is no title. */
+static inline int
+title_before(struct ext *x, size_t a, struct buf *key)
+{
+	unsigned m;
+
+	if (a <= x->lo || !(TF(a - 1) & TK_WORD) || (TF(a - 1) & TK_POSS))
+		return 0;	/* "Prime Minister's Questions" */
+	m = tok_mask(x, a - 1);
+	if (is_title_word(m) || ((TF(a - 1) & TK_ABBR) &&
+	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
+		return 1;
+	return (m & GZ_BIT(GZ_TLAST)) && title_ending(x, a, key);
+}
+
+/* person_after past the comma at b. */
 static int
-person_after(struct ext *x, size_t b, struct buf *key)
+person_after_comma(struct ext *x, size_t b, struct buf *key)
 {
 	size_t i;
 	int det;
 
-	if (b >= x->hi)
-		return 0;
-	if ((TF(b) & TK_WORD) && tok_in(x, b, W_SAID))
-		return 1;
-	if (!tok_is(x, b, ","))
-		return 0;
 	if (tok_is(x, b + 1, "who") || (b + 2 < x->hi && tok_in(x, b + 2, W_SAID)))
 		return 1;
 	/* Apposition: ", the Kremlin spokesman", ", Russian Foreign Minister" */
@@ -891,6 +940,18 @@ person_after(struct ext *x, size_t b, struct buf *key)
 			break;
 	}
 	return 0;
+}
+
+/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
+ * spokesman". Inline: asked after most names, most followed by neither. */
+static inline int
+person_after(struct ext *x, size_t b, struct buf *key)
+{
+	if (b >= x->hi)
+		return 0;
+	if ((TF(b) & TK_WORD) && tok_in(x, b, W_SAID))
+		return 1;
+	return tok_is(x, b, ",") && person_after_comma(x, b, key);
 }
 
 static int
@@ -1235,7 +1296,7 @@ demonym(struct ext *x, size_t i, int alone)
 
 	if (!(tok_mask(x, i) & GZ_BIT(GZ_NORP)) && !(TL(i) > 3 && TT(i)[TL(i) - 1] == 's'))
 		return 0;	/* the common case, from the cache */
-	m = gz_lookup(x->gz, TT(i), TL(i), &rows);
+	m = tok_lookup(x, i, &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) && TL(i) > 3 && TT(i)[TL(i) - 1] == 's')
 		m = gz_lookup(x->gz, TT(i), TL(i) - 1, &rows);
 	if (!(m & GZ_BIT(GZ_NORP)) || (m & (GZ_BIT(GZ_PERSON) | GZ_BIT(GZ_ORG))) ||
@@ -1286,9 +1347,14 @@ roman(const char *s, size_t n)
 
 	if (n < 2)
 		return 0;
+	/* no strchr: asked of most names, and the first letter decides */
 	for (i = 0; i < n; i++)
-		if (!strchr("IVXLCDM", s[i]))
+		switch (s[i]) {
+		case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+			break;
+		default:
 			return 0;
+		}
 	return 1;
 }
 
@@ -1323,9 +1389,8 @@ country_word(struct ext *x, size_t i)
 {
 	const struct gz_row *rows;
 
-	if (!(tok_mask(x, i) & GZ_BIT(GZ_PLACE)))
+	if (!(tok_lookup(x, i, &rows) & GZ_BIT(GZ_PLACE)))
 		return 0;
-	gz_lookup(x->gz, TT(i), TL(i), &rows);
 	return row_weight(best_row(x, rows, GZ_PLACE)) >= 1000000;
 }
 
@@ -1757,7 +1822,8 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 
 		if (ar->end > le)
 			continue;
-		for (k = 0; k < x->ncands; k++)
+		/* Candidates of earlier lines end before this one starts. */
+		for (k = x->linecands; k < x->ncands; k++)
 			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
 				break;
 		if (k < x->ncands)
@@ -2222,6 +2288,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	arena_rewind(&sc->strs);
 	x.gz = kb ? kb->gz : NULL;
 	x.ws = kb ? kb->ws : NULL;
+	x.connmax = kb ? kb->connmax : SIZE_MAX;
 	x.a = a;
 	x.c = c;
 	x.text = a->text;
@@ -2295,6 +2362,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 			continue;
 		x.lo = lo[li];
 		x.hi = lo[li + 1];
+		x.linecands = x.ncands;
 		do_line(&x, &sc->key);
 		artifact_mentions(&x, ls[li].start, ls[li].end, &sc->key);
 	}

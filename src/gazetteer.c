@@ -184,8 +184,12 @@ gz_fold(const char *s, size_t n, struct buf *out)
 			buf_addc(&t, s[i]);
 	}
 	r = u8_casefold((const uint8_t *)t.s, t.len, NULL, UNINORM_NFC, NULL, &len);
-	if (r == NULL) {	/* out of memory or bad input: fall back to the bytes */
-		buf_add(out, t.s, t.len);
+	if (r == NULL) {
+		/* out of memory or bad input: the bytes, in ASCII lower case as
+		 * every key is (gz_lookup compares so) */
+		for (i = 0; i < t.len; i++)
+			buf_addc(out, (char)(t.s[i] >= 'A' && t.s[i] <= 'Z' ? t.s[i] + 32 :
+			    t.s[i]));
 	} else {
 		buf_add(out, r, len);
 		free(r);
@@ -307,21 +311,90 @@ gz_reserve(struct gazetteer *g, size_t n)
 	buf_grow(&g->arena, n * 12);
 }
 
-static uint32_t
-hash32(const char *s, size_t n)
+/* Keys are hashed and compared eight bytes at a time, with the ASCII capitals of
+ * what is asked lowered on the way (a folded key has none): an ASCII name, most
+ * of what gz_lookup is asked, needs no folded copy. lower8 lowers eight bytes,
+ * those from 0x80 up kept. */
+static inline uint64_t
+lower8(uint64_t w)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t low7 = w & ~high;
+	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
+	uint64_t ge_a = low7 + ones * (0x80 - 'A');
+	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return w | (((ge_a ^ gt_z) & ~w & high) >> 2);
 }
 
-/* The slot for folded key s: either holding it or the empty one where it goes.
- * Inline: once per lookup. */
+/* The last (or only) eight bytes of s[0, n), n >= 1, into one word: overlapping
+ * what came before, or for short keys two overlapping halves, or for under four
+ * bytes the first, middle and last. Every byte is in some word, and n is hashed
+ * too, so equal words mean equal keys. */
+static inline uint64_t
+tail8(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w;
+	uint32_t lo, hi;
+
+	if (n >= 8) {
+		memcpy(&w, u + n - 8, 8);
+		return w;
+	}
+	if (n >= 4) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		return lo | (uint64_t)hi << 32;
+	}
+	return u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
+}
+
+static inline uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);
+}
+
+/* The hash of s[0, n) (n >= 1) in ASCII lower case; *high gets the high bits of
+ * its bytes, which say whether it is all ASCII. */
+static inline uint32_t
+key_hash(const char *s, size_t n, uint64_t *high)
+{
+	uint64_t h = n * 0x9E3779B97F4A7C15ULL, w, or = 0;
+	size_t i;
+
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&w, s + i, 8);
+		or |= w;
+		h = mix(h, lower8(w));
+	}
+	w = tail8(s, n);
+	*high = (or | w) & 0x8080808080808080ULL;
+	h = mix(h, lower8(w));
+	return (uint32_t)(h ^ (h >> 29));
+}
+
+/* Is s[0, n) in ASCII lower case the folded key k[0, n)? Eight bytes at a time,
+ * as key_hash loads them. */
+static int
+key_eq(const char *k, const char *s, size_t n)
+{
+	uint64_t a, b;
+	size_t i;
+
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&a, k + i, 8);
+		memcpy(&b, s + i, 8);
+		if (a != lower8(b))
+			return 0;
+	}
+	return tail8(k, n) == lower8(tail8(s, n));
+}
+
+/* The slot for key s (folded, or ASCII to be lowered): either holding it or the
+ * empty one where it goes. Inline: once per lookup. */
 static inline size_t
 slot_of(const struct gazetteer *g, const char *s, size_t n, uint32_t h)
 {
@@ -334,7 +407,7 @@ slot_of(const struct gazetteer *g, const char *s, size_t n, uint32_t h)
 		if (g->slots[i].hash != h)
 			continue;
 		k = &g->keys[g->slots[i].key - 1];
-		if (k->len == n && memcmp(g->arena.s + k->off, s, n) == 0)
+		if (k->len == n && key_eq(g->arena.s + k->off, s, n))
 			return i;
 	}
 }
@@ -397,11 +470,13 @@ add_row(struct gazetteer *g, const char *name, size_t namelen, enum gz_type type
     enum gz_src src, const char *canon, size_t canonlen, const char *detail,
     size_t detaillen)
 {
+	uint64_t high;
+
 	gz_fold(name, namelen, &g->tmp);
 	if (g->tmp.len == 0)
 		return;
-	add_folded(g, g->tmp.s, g->tmp.len, hash32(g->tmp.s, g->tmp.len), name, namelen,
-	    type, src, canon, canonlen, detail, detaillen);
+	add_folded(g, g->tmp.s, g->tmp.len, key_hash(g->tmp.s, g->tmp.len, &high), name,
+	    namelen, type, src, canon, canonlen, detail, detaillen);
 }
 
 /* Add a row whose key is already folded and hashed. */
@@ -516,6 +591,7 @@ ring_add(struct gazetteer *g, struct ring *q, const char *name, size_t namelen,
     const char *detail, size_t detaillen)
 {
 	struct pending *p;
+	uint64_t high;
 
 	gz_fold(name, namelen, &g->tmp);
 	if (g->tmp.len == 0)
@@ -530,7 +606,7 @@ ring_add(struct gazetteer *g, struct ring *q, const char *name, size_t namelen,
 	p = &q->p[(q->head + q->n) % RING];
 	memcpy(p->key, g->tmp.s, g->tmp.len);
 	p->keylen = g->tmp.len;
-	p->hash = hash32(p->key, p->keylen);
+	p->hash = key_hash(p->key, p->keylen, &high);
 	p->name = name;
 	p->namelen = namelen;
 	p->type = type;
@@ -571,6 +647,25 @@ parse_type(const char *s, size_t n, enum gz_type *t)
 	return -1;
 }
 
+/* Word prefixes and the last word of a title phrase, so that the engine looks
+ * for one only where it can start or end: every title phrase has them, from
+ * whichever file it comes. */
+static void
+title_words(struct gazetteer *g, const char *s, size_t n, enum gz_type t, enum gz_src src)
+{
+	size_t k, last = 0;
+
+	if (t != GZ_TITLE && t != GZ_HONORIFIC)
+		return;
+	for (k = 1; k < n; k++)
+		if (s[k] == ' ') {
+			gz_add(g, s, k, GZ_TPREFIX, src, NULL, 0);
+			last = k + 1;
+		}
+	if (last)
+		gz_add(g, s + last, n - last, GZ_TLAST, src, NULL, 0);
+}
+
 long
 gz_load_file(struct gazetteer *g, const char *path, const char *kind,
     void (*warn)(const char *, void *), void *ctx, char *err, size_t errlen)
@@ -580,7 +675,6 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 	long rows = 0, lineno = 0, bad = 0;
 	struct ring ring;
 	int mapped;
-	size_t last = 0;
 	enum gz_type t;
 	enum gz_src src = strcmp(kind, "gaz") == 0 ? GZS_GAZ : GZS_CURATED;
 	const char *why;
@@ -618,9 +712,11 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 				why = "expected name<TAB>type<TAB>canonical";
 			else if (parse_type(f[1], fl[1], &t) == -1)
 				why = "unknown type";
-			else
+			else {
 				ring_add(g, &ring, f[0], fl[0], t, src, nf > 2 ? f[2] : NULL,
 				    nf > 2 ? fl[2] : 0, nf > 3 ? f[3] : "", nf > 3 ? fl[3] : 0);
+				title_words(g, f[0], fl[0], t, src);
+			}
 		} else if (strcmp(kind, "orgs") == 0 || strcmp(kind, "persons") == 0) {
 			if (fl[0] == 0)
 				why = "empty name";
@@ -635,22 +731,9 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 				t = kind[0] == 't' ? GZ_TITLE : GZ_GIVEN;
 			else if (parse_type(f[1], fl[1], &t) == -1)
 				why = "unknown kind";
-			if (why == NULL)
+			if (why == NULL) {
 				gz_add(g, f[0], fl[0], t, src, NULL, 0);
-			/* Word prefixes and last words of titles, so that the engine
-			 * looks for a title phrase only where one can start or end. */
-			if (why == NULL && (t == GZ_TITLE || t == GZ_HONORIFIC)) {
-				size_t k;
-
-				for (k = 1; k < fl[0]; k++)
-					if (f[0][k] == ' ') {
-						gz_add(g, f[0], k, GZ_TPREFIX, src, NULL, 0);
-						last = k + 1;
-					}
-				if (last)
-					gz_add(g, f[0] + last, fl[0] - last, GZ_TLAST, src,
-					    NULL, 0);
-				last = 0;
+				title_words(g, f[0], fl[0], t, src);
 			}
 		} else if (strcmp(kind, "stop") == 0) {
 			if (fl[0])
@@ -678,55 +761,38 @@ gz_load_file(struct gazetteer *g, const char *path, const char *kind,
 	return rows;
 }
 
-/* ASCII lower case by table: gz_lookup folds every word it is asked. */
-static const unsigned char ascii_lower[128] = {
-	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
-	' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
-	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
-	'@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
-	'`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127
-};
+/* The key index + 1 of a name with other than ASCII in it, or 0: folded first. */
+static uint32_t
+key_folded(const struct gazetteer *g, const char *s, size_t n)
+{
+	struct buf b = { 0 };	/* lookups may run in several threads at once */
+	uint64_t high;
+	uint32_t key = 0;
+
+	gz_fold(s, n, &b);
+	if (b.len)
+		key = g->slots[slot_of(g, b.s, b.len, key_hash(b.s, b.len, &high))].key;
+	buf_free(&b);
+	return key;
+}
 
 unsigned
 gz_lookup(const struct gazetteer *g, const char *s, size_t n, const struct gz_row **first)
 {
 	const struct gz_key *k;
-	struct buf b = { 0 };
-	char stk[256];
-	const char *key = stk;
-	size_t sl, i, klen = n;
-	uint32_t h = 2166136261u;
+	uint64_t high;
+	uint32_t h, key;
 
 	if (first)
 		*first = NULL;
 	if (g == NULL || g->nkeys == 0 || n == 0)
 		return 0;
-	/* No shared scratch buffer: lookups may run in several threads at once.
-	 * ASCII folds and hashes (hash32) in the one pass. */
-	for (i = 0; i < n && n < sizeof stk; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x80)
-			break;
-		c = ascii_lower[c];
-		stk[i] = (char)c;
-		h = (h ^ c) * 16777619u;
-	}
-	if (n >= sizeof stk || i < n) {
-		gz_fold(s, n, &b);
-		key = b.s;
-		klen = b.len;
-		h = hash32(key, klen);
-	}
-	sl = slot_of(g, key, klen, h);
-	if (key != stk)
-		buf_free(&b);
-	if (g->slots[sl].key == 0)
+	/* ASCII folds to its lower case, which key_hash and key_eq take in */
+	h = key_hash(s, n, &high);
+	key = high ? key_folded(g, s, n) : g->slots[slot_of(g, s, n, h)].key;
+	if (key == 0)
 		return 0;
-	k = &g->keys[g->slots[sl].key - 1];
+	k = &g->keys[key - 1];
 	if (first)
 		*first = &g->rows[k->first];
 	return k->mask;

@@ -237,9 +237,15 @@ static int
 ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = start, j, l, ntok0 = t->ntok;
+	size_t i = start, j, l, ntok0 = t->ntok, tail;
 	unsigned space = 0, f, k, p, q, letters, lowers;
 	int isword, mid, sp;
+
+	/* The run of word characters that ends the line, if one does: a run that
+	 * starts before it stops at a byte that is no word character, so that the
+	 * scan of a lower-case word need not watch for the end. */
+	for (tail = end; tail > start && (cls[s[tail - 1]] & CL_ALNUM); tail--)
+		;
 
 	/* One pass: every non-ASCII character reaches typo_punct below, so an
 	 * unknown one is found there and what was pushed is dropped. */
@@ -279,9 +285,12 @@ ascii_segments(struct tokenizer *t, const char *text, size_t start, size_t end)
 		for (j = i; j < end; j++) {
 			/* the run of word characters: most of the text */
 			if (lowers & CL_LOWER) {
-				while ((k = cls[s[j]]) & CL_ALNUM)
-					if (++j == end)
-						break;
+				if (j < tail)
+					while (cls[s[j]] & CL_ALNUM)
+						j++;
+				else
+					j = end;
+				k = j < end ? cls[s[j]] : 0;
 			} else {
 				while ((k = cls[s[j]]) & CL_ALNUM) {
 					letters += k & CL_LETTER;
@@ -387,9 +396,14 @@ pass2:
 	 * mark sentence starts. Tokens are compacted in place (w <= i). */
 	sent = 1;
 	for (i = 0, w = 0; i < t->ntok; i++) {
-		struct token k = t->tok[i];
+		struct token *k;
 
-		if (k.flags & TK_WORD) {
+		/* In place: most tokens stay as they are, and are moved only once
+		 * joins have made room (tokens past i are still to be read). */
+		if (w != i)
+			t->tok[w] = t->tok[i];
+		k = &t->tok[w++];
+		if (k->flags & TK_WORD) {
 			/* Hyphens and periods join only when they touch the word:
 			 * most words are followed by a space or end the line. */
 			if (i + 1 >= t->ntok || (t->tok[i + 1].flags & (TK_SPACE | TK_WORD)))
@@ -399,49 +413,48 @@ pass2:
 			    (t->tok[i + 2].flags & TK_WORD) &&
 			    !(t->tok[i + 2].flags & TK_SPACE)) {
 				if (!(t->tok[i + 2].flags & TK_ALLCAPS))
-					k.flags &= ~TK_ALLCAPS;
-				k.end = t->tok[i + 2].end;
-				k.flags |= TK_HYPH;
+					k->flags &= ~TK_ALLCAPS;
+				k->end = t->tok[i + 2].end;
+				k->flags |= TK_HYPH;
 				i += 2;
 			}
 			if (i + 1 < t->ntok && text[t->tok[i + 1].start] == '.' &&
 			    is_char(text, &t->tok[i + 1], ".") &&
 			    !(t->tok[i + 1].flags & TK_SPACE)) {
-				size_t wl = k.end - k.start;
-				const char *ws = text + k.start;
+				size_t wl = k->end - k->start;
+				const char *ws = text + k->start;
 
 				if (has_dot(ws, wl) || token_is_abbrev(ws, wl) ||
-				    ((k.flags & TK_UPPER) && u8_mbsnlen((const uint8_t *)ws,
+				    ((k->flags & TK_UPPER) && u8_mbsnlen((const uint8_t *)ws,
 				    wl) == 1)) {
-					k.end = t->tok[i + 1].end;
-					k.flags |= TK_ABBR;
+					k->end = t->tok[i + 1].end;
+					k->flags |= TK_ABBR;
 					i++;
 				}
 			}
 		poss:
-			if (text[k.end - 1] != 's')
+			if (text[k->end - 1] != 's')
 				;	/* no possessive: the common case */
-			else if (!(k.flags & TK_ABBR) && k.end - k.start > 2 &&
-			    memcmp(text + k.end - 2, "'s", 2) == 0) {
-				k.end -= 2;
-				k.flags |= TK_POSS;
-			} else if (!(k.flags & TK_ABBR) && k.end - k.start > 4 &&
-			    memcmp(text + k.end - 4, "\xe2\x80\x99s", 4) == 0) {
-				k.end -= 4;
-				k.flags |= TK_POSS;
+			else if (!(k->flags & TK_ABBR) && k->end - k->start > 2 &&
+			    memcmp(text + k->end - 2, "'s", 2) == 0) {
+				k->end -= 2;
+				k->flags |= TK_POSS;
+			} else if (!(k->flags & TK_ABBR) && k->end - k->start > 4 &&
+			    memcmp(text + k->end - 4, "\xe2\x80\x99s", 4) == 0) {
+				k->end -= 4;
+				k->flags |= TK_POSS;
 			}
 			if (sent)
-				k.flags |= TK_SENT;
+				k->flags |= TK_SENT;
 			sent = 0;
-		} else if (k.end - k.start == 1) {
-			char c = text[k.start];
+		} else if (k->end - k->start == 1) {
+			char c = text[k->start];
 
 			if (c == '.' || c == '!' || c == '?')
 				sent = 1;
-		} else if (is_char(text, &k, "\xe2\x80\xa6") ||
-		    is_char(text, &k, "\xe3\x80\x82"))
+		} else if (is_char(text, k, "\xe2\x80\xa6") ||
+		    is_char(text, k, "\xe3\x80\x82"))
 			sent = 1;
-		t->tok[w++] = k;
 	}
 	t->ntok = w;
 	return w;

@@ -20,7 +20,8 @@ enum gz_type {
 	GZ_WRONGREF,	/* names the wrong referent; canonical is the intended one */
 	GZ_MT,		/* a literal translation; canonical is the usual phrase */
 	GZ_TPREFIX,	/* the first words of a longer title ("Defense" of "Defense Minister") */
-	GZ_TLAST,	/* the last word of a longer title ("Minister") */
+	GZ_TLAST,	/* the last word of a longer title ("Minister"); a title phrase of
+			 * several words, from any file, has both */
 	GZ_NTYPES
 };
 #define GZ_BIT(t)	(1u << (t))

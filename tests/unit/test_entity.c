@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <unicase.h>
 #include <uninorm.h>
@@ -193,6 +194,66 @@ test_loader(void)
 	gz_free(g);
 }
 
+/* gz_lookup hashes and compares eight bytes at a time, the last eight overlapping
+ * the others, or for short names in halves: every length must find its name in
+ * any ASCII case, and miss a name that differs in one byte anywhere. */
+static void
+test_key_lengths(void)
+{
+	static const char alpha[] = "Abcdefghijklmnopqrstuvwxyz-Ab'cdefghijklmnopqrstuvwxyz";
+	struct gazetteer *g = gz_new();
+	char up[64], other[64];
+	size_t n, i;
+	int found = 0, missed = 0, tries = 0;
+
+	for (n = 1; n <= 40; n++)
+		gz_add(g, alpha, n, GZ_ORG, GZS_CURATED, NULL, 0);
+	for (n = 1; n <= 40; n++) {
+		for (i = 0; i < n; i++)
+			up[i] = alpha[i] >= 'a' && alpha[i] <= 'z' ? alpha[i] - 32 :
+			    alpha[i] >= 'A' && alpha[i] <= 'Z' ? alpha[i] + 32 : alpha[i];
+		found += (gz_lookup(g, up, n, NULL) == GZ_BIT(GZ_ORG));
+		for (i = 0; i < n; i++) {
+			memcpy(other, alpha, n);
+			other[i] = other[i] == '#' ? '%' : '#';
+			missed += gz_lookup(g, other, n, NULL) == 0;
+			tries++;
+		}
+	}
+	T_EQ_INT(found, 40);
+	T_EQ_INT(missed, tries);
+	/* a non-ASCII name takes the folding path to the same keys */
+	gz_add(g, "Z\xc3\xbcrich", 7, GZ_PLACE, GZS_CURATED, NULL, 0);
+	T_EQ_INT(gz_lookup(g, "Z\xc3\x9cRICH", 7, NULL), GZ_BIT(GZ_PLACE));
+	T_EQ_INT(gz_lookup(g, "Z\xc3\x9cRICK", 7, NULL), 0);
+	gz_free(g);
+}
+
+/* A title phrase of several words has its first words and last word listed
+ * (GZ_TPREFIX, GZ_TLAST), from whichever file it comes: title_at relies on it. */
+static void
+test_title_words(void)
+{
+	struct gazetteer *g = gz_new();
+	char path[] = "/tmp/test_entity.XXXXXX", err[LEDE_ERRLEN];
+	int fd = mkstemp(path);
+	FILE *f = fd == -1 ? NULL : fdopen(fd, "w");
+
+	T_CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fputs("deputy head of mission\ttitle\nAtlantis\tPLACE\n", f);
+	fclose(f);
+	T_EQ_INT(gz_load_file(g, path, "gaz", warn, NULL, err, sizeof err), 2);
+	unlink(path);
+	T_CHECK(gz_lookup(g, "Deputy Head of Mission", 22, NULL) & GZ_BIT(GZ_TITLE));
+	T_CHECK(gz_lookup(g, "deputy", 6, NULL) & GZ_BIT(GZ_TPREFIX));
+	T_CHECK(gz_lookup(g, "deputy head of", 14, NULL) & GZ_BIT(GZ_TPREFIX));
+	T_EQ_INT(gz_lookup(g, "mission", 7, NULL), GZ_BIT(GZ_TLAST));
+	T_EQ_INT(gz_lookup(g, "Atlantis", 8, NULL), GZ_BIT(GZ_PLACE));
+	gz_free(g);
+}
+
 /* gz_fold folds Latin-1 and Latin Extended-A by hand: it must agree with
  * libunistring's casefold (to NFC), letter alone and inside a name. */
 static void
@@ -291,6 +352,8 @@ main(void)
 	const char *s;
 
 	test_loader();
+	test_key_lengths();
+	test_title_words();
 
 	nwarn = 0;
 	kb = entity_kb_load(FIX, FIX "/user", warn, NULL);

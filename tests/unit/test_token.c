@@ -166,6 +166,21 @@ main(void)
 
 	for (k = 0; k < sizeof fast / sizeof fast[0]; k++)
 		T_CHECK(same_as_unicode(fast[k]));
+	/* Every prefix too, so that each kind of word also ends a line: the scan
+	 * of the last word of a line is not the scan of the others. */
+	for (k = 0; k < sizeof fast / sizeof fast[0]; k++) {
+		char *p = strdup(fast[k]);
+		size_t m, len = strlen(p), bad = 0;
+
+		for (m = len; m > 0; m--) {
+			p[m] = '\0';
+			/* (a lone "_" at the end: see above) */
+			if (p[m - 1] != '_')
+				bad += !same_as_unicode(p);
+		}
+		T_EQ_INT(bad, 0);
+		free(p);
+	}
 
 	T_CHECK(token_is_abbrev("Mr", 2));
 	T_CHECK(!token_is_abbrev("mr", 2));
