@@ -1185,18 +1185,19 @@ names_kind(const struct artifact *ar)
 static const struct artifact *
 artifact_over(struct ext *x, size_t s, size_t e)
 {
-	size_t i;
+	size_t lo = 0, hi = x->narts, mid;
 
-	/* x->arts are the artifacts that name something, in order of start */
-	for (i = 0; i < x->narts; i++) {
-		const struct artifact *ar = x->arts[i];
-
-		if (ar->start >= e)
-			break;
-		if (ar->end > s)
-			return ar;
+	/* x->arts are the artifacts that name something, in order of start and
+	 * never overlapping, so in order of end too: the one that can overlap
+	 * [s, e) is the first that ends after s. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->arts[mid]->end <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	return lo < x->narts && x->arts[lo]->start < e ? x->arts[lo] : NULL;
 }
 
 static int
@@ -1808,29 +1809,72 @@ run(struct ext *x, size_t a, size_t b, struct buf *key)
 }
 
 /* Artifacts that name a person or place the candidates missed ("jabarov"). */
+/* Whether a candidate of the line overlaps [s, e). The line's candidates from
+ * before the artifacts (up to n0) come in order of start and end, unless sorted
+ * is 0: the one that can overlap is then the first that ends after s. Those that
+ * artifacts added (from n0) are few and looked at one by one. A single huge line
+ * has hundreds of thousands of candidates and thousands of artifacts. */
+static int
+line_cand_overlaps(struct ext *x, size_t n0, int sorted, size_t s, size_t e)
+{
+	size_t lo = x->linecands, hi = n0, mid, k;
+
+	if (!sorted)
+		lo = hi;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->cands[mid].end <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (sorted && lo < n0 && x->cands[lo].start < e)
+		return 1;
+	for (k = sorted ? n0 : x->linecands; k < x->ncands; k++)
+		if (x->cands[k].start < e && s < x->cands[k].end)
+			return 1;
+	return 0;
+}
+
+/* The first token of the line that ends after pos (tokens are in order). */
+static size_t
+tok_after(struct ext *x, size_t pos)
+{
+	size_t lo = x->lo, hi = x->hi, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->tok[mid].end <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void
 artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 {
-	size_t i, k, a, b;
+	size_t i, k, a, b, n0 = x->ncands;
+	int sorted = 1;
 
 	/* x->arts are in order of start and lines come in order: the artifacts
 	 * before this line are done with, those after it are for later. */
 	while (x->artfrom < x->narts && x->arts[x->artfrom]->start < ls)
 		x->artfrom++;
+	/* Candidates of earlier lines end before this one starts. */
+	for (k = x->linecands + 1; k < n0 && sorted; k++)
+		sorted = x->cands[k].start >= x->cands[k - 1].start &&
+		    x->cands[k].end >= x->cands[k - 1].end;
 	for (i = x->artfrom; i < x->narts && x->arts[i]->start <= le; i++) {
 		const struct artifact *ar = x->arts[i];
 
 		if (ar->end > le)
 			continue;
-		/* Candidates of earlier lines end before this one starts. */
-		for (k = x->linecands; k < x->ncands; k++)
-			if (x->cands[k].start < ar->end && ar->start < x->cands[k].end)
-				break;
-		if (k < x->ncands)
+		if (line_cand_overlaps(x, n0, sorted, ar->start, ar->end))
 			continue;
 		/* The tokens the artifact covers. */
-		for (a = x->lo; a < x->hi && x->tok[a].end <= ar->start; a++)
-			;
+		a = tok_after(x, ar->start);
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
 		/* "The new york times": the article belongs to a name that has it */
@@ -2016,13 +2060,30 @@ acronym_of(const char *name, const char *acr)
 	return n >= 2 && strcmp(ini, acr) == 0;
 }
 
+/* Stable merge of the runs c[0, m) and c[m, n) by start, through tmp. */
+static void
+merge_runs(struct cand *c, size_t m, size_t n, struct cand *tmp)
+{
+	size_t i = 0, j = m, k = 0;
+
+	while (i < m && j < n)
+		tmp[k++] = c[j].start < c[i].start ? c[j++] : c[i++];
+	while (i < m)
+		tmp[k++] = c[i++];
+	while (j < n)
+		tmp[k++] = c[j++];
+	memcpy(c, tmp, n * sizeof *c);
+}
+
 /* By start, stable (as glibc's merge sort was): candidates come nearly in order,
- * line by line, so insertion sort moves few of them. */
+ * line by line, so insertion sort moves few of them. When it would move many (a
+ * huge article, with candidates for artifacts added out of order), a bottom-up
+ * merge sort of what is left instead, so the cost stays n log n. */
 static void
 sort_cands(struct cand *c, size_t n)
 {
-	struct cand t;
-	size_t i, k;
+	struct cand t, *tmp;
+	size_t i, k, moves = 0, w, lo;
 
 	for (i = 1; i < n; i++) {
 		if (c[i - 1].start <= c[i].start)
@@ -2031,7 +2092,18 @@ sort_cands(struct cand *c, size_t n)
 		for (k = i; k > 0 && c[k - 1].start > t.start; k--)
 			c[k] = c[k - 1];
 		c[k] = t;
+		if ((moves += i - k) > 8 * n)
+			break;
 	}
+	if (i >= n)
+		return;
+	/* c[0, i] is sorted; sort the rest by runs of doubling width and merge. */
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	for (w = 1; w < n - i; w *= 2)
+		for (lo = i + 1; lo + w < n; lo += 2 * w)
+			merge_runs(c + lo, w, lo + 2 * w < n ? 2 * w : n - lo, tmp);
+	merge_runs(c, i + 1, n, tmp);
+	free(tmp);
 }
 
 static int
@@ -2090,12 +2162,102 @@ find_ent(struct ent *ents, size_t nents, struct cand *c)
 	return best;
 }
 
+/* Candidates chained by a key that folds ASCII case as fold_eq does: the whole
+ * text, or a multi-word candidate's first or last word. resolve_weak asks, for
+ * each weak candidate, about all the others; a long article has thousands. */
+struct cand_index {
+	uint32_t	*head;		/* nb heads, UINT32_MAX ends a chain */
+	uint32_t	*next;		/* per candidate */
+	size_t		 nb;
+};
+
+static size_t
+fold_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+	}
+	return (size_t)(h ^ h >> 32);
+}
+
+static void
+cidx_init(struct cand_index *ix, size_t ncands)
+{
+	size_t i;
+
+	for (ix->nb = 16; ix->nb < 2 * ncands; ix->nb *= 2)
+		;
+	ix->head = xreallocarray(NULL, ix->nb, sizeof *ix->head);
+	ix->next = xreallocarray(NULL, ncands ? ncands : 1, sizeof *ix->next);
+	for (i = 0; i < ix->nb; i++)
+		ix->head[i] = UINT32_MAX;
+}
+
+/* Chained in order of index, as the loops they replace went. */
+static void
+cidx_add(struct cand_index *ix, uint32_t *tail, size_t k, const char *s, size_t n)
+{
+	size_t b = fold_hash(s, n) & (ix->nb - 1);
+
+	ix->next[k] = UINT32_MAX;
+	if (ix->head[b] == UINT32_MAX)
+		ix->head[b] = (uint32_t)k;
+	else
+		ix->next[tail[b]] = (uint32_t)k;
+	tail[b] = (uint32_t)k;
+}
+
+static uint32_t
+cidx_first(const struct cand_index *ix, const char *s, size_t n)
+{
+	return ix->head[fold_hash(s, n) & (ix->nb - 1)];
+}
+
+static void
+cidx_free(struct cand_index *ix)
+{
+	free(ix->head);
+	free(ix->next);
+}
+
 static void
 resolve_weak(struct ext *x)
 {
-	size_t i, k, n;
+	size_t i, k, n, nl;
 	struct cand *c, *d;
+	struct cand_index byt, byfirst, bylast;
+	uint32_t *tail, j;
 	int votes[3];
+	const char *t, *sp;
+
+	/* By text; and a multi-word candidate by its first and by its last word
+	 * (whatever its type now: the loop below reads types as they change). */
+	cidx_init(&byt, x->ncands);
+	cidx_init(&byfirst, x->ncands);
+	cidx_init(&bylast, x->ncands);
+	tail = xreallocarray(NULL, byt.nb, sizeof *tail);
+	for (k = 0; k < x->ncands; k++)
+		cidx_add(&byt, tail, k, x->cands[k].text, x->cands[k].textlen);
+	for (k = 0; k < x->ncands; k++) {
+		t = x->cands[k].text;
+		if (x->cands[k].ntok >= 2 && (sp = strchr(t, ' ')) != NULL)
+			cidx_add(&byfirst, tail, k, t, (size_t)(sp - t));
+		else
+			byfirst.next[k] = UINT32_MAX;
+	}
+	for (k = 0; k < x->ncands; k++) {
+		t = x->cands[k].text;
+		if (x->cands[k].ntok >= 2 && (sp = strrchr(t, ' ')) != NULL)
+			cidx_add(&bylast, tail, k, sp + 1, strlen(sp + 1));
+		else
+			bylast.next[k] = UINT32_MAX;
+	}
+	free(tail);
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
@@ -2104,28 +2266,31 @@ resolve_weak(struct ext *x)
 		    c->weight < 1000000))
 			continue;
 		/* A word of a person's full name in the same article. */
-		for (k = 0; k < x->ncands; k++) {
-			const char *t, *sp;
+		for (n = 0; n < 2 && c->type != ENT_PERSON; n++) {
+			const struct cand_index *ix = n == 0 ? &bylast : &byfirst;
 
-			d = &x->cands[k];
-			if (d->type != ENT_PERSON || d->ntok < 2)
-				continue;
-			t = d->text;
-			sp = strrchr(t, ' ');
-			if (fold_eq(sp + 1, strlen(sp + 1), c->text, c->textlen) ||
-			    fold_eq(t, (size_t)(strchr(t, ' ') - t), c->text,
-			    c->textlen)) {
-				c->type = ENT_PERSON;
-				c->canon = NULL;
-				break;
+			for (j = cidx_first(ix, c->text, c->textlen); j != UINT32_MAX;
+			    j = ix->next[j]) {
+				d = &x->cands[j];
+				if (d->type != ENT_PERSON || d->ntok < 2)
+					continue;
+				t = d->text;
+				sp = n == 0 ? strrchr(t, ' ') + 1 : t;
+				nl = n == 0 ? strlen(sp) : (size_t)(strchr(t, ' ') - t);
+				if (fold_eq(sp, nl, c->text, c->textlen)) {
+					c->type = ENT_PERSON;
+					c->canon = NULL;
+					break;
+				}
 			}
 		}
 		if (c->type != CT_WEAK)
 			continue;
 		/* The same word typed or hinted elsewhere: a vote. */
 		memset(votes, 0, sizeof votes);
-		for (k = 0; k < x->ncands; k++) {
-			d = &x->cands[k];
+		for (j = cidx_first(&byt, c->text, c->textlen); j != UINT32_MAX;
+		    j = byt.next[j]) {
+			d = &x->cands[j];
 			if (!fold_eq(d->text, d->textlen, c->text, c->textlen))
 				continue;
 			if (d->type >= 0)
@@ -2145,13 +2310,17 @@ resolve_weak(struct ext *x)
 		if (c->sent || c->tc || hset_has(x->lower, lowhash(c->text,
 		    c->textlen)))
 			continue;
-		for (k = 0, n = 0; k < x->ncands; k++)
-			if (x->cands[k].type == CT_WEAK && fold_eq(x->cands[k].text,
-			    x->cands[k].textlen, c->text, c->textlen))
+		for (j = cidx_first(&byt, c->text, c->textlen), n = 0; j != UINT32_MAX;
+		    j = byt.next[j])
+			if (x->cands[j].type == CT_WEAK && fold_eq(x->cands[j].text,
+			    x->cands[j].textlen, c->text, c->textlen))
 				n++;
 		if (n >= WEAK_REPEAT)
 			c->weak_org = 1;
 	}
+	cidx_free(&byt);
+	cidx_free(&byfirst);
+	cidx_free(&bylast);
 	for (i = 0; i < x->ncands; i++)
 		if (x->cands[i].weak_org)
 			x->cands[i].type = ENT_ORG;
