@@ -2106,17 +2106,76 @@ sort_cands(struct cand *c, size_t n)
 	free(tmp);
 }
 
+/* Entities by type and canonical name, hashed folding ASCII case as fold_eq
+ * compares. An entity whose canonical changes is filed again under the new
+ * name; the old entry stays and no longer matches. */
+struct ent_index {
+	uint32_t	*head;
+	size_t		 nb;
+	struct {
+		uint32_t	ent, next;
+	}		*e;
+	size_t		 n, cap;
+};
+
+static void
+eidx_init(struct ent_index *ix, size_t ncands)
+{
+	size_t i;
+
+	memset(ix, 0, sizeof *ix);
+	for (ix->nb = 16; ix->nb < 2 * ncands; ix->nb *= 2)
+		;
+	ix->head = xreallocarray(NULL, ix->nb, sizeof *ix->head);
+	for (i = 0; i < ix->nb; i++)
+		ix->head[i] = UINT32_MAX;
+}
+
+static size_t
+eidx_bucket(const struct ent_index *ix, int type, const char *s, size_t n)
+{
+	return ((size_t)word_hash(s, n, 1) * 3 + (size_t)type) & (ix->nb - 1);
+}
+
+static void
+eidx_add(struct ent_index *ix, const struct ent *ents, size_t k)
+{
+	size_t b = eidx_bucket(ix, ents[k].type, ents[k].canon, ents[k].canonlen);
+
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? 2 * ix->cap : 64;
+		ix->e = xreallocarray(ix->e, ix->cap, sizeof *ix->e);
+	}
+	ix->e[ix->n].ent = (uint32_t)k;
+	ix->e[ix->n].next = ix->head[b];
+	ix->head[b] = (uint32_t)ix->n++;
+}
+
+static void
+eidx_free(struct ent_index *ix)
+{
+	free(ix->head);
+	free(ix->e);
+}
+
 static int
-find_ent(struct ent *ents, size_t nents, struct cand *c)
+find_ent(struct ent *ents, size_t nents, const struct ent_index *ix, struct cand *c)
 {
 	const char *name = cand_name(c);
 	size_t i, nl = strlen(name);
+	uint32_t j, k;
 	int best = -1;
 
-	for (i = 0; i < nents; i++)
-		if (ents[i].type == c->type && fold_eq(ents[i].canon, ents[i].canonlen,
-		    name, nl))
-			return (int)i;
+	/* The first entity (by index) of this type and name. */
+	for (j = ix->head[eidx_bucket(ix, c->type, name, nl)]; j != UINT32_MAX;
+	    j = ix->e[j].next) {
+		k = ix->e[j].ent;
+		if (ents[k].type == c->type && fold_eq(ents[k].canon, ents[k].canonlen,
+		    name, nl) && (best < 0 || k < (uint32_t)best))
+			best = (int)k;
+	}
+	if (best >= 0)
+		return best;
 	if (c->fixed)
 		return -1;
 	if (c->type == ENT_PERSON && c->ntok == 1) {
@@ -2171,20 +2230,6 @@ struct cand_index {
 	size_t		 nb;
 };
 
-static size_t
-fold_hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
-	}
-	return (size_t)(h ^ h >> 32);
-}
-
 static void
 cidx_init(struct cand_index *ix, size_t ncands)
 {
@@ -2202,7 +2247,7 @@ cidx_init(struct cand_index *ix, size_t ncands)
 static void
 cidx_add(struct cand_index *ix, uint32_t *tail, size_t k, const char *s, size_t n)
 {
-	size_t b = fold_hash(s, n) & (ix->nb - 1);
+	size_t b = (size_t)word_hash(s, n, 1) & (ix->nb - 1);
 
 	ix->next[k] = UINT32_MAX;
 	if (ix->head[b] == UINT32_MAX)
@@ -2215,7 +2260,7 @@ cidx_add(struct cand_index *ix, uint32_t *tail, size_t k, const char *s, size_t 
 static uint32_t
 cidx_first(const struct cand_index *ix, const char *s, size_t n)
 {
-	return ix->head[fold_hash(s, n) & (ix->nb - 1)];
+	return ix->head[(size_t)word_hash(s, n, 1) & (ix->nb - 1)];
 }
 
 static void
@@ -2328,10 +2373,25 @@ resolve_weak(struct ext *x)
 
 static void *reserve(void *, size_t *, size_t, size_t);
 
+struct ent_first {
+	size_t	first, ent;
+};
+
+static int
+by_first(const void *a, const void *b)
+{
+	size_t fa = ((const struct ent_first *)a)->first;
+	size_t fb = ((const struct ent_first *)b)->first;
+
+	return fa < fb ? -1 : fa > fb;
+}
+
 static void
 merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 {
 	struct ent *ents;
+	struct ent_index eix;
+	struct ent_first *ef;
 	size_t nents = 0, i, k, pass, *order, *rank;
 	struct cand *c;
 	int e;
@@ -2347,6 +2407,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 		x->ncands = k + 1;
 	resolve_weak(x);
 	ents = sc->ents = reserve(sc->ents, &sc->entcap, x->ncands + 1, sizeof *ents);
+	eidx_init(&eix, x->ncands);
 	/* Full names first, so that a surname before its full name still joins it. */
 	for (pass = 0; pass < 3; pass++) {
 		for (i = 0; i < x->ncands; i++) {
@@ -2357,10 +2418,8 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				continue;
 			if (pass == 1 && c->acronym)
 				continue;
-			e = find_ent(ents, nents, c);
+			e = find_ent(ents, nents, &eix, c);
 			if (e < 0) {
-				if (pass == 1 && c->type == ENT_PERSON && c->ntok == 1 && 0)
-					continue;
 				e = (int)nents++;
 				memset(&ents[e], 0, sizeof ents[e]);
 				ents[e].type = c->type;
@@ -2371,6 +2430,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				ents[e].first = c->start;
 				ents[e].confirmed = c->canon != NULL;
 				ent_words(&ents[e]);
+				eidx_add(&eix, ents, (size_t)e);
 			}
 			else if (c->canon && !ents[e].confirmed && c->type == ENT_PERSON &&
 			    strchr(c->canon, ' ') && (ents[e].canontok < 2 ||
@@ -2382,6 +2442,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				ents[e].canontok = 2;
 				ents[e].confirmed = 1;
 				ent_words(&ents[e]);
+				eidx_add(&eix, ents, (size_t)e);
 			}
 			c->ent = e;
 			ents[e].n++;
@@ -2389,20 +2450,22 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				ents[e].first = c->start;
 		}
 	}
+	eidx_free(&eix);
 	/* Entities in order of first mention. */
 	sc->ord = reserve(sc->ord, &sc->ordcap, 2 * (nents + 1), sizeof *sc->ord);
 	order = sc->ord;
 	rank = sc->ord + nents + 1;
+	/* No two entities share a first mention (candidates do not overlap), so
+	 * any sort gives the one order. */
+	ef = xreallocarray(NULL, nents + 1, sizeof *ef);
+	for (i = 0; i < nents; i++) {
+		ef[i].first = ents[i].first;
+		ef[i].ent = i;
+	}
+	qsort(ef, nents, sizeof *ef, by_first);
 	for (i = 0; i < nents; i++)
-		order[i] = i;
-	for (i = 1; i < nents; i++)
-		for (k = i; k > 0 && ents[order[k - 1]].first > ents[order[k]].first;
-		    k--) {
-			size_t t = order[k];
-
-			order[k] = order[k - 1];
-			order[k - 1] = t;
-		}
+		order[i] = ef[i].ent;
+	free(ef);
 	for (i = 0; i < nents; i++)
 		rank[order[i]] = i;
 	out->nents = nents;
