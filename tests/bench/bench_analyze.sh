@@ -59,6 +59,16 @@ throughput() {
 throughput analyze
 throughput extract
 
+# One huge article on one line (the words of the corpus, 10 MB): what is linear
+# per article must stay linear, whatever the article's size.
+{ echo "A long title"; echo; cat "$tmp"/corpus/*.txt | tr '\n' ' ' | head -c 10485760; \
+    echo; } > "$tmp/oneline.txt"
+t0=$(now)
+$pin "$lede" analyze "$tmp/oneline.txt" > /dev/null
+t1=$(now)
+awk -v s="$t0" -v e="$t1" 'BEGIN { printf "one 10 MB line: %.2f s: %.1f MB/s\n", e - s,
+    10 / (e - s) }'
+
 # Start-up: a one-line article with the real data, and with an empty data
 # directory; the difference is the cost of the knowledge files.
 printf 'Title\n\nPutin met Biden in Geneva.\n' > "$tmp/one.txt"
