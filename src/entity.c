@@ -276,53 +276,21 @@ enum {
 };
 #define NLISTS	(sizeof all_lists / sizeof all_lists[0])
 
-/* Word hashes, eight bytes at a time with no loop per byte: one call per lower-case
- * word of every article, one per word looked up in the word lists. lower8 lowers
- * ASCII capitals (bytes from 0x80 up kept). */
-static uint64_t
-lower8(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
-	uint64_t low7 = w & ~high;
-	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
-	uint64_t ge_a = low7 + ones * (0x80 - 'A');
-	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
-	uint64_t upper = (ge_a ^ gt_z) & ~w & high;
-
-	return w | (upper >> 2);
-}
-
-static uint64_t
-mix(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-	return h ^ (h >> 32);
-}
-
-/* The length goes in first; for a given length the loads below (overlapping at the
- * end) take every byte, so two words collide only as the mixing does. */
+/* Word hashes, eight bytes at a time with no loop per byte (util.h): one call per
+ * lower-case word of every article, one per word looked up in the word lists.
+ * The length goes in first, so two words collide only as the mixing does. */
 static inline uint64_t
 word_hash(const char *s, size_t n, int lower)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL, w;
-	uint32_t lo, hi;
+	size_t i;
 
-	for (; n > 8; u += 8, n -= 8) {
-		memcpy(&w, u, 8);
-		h = mix(h, lower ? lower8(w) : w);
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = hash_mix(h, lower ? lower8(w) : w);
 	}
-	if (n == 8)
-		memcpy(&w, u, 8);
-	else if (n >= 4) {
-		memcpy(&lo, u, 4);
-		memcpy(&hi, u + n - 4, 4);
-		w = lo | (uint64_t)hi << 32;
-	} else if (n > 0)
-		w = u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
-	else
-		w = 0;
-	h = mix(h, lower ? lower8(w) : w);
+	w = n > 0 ? tail8(s, n) : 0;
+	h = hash_mix(h, lower ? lower8(w) : w);
 	return h ^ (h >> 29);
 }
 
@@ -2106,60 +2074,64 @@ sort_cands(struct cand *c, size_t n)
 	free(tmp);
 }
 
-/* Entities by type and canonical name, hashed folding ASCII case as fold_eq
- * compares. An entity whose canonical changes is filed again under the new
- * name; the old entry stays and no longer matches. */
-struct ent_index {
-	uint32_t	*head;
+/* Ids (candidates, entities) filed by a name and a tag (an entity type, or 0),
+ * hashed folding ASCII case as fold_eq compares: merging asks about every
+ * candidate against all the others, and a long article has thousands. Chains are
+ * in no particular order; callers check the names they get. An entity whose
+ * canonical changes is filed again under the new name, and its old entry no
+ * longer matches. */
+struct name_index {
+	uint32_t	*head;		/* nb chains; UINT32_MAX ends one */
 	size_t		 nb;
 	struct {
-		uint32_t	ent, next;
+		uint32_t	id, next;
 	}		*e;
 	size_t		 n, cap;
 };
 
 static void
-eidx_init(struct ent_index *ix, size_t ncands)
+nidx_init(struct name_index *ix, size_t nkeys)
 {
 	size_t i;
 
 	memset(ix, 0, sizeof *ix);
-	for (ix->nb = 16; ix->nb < 2 * ncands; ix->nb *= 2)
+	for (ix->nb = 16; ix->nb < 2 * nkeys; ix->nb *= 2)
 		;
 	ix->head = xreallocarray(NULL, ix->nb, sizeof *ix->head);
 	for (i = 0; i < ix->nb; i++)
 		ix->head[i] = UINT32_MAX;
 }
 
-static size_t
-eidx_bucket(const struct ent_index *ix, int type, const char *s, size_t n)
+/* The first entry of the chain where tag and s[0, n) are filed. */
+static uint32_t
+nidx_first(const struct name_index *ix, int tag, const char *s, size_t n)
 {
-	return ((size_t)word_hash(s, n, 1) * 3 + (size_t)type) & (ix->nb - 1);
+	return ix->head[((size_t)word_hash(s, n, 1) * 3 + (size_t)tag) & (ix->nb - 1)];
 }
 
 static void
-eidx_add(struct ent_index *ix, const struct ent *ents, size_t k)
+nidx_add(struct name_index *ix, size_t id, int tag, const char *s, size_t n)
 {
-	size_t b = eidx_bucket(ix, ents[k].type, ents[k].canon, ents[k].canonlen);
+	size_t b = ((size_t)word_hash(s, n, 1) * 3 + (size_t)tag) & (ix->nb - 1);
 
 	if (ix->n == ix->cap) {
 		ix->cap = ix->cap ? 2 * ix->cap : 64;
 		ix->e = xreallocarray(ix->e, ix->cap, sizeof *ix->e);
 	}
-	ix->e[ix->n].ent = (uint32_t)k;
+	ix->e[ix->n].id = (uint32_t)id;
 	ix->e[ix->n].next = ix->head[b];
 	ix->head[b] = (uint32_t)ix->n++;
 }
 
 static void
-eidx_free(struct ent_index *ix)
+nidx_free(struct name_index *ix)
 {
 	free(ix->head);
 	free(ix->e);
 }
 
 static int
-find_ent(struct ent *ents, size_t nents, const struct ent_index *ix, struct cand *c)
+find_ent(struct ent *ents, size_t nents, const struct name_index *ix, struct cand *c)
 {
 	const char *name = cand_name(c);
 	size_t i, nl = strlen(name);
@@ -2167,9 +2139,8 @@ find_ent(struct ent *ents, size_t nents, const struct ent_index *ix, struct cand
 	int best = -1;
 
 	/* The first entity (by index) of this type and name. */
-	for (j = ix->head[eidx_bucket(ix, c->type, name, nl)]; j != UINT32_MAX;
-	    j = ix->e[j].next) {
-		k = ix->e[j].ent;
+	for (j = nidx_first(ix, c->type, name, nl); j != UINT32_MAX; j = ix->e[j].next) {
+		k = ix->e[j].id;
 		if (ents[k].type == c->type && fold_eq(ents[k].canon, ents[k].canonlen,
 		    name, nl) && (best < 0 || k < (uint32_t)best))
 			best = (int)k;
@@ -2221,88 +2192,30 @@ find_ent(struct ent *ents, size_t nents, const struct ent_index *ix, struct cand
 	return best;
 }
 
-/* Candidates chained by a key that folds ASCII case as fold_eq does: the whole
- * text, or a multi-word candidate's first or last word. resolve_weak asks, for
- * each weak candidate, about all the others; a long article has thousands. */
-struct cand_index {
-	uint32_t	*head;		/* nb heads, UINT32_MAX ends a chain */
-	uint32_t	*next;		/* per candidate */
-	size_t		 nb;
-};
-
-static void
-cidx_init(struct cand_index *ix, size_t ncands)
-{
-	size_t i;
-
-	for (ix->nb = 16; ix->nb < 2 * ncands; ix->nb *= 2)
-		;
-	ix->head = xreallocarray(NULL, ix->nb, sizeof *ix->head);
-	ix->next = xreallocarray(NULL, ncands ? ncands : 1, sizeof *ix->next);
-	for (i = 0; i < ix->nb; i++)
-		ix->head[i] = UINT32_MAX;
-}
-
-/* Chained in order of index, as the loops they replace went. */
-static void
-cidx_add(struct cand_index *ix, uint32_t *tail, size_t k, const char *s, size_t n)
-{
-	size_t b = (size_t)word_hash(s, n, 1) & (ix->nb - 1);
-
-	ix->next[k] = UINT32_MAX;
-	if (ix->head[b] == UINT32_MAX)
-		ix->head[b] = (uint32_t)k;
-	else
-		ix->next[tail[b]] = (uint32_t)k;
-	tail[b] = (uint32_t)k;
-}
-
-static uint32_t
-cidx_first(const struct cand_index *ix, const char *s, size_t n)
-{
-	return ix->head[(size_t)word_hash(s, n, 1) & (ix->nb - 1)];
-}
-
-static void
-cidx_free(struct cand_index *ix)
-{
-	free(ix->head);
-	free(ix->next);
-}
-
 static void
 resolve_weak(struct ext *x)
 {
 	size_t i, k, n, nl;
 	struct cand *c, *d;
-	struct cand_index byt, byfirst, bylast;
-	uint32_t *tail, j;
+	struct name_index byt, byword;
+	uint32_t j;
 	int votes[3];
 	const char *t, *sp;
 
-	/* By text; and a multi-word candidate by its first and by its last word
-	 * (whatever its type now: the loop below reads types as they change). */
-	cidx_init(&byt, x->ncands);
-	cidx_init(&byfirst, x->ncands);
-	cidx_init(&bylast, x->ncands);
-	tail = xreallocarray(NULL, byt.nb, sizeof *tail);
-	for (k = 0; k < x->ncands; k++)
-		cidx_add(&byt, tail, k, x->cands[k].text, x->cands[k].textlen);
+	/* Candidates by text; and multi-word ones by their last word (tag 0) and
+	 * their first (tag 1), whatever their type now: the loop below reads the
+	 * types as it changes them. */
+	nidx_init(&byt, x->ncands);
+	nidx_init(&byword, 2 * x->ncands);
 	for (k = 0; k < x->ncands; k++) {
 		t = x->cands[k].text;
-		if (x->cands[k].ntok >= 2 && (sp = strchr(t, ' ')) != NULL)
-			cidx_add(&byfirst, tail, k, t, (size_t)(sp - t));
-		else
-			byfirst.next[k] = UINT32_MAX;
+		nidx_add(&byt, k, 0, t, x->cands[k].textlen);
+		if (x->cands[k].ntok < 2)
+			continue;
+		sp = strrchr(t, ' ');
+		nidx_add(&byword, k, 0, sp + 1, strlen(sp + 1));
+		nidx_add(&byword, k, 1, t, (size_t)(strchr(t, ' ') - t));
 	}
-	for (k = 0; k < x->ncands; k++) {
-		t = x->cands[k].text;
-		if (x->cands[k].ntok >= 2 && (sp = strrchr(t, ' ')) != NULL)
-			cidx_add(&bylast, tail, k, sp + 1, strlen(sp + 1));
-		else
-			bylast.next[k] = UINT32_MAX;
-	}
-	free(tail);
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
@@ -2312,11 +2225,9 @@ resolve_weak(struct ext *x)
 			continue;
 		/* A word of a person's full name in the same article. */
 		for (n = 0; n < 2 && c->type != ENT_PERSON; n++) {
-			const struct cand_index *ix = n == 0 ? &bylast : &byfirst;
-
-			for (j = cidx_first(ix, c->text, c->textlen); j != UINT32_MAX;
-			    j = ix->next[j]) {
-				d = &x->cands[j];
+			for (j = nidx_first(&byword, (int)n, c->text, c->textlen);
+			    j != UINT32_MAX; j = byword.e[j].next) {
+				d = &x->cands[byword.e[j].id];
 				if (d->type != ENT_PERSON || d->ntok < 2)
 					continue;
 				t = d->text;
@@ -2333,9 +2244,9 @@ resolve_weak(struct ext *x)
 			continue;
 		/* The same word typed or hinted elsewhere: a vote. */
 		memset(votes, 0, sizeof votes);
-		for (j = cidx_first(&byt, c->text, c->textlen); j != UINT32_MAX;
-		    j = byt.next[j]) {
-			d = &x->cands[j];
+		for (j = nidx_first(&byt, 0, c->text, c->textlen); j != UINT32_MAX;
+		    j = byt.e[j].next) {
+			d = &x->cands[byt.e[j].id];
 			if (!fold_eq(d->text, d->textlen, c->text, c->textlen))
 				continue;
 			if (d->type >= 0)
@@ -2355,17 +2266,18 @@ resolve_weak(struct ext *x)
 		if (c->sent || c->tc || hset_has(x->lower, lowhash(c->text,
 		    c->textlen)))
 			continue;
-		for (j = cidx_first(&byt, c->text, c->textlen), n = 0; j != UINT32_MAX;
-		    j = byt.next[j])
-			if (x->cands[j].type == CT_WEAK && fold_eq(x->cands[j].text,
-			    x->cands[j].textlen, c->text, c->textlen))
+		for (j = nidx_first(&byt, 0, c->text, c->textlen), n = 0;
+		    j != UINT32_MAX; j = byt.e[j].next) {
+			d = &x->cands[byt.e[j].id];
+			if (d->type == CT_WEAK && fold_eq(d->text, d->textlen, c->text,
+			    c->textlen))
 				n++;
+		}
 		if (n >= WEAK_REPEAT)
 			c->weak_org = 1;
 	}
-	cidx_free(&byt);
-	cidx_free(&byfirst);
-	cidx_free(&bylast);
+	nidx_free(&byt);
+	nidx_free(&byword);
 	for (i = 0; i < x->ncands; i++)
 		if (x->cands[i].weak_org)
 			x->cands[i].type = ENT_ORG;
@@ -2390,7 +2302,7 @@ static void
 merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 {
 	struct ent *ents;
-	struct ent_index eix;
+	struct name_index eix;
 	struct ent_first *ef;
 	size_t nents = 0, i, k, pass, *order, *rank;
 	struct cand *c;
@@ -2407,7 +2319,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 		x->ncands = k + 1;
 	resolve_weak(x);
 	ents = sc->ents = reserve(sc->ents, &sc->entcap, x->ncands + 1, sizeof *ents);
-	eidx_init(&eix, x->ncands);
+	nidx_init(&eix, x->ncands);
 	/* Full names first, so that a surname before its full name still joins it. */
 	for (pass = 0; pass < 3; pass++) {
 		for (i = 0; i < x->ncands; i++) {
@@ -2430,7 +2342,8 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				ents[e].first = c->start;
 				ents[e].confirmed = c->canon != NULL;
 				ent_words(&ents[e]);
-				eidx_add(&eix, ents, (size_t)e);
+				nidx_add(&eix, (size_t)e, ents[e].type, ents[e].canon,
+				    ents[e].canonlen);
 			}
 			else if (c->canon && !ents[e].confirmed && c->type == ENT_PERSON &&
 			    strchr(c->canon, ' ') && (ents[e].canontok < 2 ||
@@ -2442,7 +2355,8 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				ents[e].canontok = 2;
 				ents[e].confirmed = 1;
 				ent_words(&ents[e]);
-				eidx_add(&eix, ents, (size_t)e);
+				nidx_add(&eix, (size_t)e, ents[e].type, ents[e].canon,
+				    ents[e].canonlen);
 			}
 			c->ent = e;
 			ents[e].n++;
@@ -2450,7 +2364,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 				ents[e].first = c->start;
 		}
 	}
-	eidx_free(&eix);
+	nidx_free(&eix);
 	/* Entities in order of first mention. */
 	sc->ord = reserve(sc->ord, &sc->ordcap, 2 * (nents + 1), sizeof *sc->ord);
 	order = sc->ord;

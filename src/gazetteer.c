@@ -311,51 +311,9 @@ gz_reserve(struct gazetteer *g, size_t n)
 	buf_grow(&g->arena, n * 12);
 }
 
-/* Keys are hashed and compared eight bytes at a time, with the ASCII capitals of
- * what is asked lowered on the way (a folded key has none): an ASCII name, most
- * of what gz_lookup is asked, needs no folded copy. lower8 lowers eight bytes,
- * those from 0x80 up kept. */
-static inline uint64_t
-lower8(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
-	uint64_t low7 = w & ~high;
-	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
-	uint64_t ge_a = low7 + ones * (0x80 - 'A');
-	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
-
-	return w | (((ge_a ^ gt_z) & ~w & high) >> 2);
-}
-
-/* The last (or only) eight bytes of s[0, n), n >= 1, into one word: overlapping
- * what came before, or for short keys two overlapping halves, or for under four
- * bytes the first, middle and last. Every byte is in some word, and n is hashed
- * too, so equal words mean equal keys. */
-static inline uint64_t
-tail8(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint64_t w;
-	uint32_t lo, hi;
-
-	if (n >= 8) {
-		memcpy(&w, u + n - 8, 8);
-		return w;
-	}
-	if (n >= 4) {
-		memcpy(&lo, u, 4);
-		memcpy(&hi, u + n - 4, 4);
-		return lo | (uint64_t)hi << 32;
-	}
-	return u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
-}
-
-static inline uint64_t
-mix(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-	return h ^ (h >> 32);
-}
+/* Keys are hashed and compared eight bytes at a time (util.h), with the ASCII
+ * capitals of what is asked lowered on the way (a folded key has none): an ASCII
+ * name, most of what gz_lookup is asked, needs no folded copy. */
 
 /* The hash of s[0, n) (n >= 1) in ASCII lower case; *high gets the high bits of
  * its bytes, which say whether it is all ASCII. */
@@ -368,11 +326,11 @@ key_hash(const char *s, size_t n, uint64_t *high)
 	for (i = 0; i + 8 < n; i += 8) {
 		memcpy(&w, s + i, 8);
 		or |= w;
-		h = mix(h, lower8(w));
+		h = hash_mix(h, lower8(w));
 	}
 	w = tail8(s, n);
 	*high = (or | w) & 0x8080808080808080ULL;
-	h = mix(h, lower8(w));
+	h = hash_mix(h, lower8(w));
 	return (uint32_t)(h ^ (h >> 29));
 }
 

@@ -60,6 +60,53 @@ buf_addc(struct buf *b, char c)
 /* 64-bit FNV-1a: the article text hash used for identity and the index. */
 uint64_t hash_bytes(const void *, size_t);
 
+/* Eight bytes at a time, for the hash tables of names (gazetteer keys, word
+ * lists): a byte loop costs several instructions a letter, and they are asked
+ * about every word of every article. */
+
+/* The eight bytes with their ASCII capitals lowered (bytes from 0x80 up kept). */
+static inline uint64_t
+lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t low7 = w & ~high;
+	/* high bit of each byte: >= 'A', then > 'Z', then ASCII */
+	uint64_t ge_a = low7 + ones * (0x80 - 'A');
+	uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+
+	return w | (((ge_a ^ gt_z) & ~w & high) >> 2);
+}
+
+/* The last (or only) eight bytes of s[0, n), n >= 1, as one word: overlapping
+ * what came before, or for short strings two overlapping halves, or under four
+ * bytes the first, middle and last. Every byte is in some word; hash n too. */
+static inline uint64_t
+tail8(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w;
+	uint32_t lo, hi;
+
+	if (n >= 8) {
+		memcpy(&w, u + n - 8, 8);
+		return w;
+	}
+	if (n >= 4) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		return lo | (uint64_t)hi << 32;
+	}
+	return u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16;
+}
+
+/* One step of those hashes: a word mixed into h. */
+static inline uint64_t
+hash_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);
+}
+
 /* Length (1-4) of the valid UTF-8 sequence at s, or 0 when it is not valid:
  * no overlong forms, surrogates or code points past U+10FFFF. Inline: the input
  * check and the JSON writer call it for every non-ASCII character. */
