@@ -1785,20 +1785,21 @@ run(struct ext *x, size_t a, size_t b, struct buf *key)
 static int
 line_cand_overlaps(struct ext *x, size_t n0, int sorted, size_t s, size_t e)
 {
-	size_t lo = x->linecands, hi = n0, mid, k;
+	size_t lo = x->linecands, hi = n0, mid, k = x->linecands;
 
-	if (!sorted)
-		lo = hi;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->cands[mid].end <= s)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (sorted) {
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (x->cands[mid].end <= s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n0 && x->cands[lo].start < e)
+			return 1;
+		k = n0;
 	}
-	if (sorted && lo < n0 && x->cands[lo].start < e)
-		return 1;
-	for (k = sorted ? n0 : x->linecands; k < x->ncands; k++)
+	for (; k < x->ncands; k++)
 		if (x->cands[k].start < e && s < x->cands[k].end)
 			return 1;
 	return 0;
