@@ -11,12 +11,15 @@
 #include "lede/cli.h"
 #include "lede/ingest.h"
 #include "lede/paths.h"
+#include "lede/story_cli.h"
 #include "lede/ui.h"
 #include "lede/util.h"
 
 static const char usage_text[] =
     "usage: lede [-c FILE] [PATH...]        open the reader\n"
-    "       lede analyze PATH...            one JSON object per article (JSON Lines)\n"
+    "       lede analyze [--no-stories|--stories] PATH...\n"
+    "                                       one JSON object per article (JSON Lines)\n"
+    "       lede stories PATH...            one JSON object per story\n"
     "       lede extract PATH...            the cleaned article body as plain text\n"
     "       lede annotations list [PATH...]\n"
     "       lede annotations export --format w3c|brat|markdown [--out DIR] [PATH...]\n"
@@ -108,8 +111,12 @@ main(int argc, char **argv)
 	int ch;
 
 	setlocale(LC_ALL, "");
-	if (argc > 1 && strcmp(argv[1], "analyze") == 0)
-		return batch_main(argc - 1, argv + 1, 0);
+	if (argc > 1 && strcmp(argv[1], "analyze") == 0) {
+		int n = argc - 1, r = story_analyze(&n, argv + 1);
+		return r >= 0 ? r : batch_main(n, argv + 1, 0);
+	}
+	if (argc > 1 && strcmp(argv[1], "stories") == 0)
+		return story_cli(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "extract") == 0)
 		return batch_main(argc - 1, argv + 1, 1);
 	if (argc > 1 && strcmp(argv[1], "annotations") == 0)

@@ -1,0 +1,24 @@
+/* story_int.h - what story.c and story_align.c share: words of the cleaned body */
+#ifndef LEDE_STORY_INT_H
+#define LEDE_STORY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lede/analysis.h"
+
+struct sword {
+	size_t		 start, end;	/* byte offsets into the article text */
+	uint64_t	 h;		/* hash of the word, ASCII lowered */
+	unsigned	 cap : 1;	/* starts with a capital letter */
+	unsigned	 num : 1;	/* starts with a digit */
+	unsigned	 sent : 1;	/* first word of a sentence */
+};
+
+/* A line the comparison reads: title, subheading or body. */
+int	story_line_kept(enum line_class);
+
+/* The words of the kept lines, in order; *out owned by the caller. */
+size_t	story_words(const struct analysis *, struct sword **out);
+
+#endif
