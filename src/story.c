@@ -3,6 +3,8 @@
 #include <config.h>
 
 #include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +18,12 @@
 #define RARE_MAX	24	/* an entity in more articles than this is not rare */
 #define DATE_NEAR	7	/* days: dates further apart need a much closer body */
 
-/* Joining: body similarity alone, or a weaker one with rare entities in common. */
+/* Joining: body similarity alone, or a weaker one with many rare entities in
+ * common (tuned on the mixed development corpus). */
 #define SIM_ALONE	0.30
-#define SIM_WITH_ENTS	0.06
+#define SIM_WITH_ENTS	0.04
 #define ENTS_MIN	3
+#define ENTS_SHARE	0.45	/* of the entities of the article that has fewer */
 #define SIM_FAR_DATE	0.50
 
 int
@@ -55,6 +59,17 @@ punct_len(const unsigned char *p, const unsigned char *end)
 	return 0;
 }
 
+/* 's or ’s ending a word. */
+static inline int
+possessive(const unsigned char *p, const unsigned char *end)
+{
+	size_t k = *p == '\'' ? 1 : is_rsquo(p, end) ? 3 : 0;
+
+	return k > 0 && end - p > (ptrdiff_t)k && (p[k] == 's' || p[k] == 'S') &&
+	    (end - p == (ptrdiff_t)k + 1 || !word_byte(p[k + 1]) ||
+	    punct_len(p + k + 1, end) > 0);
+}
+
 static void
 line_words(const char *text, size_t ls, size_t le, struct sword **w, size_t *n,
     size_t *cap)
@@ -81,6 +96,8 @@ line_words(const char *text, size_t ls, size_t le, struct sword **w, size_t *n,
 					c = (unsigned char)(c + 32);
 				h = (h ^ c) * 0x100000001b3ULL;
 				p++;
+			} else if (possessive(p, end)) {
+				break;	/* Russia's is Russia and s */
 			} else if ((*p == '\'' || *p == ',' || *p == '.') && p + 1 < end &&
 			    word_byte(p[1]) && punct_len(p + 1, end) == 0 &&
 			    (*p == '\'' || (*s >= '0' && *s <= '9' && p[1] >= '0' &&
@@ -392,7 +409,10 @@ joins(struct story_set *s, const struct sdoc *a, const struct sdoc *b)
 		return sim >= SIM_FAR_DATE;
 	if (sim >= SIM_ALONE)
 		return 1;
-	return sim >= SIM_WITH_ENTS && rare_shared(s, a, b) >= ENTS_MIN;
+	if (sim < SIM_WITH_ENTS)
+		return 0;
+	size_t r = rare_shared(s, a, b), fewer = a->nents < b->nents ? a->nents : b->nents;
+	return r >= ENTS_MIN && (double)r >= ENTS_SHARE * (double)fewer;
 }
 
 static void

@@ -14,9 +14,10 @@
 #define SENT_MAX	160	/* longer sentences are aligned but not compared word by word */
 #define SPAN_MAX	5	/* words in a flagged span, and in its counterpart */
 #define MAJ_MIN		2	/* sources that must agree on the other rendering */
-#define MAJ_FRAC	0.50	/* ... and that share of the aligned sources */
+#define MAJ_FRAC	0.40	/* ... and that share of the aligned sources */
 #define SUP_MAX		0	/* sources that may render it as this one does */
 #define CMP_MAX		64	/* articles of one story compared with each other */
+#define CONTENT_PER_DOC	2	/* a content word is in at most this many sentences per article */
 
 struct ssent {
 	size_t	 doc;
@@ -103,6 +104,7 @@ struct cand {
 	uint64_t cp;		/* hash of the majority counterpart */
 	size_t	 cpsent, j0, j1;	/* where it is, for the suggestion */
 	size_t	 best, support, k;
+	int	 content;	/* 0 not known yet, 1 no content word, 2 one */
 };
 
 static uint64_t
@@ -125,7 +127,20 @@ struct work {
 	size_t				 nsents;
 	struct story_cmp		*out;
 	size_t				 flagcap;
+	const struct freq		*f;	/* sentence frequencies of words */
 };
+
+/* A difference in function words alone (a for the, this for our) is how
+ * sources word things, not what they say: a flag needs a content word, one
+ * that the story's sentences seldom use. */
+static int
+has_content(const struct work *wk, const struct sword *w, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (wk->f->n[freq_slot(wk->f, w[a].h)] <= CONTENT_PER_DOC * wk->n)
+			return 1;
+	return 0;
+}
 
 static void
 add_flag(struct work *wk, const struct ssent *s, const struct cand *c, size_t nsrc)
@@ -261,6 +276,13 @@ compare_sentence(struct work *wk, size_t si, const struct match *m, size_t nm)
 			if (c->best < MAJ_MIN || c->support > SUP_MAX ||
 			    (double)c->best < MAJ_FRAC * (double)c->k)
 				continue;
+			if (!c->content) {
+				const struct ssent *o = &wk->sents[c->cpsent];
+				c->content = 1 + (has_content(wk, sw, c->i0, c->i1) ||
+				    has_content(wk, wk->docs[o->doc].w + o->w0, c->j0, c->j1));
+			}
+			if (c->content != 2)
+				continue;
 			for (i = c->i0; i < c->i1 && !taken[i]; i++)
 				;
 			if (i < c->i1)
@@ -277,6 +299,243 @@ compare_sentence(struct work *wk, size_t si, const struct match *m, size_t nm)
 		pick->best = 0;
 	}
 	free(cands);
+}
+
+
+/* ---- names one source spells unlike the others ---------------------------------- */
+
+struct capw {
+	uint64_t	 h;
+	size_t		 doc, w;	/* where: a word of a doc */
+};
+
+static int
+cmp_capw(const void *a, const void *b)
+{
+	const struct capw *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return x->w < y->w ? -1 : x->w > y->w;
+}
+
+static inline unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Edit distance of two byte strings (ASCII folded), or max + 1 when above max. */
+static size_t
+edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max)
+{
+	size_t row[64], i, j;
+
+	if (na >= 64 || nb >= 64 || (na > nb ? na - nb : nb - na) > max)
+		return max + 1;
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		size_t diag = row[0], lo;
+		row[0] = i;
+		lo = row[0];
+		for (j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t v = diag + (fold((unsigned char)a[i - 1]) !=
+			    fold((unsigned char)b[j - 1]));
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < lo)
+				lo = v;
+		}
+		if (lo > max)
+			return max + 1;
+	}
+	return row[nb];
+}
+
+static int
+is_prefix(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i, n = na < nb ? na : nb;
+
+	for (i = 0; i < n; i++)
+		if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+struct cgroup {
+	size_t	 first, end;	/* entries of one word in the sorted capw array */
+	size_t	 ndocs;
+};
+
+/* The capitalised word before word i of a doc, inside its sentence, or NULL. */
+static const struct sword *
+cap_before(const struct sdocw *d, const char *text, size_t i)
+{
+	size_t k;
+
+	if (i == 0 || d->w[i].sent || !d->w[i - 1].cap)
+		return NULL;
+	for (k = d->w[i - 1].end; k < d->w[i].start; k++)
+		if (text[k] != ' ')
+			return NULL;	/* the same name: only a space between */
+	return &d->w[i - 1];
+}
+
+static void
+push_flag(struct work *wk, size_t doc, size_t start, size_t end, char *sugg,
+    size_t agree)
+{
+	struct story_flag *f;
+
+	if (wk->out->nflags == wk->flagcap) {
+		wk->flagcap = wk->flagcap ? 2 * wk->flagcap : 16;
+		wk->out->flags = xreallocarray(wk->out->flags, wk->flagcap,
+		    sizeof *wk->out->flags);
+	}
+	f = &wk->out->flags[wk->out->nflags++];
+	f->art = doc;
+	f->start = start;
+	f->end = end;
+	f->kind = AK_NAME_VARIANT;
+	f->suggestion = sugg;
+	f->note = xasprintf("%zu of %zu sources: %s", agree, wk->n, sugg);
+}
+
+/* A capitalised word that one source alone uses, a near-spelling of one that
+ * others use (not a longer or shorter form of it: Russia, Russian), is that
+ * name misspelt; a capitalised word just before it that the others write
+ * otherwise before theirs is part of the same name. */
+static void
+compare_names(struct work *wk)
+{
+	struct capw *cw = NULL;
+	struct cgroup *g = NULL;
+	size_t ncw = 0, cap = 0, ng = 0, d, i, j, k;
+
+	for (d = 0; d < wk->n; d++)
+		for (i = 0; i < wk->docs[d].nw; i++) {
+			const struct sword *w = &wk->docs[d].w[i];
+			if (!w->cap || w->end - w->start < 4)
+				continue;
+			if (ncw == cap) {
+				cap = cap ? 2 * cap : 256;
+				cw = xreallocarray(cw, cap, sizeof *cw);
+			}
+			cw[ncw++] = (struct capw){ w->h, d, i };
+		}
+	qsort(cw, ncw, sizeof *cw, cmp_capw);
+	/* Words the story also writes in lower case are words, not names. */
+	uint64_t *low = NULL;
+	size_t nlow = 0, lcap = 0;
+	for (d = 0; d < wk->n; d++)
+		for (i = 0; i < wk->docs[d].nw; i++) {
+			const struct sword *w = &wk->docs[d].w[i];
+			if (w->cap || w->num)
+				continue;
+			if (nlow == lcap) {
+				lcap = lcap ? 2 * lcap : 256;
+				low = xreallocarray(low, lcap, sizeof *low);
+			}
+			low[nlow++] = w->h;
+		}
+	qsort(low, nlow, sizeof *low, cmp_u64);
+	g = xreallocarray(NULL, ncw ? ncw : 1, sizeof *g);
+	for (i = 0; i < ncw; i = j) {
+		size_t docs = 1;
+		for (j = i + 1; j < ncw && cw[j].h == cw[i].h; j++)
+			docs += cw[j].doc != cw[j - 1].doc;
+		if (nlow > 0 && bsearch(&cw[i].h, low, nlow, sizeof *low, cmp_u64) != NULL)
+			continue;
+		g[ng++] = (struct cgroup){ i, j, docs };
+	}
+	for (i = 0; i < ng; i++) {
+		const struct capw *a = &cw[g[i].first];
+		const struct sword *aw = &wk->docs[a->doc].w[a->w];
+		const char *at = wk->an[a->doc]->art->text + aw->start;
+		size_t na = aw->end - aw->start, best = (size_t)-1;
+
+		if (g[i].ndocs != 1)
+			continue;
+		for (k = g[i].first; k < g[i].end; k++)	/* not only as a sentence's first word */
+			if (!wk->docs[cw[k].doc].w[cw[k].w].sent)
+				break;
+		if (k == g[i].end)
+			continue;
+		for (k = 0; k < ng; k++) {
+			const struct capw *b = &cw[g[k].first];
+			const struct sword *bw = &wk->docs[b->doc].w[b->w];
+			const char *bt = wk->an[b->doc]->art->text + bw->start;
+			size_t nb = bw->end - bw->start;
+			if (g[k].ndocs < MAJ_MIN || is_prefix(at, na, bt, nb))
+				continue;
+			if (edit_distance(at, na, bt, nb, na >= 6 && nb >= 6 ? 2 : 1) >
+			    (na >= 6 && nb >= 6 ? 2u : 1u))
+				continue;
+			if (best == (size_t)-1 || g[k].ndocs > g[best].ndocs)
+				best = k;
+		}
+		if (best == (size_t)-1)
+			continue;
+		/* The others' name: the word, and the capitalised word most often before it. */
+		const struct capw *b = &cw[g[best].first];
+		const struct sword *bw = &wk->docs[b->doc].w[b->w];
+		const char *bt = wk->an[b->doc]->art->text;
+		uint64_t lh[CMP_MAX];
+		const struct sword *lw[CMP_MAX];
+		size_t ldoc[CMP_MAX], nl = 0, q, lbest = (size_t)-1, lcount = 0;
+		for (q = g[best].first; q < g[best].end && nl < CMP_MAX; q++) {
+			const struct sword *p = cap_before(&wk->docs[cw[q].doc],
+			    wk->an[cw[q].doc]->art->text, cw[q].w);
+			if (p != NULL && (nl == 0 || ldoc[nl - 1] != cw[q].doc)) {
+				lh[nl] = p->h;
+				lw[nl] = p;
+				ldoc[nl++] = cw[q].doc;
+			}
+		}
+		for (q = 0; q < nl; q++) {
+			size_t same = 0, r;
+			for (r = 0; r < nl; r++)
+				same += lh[r] == lh[q];
+			if (same > lcount) {
+				lcount = same;
+				lbest = q;
+			}
+		}
+		size_t others = 0;	/* the other sources that write the name so */
+		for (q = g[best].first; q < g[best].end; q++)
+			others += cw[q].doc != a->doc &&
+			    (q == g[best].first || cw[q - 1].doc != cw[q].doc);
+		for (q = g[i].first; q < g[i].end; q++) {
+			const struct sdocw *dw = &wk->docs[cw[q].doc];
+			const struct sword *w = &dw->w[cw[q].w];
+			const struct sword *p = cap_before(dw, wk->an[cw[q].doc]->art->text,
+			    cw[q].w);
+			size_t start = w->start;
+			char *sugg;
+			if (p != NULL && lbest != (size_t)-1 && lcount >= MAJ_MIN &&
+			    lh[lbest] != p->h) {
+				const char *lt = wk->an[ldoc[lbest]]->art->text;
+				start = p->start;
+				sugg = xasprintf("%.*s %.*s",
+				    (int)(lw[lbest]->end - lw[lbest]->start), lt + lw[lbest]->start,
+				    (int)(bw->end - bw->start), bt + bw->start);
+			} else
+				sugg = xstrndup(bt + bw->start, bw->end - bw->start);
+			push_flag(wk, cw[q].doc, start, w->end, sugg, others);
+		}
+	}
+	free(low);
+	free(g);
+	free(cw);
 }
 
 static int
@@ -317,6 +576,7 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 	size_t d, i, j, cap = 0, total = 0;
 
 	memset(out, 0, sizeof *out);
+	wk.f = &f;
 	if (wk.n < 2)
 		return;
 	wk.docs = xcalloc(wk.n, sizeof *wk.docs);
@@ -428,7 +688,9 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 					parent[a < b ? b : a] = a < b ? a : b;
 			}
 		}
-	/* Disagreements: each sentence against its best match in every other source. */
+	/* Disagreements: names first, then each sentence against its best match in
+	 * every other source. */
+	compare_names(&wk);
 	for (i = 0; i < wk.nsents; i++) {
 		size_t nm = 0;
 		for (d = 0; d < wk.n; d++) {
@@ -439,6 +701,16 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 		compare_sentence(&wk, i, m, nm);
 	}
 	qsort(out->flags, out->nflags, sizeof *out->flags, cmp_flag);
+	for (i = j = 0; i < out->nflags; i++) {	/* none overlapping: the first stays */
+		struct story_flag *f = &out->flags[i];
+		if (j > 0 && out->flags[j - 1].art == f->art && out->flags[j - 1].end > f->start) {
+			free(f->suggestion);
+			free(f->note);
+			continue;
+		}
+		out->flags[j++] = *f;
+	}
+	out->nflags = j;
 
 	/* Alignment groups of two sentences or more, in order of their first. */
 	size_t (*gs)[2] = xreallocarray(NULL, wk.nsents, sizeof *gs);
@@ -498,7 +770,7 @@ story_cmp_free(struct story_cmp *c)
 	memset(c, 0, sizeof *c);
 }
 
-void
+size_t
 story_add_artifacts(struct analysis *an, const struct story_cmp *c, size_t which)
 {
 	struct clean_result *r = &an->clean;
@@ -507,8 +779,9 @@ story_add_artifacts(struct analysis *an, const struct story_cmp *c, size_t which
 	for (i = 0; i < c->nflags; i++)
 		add += c->flags[i].art == which;
 	if (add == 0)
-		return;
+		return 0;
 	r->arts = xreallocarray(r->arts, r->narts + add, sizeof *r->arts);
+	add = 0;
 	for (i = 0; i < c->nflags; i++) {
 		const struct story_flag *f = &c->flags[i];
 		if (f->art != which)
@@ -524,7 +797,9 @@ story_add_artifacts(struct analysis *an, const struct story_cmp *c, size_t which
 		    .kind = f->kind, .suggestion = xstrdup(f->suggestion),
 		    .note = xstrdup(f->note) };
 		r->narts++;
+		add++;
 	}
+	return add;
 }
 
 /* ---- JSON ----------------------------------------------------------------------- */

@@ -115,8 +115,14 @@ run(int argc, char **argv, int analyze, int timing)
 		story_compare(ptrs, n, &cmp);
 		t_cmp += now() - t0;
 		if (analyze)
-			for (j = 0; j < n; j++)
-				story_add_artifacts(&c.an[g.order[s0 + j]], &cmp, j);
+			for (j = 0; j < n; j++) {
+				struct analysis *an = &c.an[g.order[s0 + j]];
+				/* a name-variant flag merges the name into the right entity */
+				if (story_add_artifacts(an, &cmp, j) > 0) {
+					entity_result_free(&an->ents);
+					entity_extract(c.k.kb, an->art, &an->clean, &an->ents);
+				}
+			}
 		else {
 			out.len = 0;
 			story_json(&out, i, ptrs, n, &cmp);

@@ -51,8 +51,9 @@ void	story_compare(const struct analysis *const *, size_t n, struct story_cmp *)
 void	story_cmp_free(struct story_cmp *);
 
 /* Merge an article's flags (art == which) into its artifacts: a flag that overlaps an
- * artifact already there is dropped, the rest keep the artifacts sorted. */
-void	story_add_artifacts(struct analysis *, const struct story_cmp *, size_t which);
+ * artifact already there is dropped, the rest keep the artifacts sorted. Returns the
+ * number added. */
+size_t	story_add_artifacts(struct analysis *, const struct story_cmp *, size_t which);
 
 /* One JSON object on one line for a story: id, title, articles, entities,
  * alignments, disagreements. */
