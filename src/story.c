@@ -357,7 +357,7 @@ doc_features(struct sdoc *d, const struct analysis *an)
 	for (i = 0; i < d->nents; i++)
 		d->ents[i] = hash_mix(fold_hash(an->ents.ents[i].canonical),
 		    (uint64_t)an->ents.ents[i].type + 1);
-	qsort(d->ents, d->nents, sizeof *d->ents, cmp_u64);
+	sort_n(d->ents, d->nents, sizeof *d->ents, cmp_u64);
 	for (i = k = 0; i < d->nents; i++)	/* one per referent */
 		if (k == 0 || d->ents[k - 1] != d->ents[i])
 			d->ents[k++] = d->ents[i];

@@ -432,7 +432,7 @@ compare_names(struct work *wk)
 			}
 			cw[ncw++] = (struct capw){ w->h, d, i };
 		}
-	qsort(cw, ncw, sizeof *cw, cmp_capw);
+	sort_n(cw, ncw, sizeof *cw, cmp_capw);
 	/* Words the story also writes in lower case are words, not names. */
 	uint64_t *low = NULL;
 	size_t nlow = 0, lcap = 0;
@@ -447,7 +447,7 @@ compare_names(struct work *wk)
 			}
 			low[nlow++] = w->h;
 		}
-	qsort(low, nlow, sizeof *low, cmp_u64);
+	sort_n(low, nlow, sizeof *low, cmp_u64);
 	g = xreallocarray(NULL, ncw ? ncw : 1, sizeof *g);
 	for (i = 0; i < ncw; i = j) {
 		size_t docs = 1;
@@ -600,7 +600,7 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 		s->set = xreallocarray(NULL, s->nw, sizeof *s->set);
 		for (j = 0; j < s->nw; j++)
 			s->set[j] = w[j].h;
-		qsort(s->set, s->nw, sizeof *s->set, cmp_u64);
+		sort_n(s->set, s->nw, sizeof *s->set, cmp_u64);
 		for (j = s->nset = 0; j < s->nw; j++)
 			if (s->nset == 0 || s->set[s->nset - 1] != s->set[j])
 				s->set[s->nset++] = s->set[j];
@@ -631,7 +631,7 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 			post[np][0] = wk.sents[i].set[j];
 			post[np++][1] = i;
 		}
-	qsort(post, np, sizeof *post, cmp_u64);	/* by word; sentences stay grouped */
+	sort_n(post, np, sizeof *post, cmp_u64);	/* by word; sentences stay grouped */
 
 	double *shared = xcalloc(wk.nsents, sizeof *shared);
 	size_t *touched = xreallocarray(NULL, wk.nsents, sizeof *touched), nt;
@@ -700,7 +700,7 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 		}
 		compare_sentence(&wk, i, m, nm);
 	}
-	qsort(out->flags, out->nflags, sizeof *out->flags, cmp_flag);
+	sort_n(out->flags, out->nflags, sizeof *out->flags, cmp_flag);
 	for (i = j = 0; i < out->nflags; i++) {	/* none overlapping: the first stays */
 		struct story_flag *f = &out->flags[i];
 		if (j > 0 && out->flags[j - 1].art == f->art && out->flags[j - 1].end > f->start) {
@@ -718,7 +718,7 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 		gs[i][0] = uf_find(parent, i);
 		gs[i][1] = i;
 	}
-	qsort(gs, wk.nsents, sizeof *gs, cmp_span);
+	sort_n(gs, wk.nsents, sizeof *gs, cmp_span);
 	out->spans = xreallocarray(NULL, wk.nsents ? wk.nsents : 1, sizeof *out->spans);
 	out->align_end = xreallocarray(NULL, wk.nsents ? wk.nsents : 1,
 	    sizeof *out->align_end);
@@ -828,7 +828,7 @@ story_entities(struct buf *b, const struct analysis *const *an, size_t n)
 			}
 			all[nall++] = &an[i]->ents.ents[j];
 		}
-	qsort(all, nall, sizeof *all, cmp_name);
+	sort_n(all, nall, sizeof *all, cmp_name);
 	/* one entry per name: how many articles name it (an entity is once per article) */
 	cnt = xcalloc(nall ? nall : 1, sizeof *cnt);
 	for (i = 0; i < nall; i = j) {

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "lede/analysis.h"
 
@@ -14,6 +15,14 @@ struct sword {
 	unsigned	 num : 1;	/* starts with a digit */
 	unsigned	 sent : 1;	/* first word of a sentence */
 };
+
+/* qsort, which must not be given a null array even when it is empty. */
+static inline void
+sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
 
 /* A line the comparison reads: title, subheading or body. */
 int	story_line_kept(enum line_class);
