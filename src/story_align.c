@@ -712,6 +712,17 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 	}
 	out->nflags = j;
 
+	/* What only one source reports: sentences that align with none of the others'. */
+	out->lone = xreallocarray(NULL, wk.nsents ? wk.nsents : 1, sizeof *out->lone);
+	for (i = 0; i < wk.nsents; i++) {
+		const struct ssent *s = &wk.sents[i];
+		const struct sword *w = wk.docs[s->doc].w;
+		for (d = 0; d < wk.n && bestof[i * wk.n + d] == (size_t)-1; d++)
+			;
+		if (d == wk.n)
+			out->lone[out->nlone++] = (struct story_span){ s->doc,
+			    w[s->w0].start, w[s->w0 + s->nw - 1].end };
+	}
 	/* Alignment groups of two sentences or more, in order of their first. */
 	size_t (*gs)[2] = xreallocarray(NULL, wk.nsents, sizeof *gs);
 	for (i = 0; i < wk.nsents; i++) {
@@ -765,6 +776,7 @@ story_cmp_free(struct story_cmp *c)
 		free(c->flags[i].note);
 	}
 	free(c->flags);
+	free(c->lone);
 	free(c->spans);
 	free(c->align_end);
 	memset(c, 0, sizeof *c);
@@ -923,6 +935,13 @@ story_json(struct buf *b, size_t id, const struct analysis *const *an, size_t n,
 		buf_addlit(b, ",\"note\":");
 		json_buf_cstr(b, f->note);
 		buf_addc(b, '}');
+	}
+	buf_addlit(b, "],\"only_one_source\":[");
+	for (i = 0; i < c->nlone; i++) {
+		if (i)
+			buf_addc(b, ',');
+		span_json(b, an[c->lone[i].art], c->lone[i].art, c->lone[i].start,
+		    c->lone[i].end);
 	}
 	buf_addlit(b, "]}\n");
 }

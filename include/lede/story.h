@@ -44,6 +44,8 @@ struct story_cmp {
 	size_t			 naligns;
 	struct story_flag	*flags;		/* sorted by art, then start */
 	size_t			 nflags;
+	struct story_span	*lone;		/* sentences no other source aligns with */
+	size_t			 nlone;
 };
 
 /* Align the sentences of n analyses (one story) and find their disagreements. */
@@ -56,7 +58,7 @@ void	story_cmp_free(struct story_cmp *);
 size_t	story_add_artifacts(struct analysis *, const struct story_cmp *, size_t which);
 
 /* One JSON object on one line for a story: id, title, articles, entities,
- * alignments, disagreements. */
+ * alignments, disagreements, and what only one source reports (only_one_source). */
 void	story_json(struct buf *, size_t id, const struct analysis *const *, size_t n,
 	    const struct story_cmp *);
 

@@ -17,12 +17,16 @@ check_eq "ids in order" "$(jq -r .id "$SCRATCH/s.jsonl" | tr '\n' ' ')" "s1 s2 s
 
 # Every story object has its fields; the flood's sentences are aligned across sources.
 check_eq "fields" "$(jq -c 'keys' "$SCRATCH/s.jsonl" | sort -u)" \
-	'["alignments","articles","disagreements","entities","id","title"]'
+	'["alignments","articles","disagreements","entities","id","only_one_source","title"]'
 flood='select(.articles[0].path | endswith("flood_a.txt"))'
 check_eq "mayor's sentence aligned in all four" "$(jq -r "$flood"' | .alignments[] |
 	select(any(.[]; .text | test("^Mayor"))) | length' "$SCRATCH/s.jsonl")" 4
 check_eq "story entities: most widely named first" "$(jq -r "$flood"' | .entities[0] |
 	"\(.canonical) \(.articles)"' "$SCRATCH/s.jsonl")" "Mill Lane 4"
+
+check_eq "what only one source reports" "$(jq -r "$flood"' | .only_one_source[] |
+	"\(.article) \(.text)"' "$SCRATCH/s.jsonl")" \
+	"0 A second bridge downstream, at Orrin Ford, was not damaged"
 
 # Articles arrive one at a time and join at once: order does not change the grouping.
 "$LEDE" stories "$S" "$C/orchard_3.txt" "$C/harbour.txt" "$C/flood_d.txt" \
