@@ -256,14 +256,12 @@ compare_sentence(struct work *wk, size_t si, const struct match *m, size_t nm)
 			for (q = 0; q < ncp; q++)
 				same += cps[q] == cps[i];
 			if (same > c->best) {
-				const struct ssent *t = &wk->sents[m[cpq[i]].sent];
 				const int *mp = maps[cpq[i]];
 				c->best = same;
 				c->cp = cps[i];
 				c->cpsent = m[cpq[i]].sent;
 				c->j0 = (size_t)mp[c->i0 - 1] + 1;
 				c->j1 = (size_t)mp[c->i1];
-				(void)t;
 			}
 		}
 	}
