@@ -17,6 +17,8 @@
 #define BUCKET_MAX	256	/* articles compared per key; more means a common key */
 #define RARE_MAX	24	/* an entity in more articles than this is not rare */
 #define DATE_NEAR	7	/* days: dates further apart need a much closer body */
+#define SIG_WORDS	5000	/* the signature reads the body's first words (a huge
+				 * article costs no more than a long one) */
 
 /* Joining: body similarity alone, or a weaker one with many rare entities in
  * common (tuned on the mixed development corpus). */
@@ -72,13 +74,13 @@ possessive(const unsigned char *p, const unsigned char *end)
 
 static void
 line_words(const char *text, size_t ls, size_t le, struct sword **w, size_t *n,
-    size_t *cap)
+    size_t *cap, size_t max)
 {
 	const unsigned char *base = (const unsigned char *)text;
 	const unsigned char *p = base + ls, *end = base + le;
 	int sent = 1;
 
-	while (p < end) {
+	while (p < end && (max == 0 || *n < max)) {
 		size_t k;
 		if (!word_byte(*p) || (k = punct_len(p, end)) > 0) {
 			if ((*p == '.' || *p == '!' || *p == '?') &&
@@ -127,7 +129,7 @@ line_words(const char *text, size_t ls, size_t le, struct sword **w, size_t *n,
 }
 
 size_t
-story_words(const struct analysis *an, struct sword **out)
+story_words(const struct analysis *an, size_t max, struct sword **out)
 {
 	const struct clean_result *c = &an->clean;
 	size_t i, n = 0, cap = 0;
@@ -137,7 +139,10 @@ story_words(const struct analysis *an, struct sword **out)
 		if (!story_line_kept(c->lines[i].cls))
 			continue;
 		/* a line ends a sentence: line_words starts each line with one */
-		line_words(an->art->text, c->lines[i].start, c->lines[i].end, out, &n, &cap);
+		line_words(an->art->text, c->lines[i].start, c->lines[i].end, out, &n, &cap,
+		    max);
+		if (max != 0 && n >= max)
+			break;
 	}
 	return n;
 }
@@ -335,7 +340,7 @@ static void
 doc_features(struct sdoc *d, const struct analysis *an)
 {
 	struct sword *w;
-	size_t n = story_words(an, &w), i, k;
+	size_t n = story_words(an, SIG_WORDS, &w), i, k;
 	const char *date = an->art->date != NULL ? an->art->date : an->clean.date;
 
 	for (k = 0; k < SIG_K; k++)

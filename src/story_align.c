@@ -580,7 +580,7 @@ story_compare(const struct analysis *const *an, size_t n, struct story_cmp *out)
 	wk.docs = xcalloc(wk.n, sizeof *wk.docs);
 	for (d = 0; d < wk.n; d++) {
 		struct sdocw *x = &wk.docs[d];
-		x->nw = story_words(an[d], &x->w);
+		x->nw = story_words(an[d], 0, &x->w);
 		for (i = 0; i < x->nw; i = j) {
 			for (j = i + 1; j < x->nw && !x->w[j].sent; j++)
 				;

@@ -27,7 +27,8 @@ sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)
 /* A line the comparison reads: title, subheading or body. */
 int	story_line_kept(enum line_class);
 
-/* The words of the kept lines, in order; *out owned by the caller. */
-size_t	story_words(const struct analysis *, struct sword **out);
+/* The words of the kept lines, in order, at most max of them (0: all); *out owned
+ * by the caller. */
+size_t	story_words(const struct analysis *, size_t max, struct sword **out);
 
 #endif
