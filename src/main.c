@@ -17,7 +17,7 @@
 
 static const char usage_text[] =
     "usage: lede [-c FILE] [PATH...]        open the reader\n"
-    "       lede analyze [--no-stories|--stories] PATH...\n"
+    "       lede analyze [--no-stories|--stories|--story-phrases] PATH...\n"
     "                                       one JSON object per article (JSON Lines)\n"
     "       lede stories PATH...            one JSON object per story\n"
     "       lede extract PATH...            the cleaned article body as plain text\n"

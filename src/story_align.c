@@ -781,20 +781,22 @@ story_cmp_free(struct story_cmp *c)
 }
 
 size_t
-story_add_artifacts(struct analysis *an, const struct story_cmp *c, size_t which)
+story_add_artifacts(struct analysis *an, const struct story_cmp *c, size_t which,
+    int all)
 {
 	struct clean_result *r = &an->clean;
 	size_t i, j, add = 0;
 
 	for (i = 0; i < c->nflags; i++)
-		add += c->flags[i].art == which;
+		add += c->flags[i].art == which &&
+		    (all || c->flags[i].kind == AK_NAME_VARIANT);
 	if (add == 0)
 		return 0;
 	r->arts = xreallocarray(r->arts, r->narts + add, sizeof *r->arts);
 	add = 0;
 	for (i = 0; i < c->nflags; i++) {
 		const struct story_flag *f = &c->flags[i];
-		if (f->art != which)
+		if (f->art != which || (!all && f->kind != AK_NAME_VARIANT))
 			continue;
 		for (j = 0; j < r->narts; j++)
 			if (r->arts[j].start < f->end && f->start < r->arts[j].end)

@@ -87,7 +87,7 @@ groups_make(struct coll *c, struct groups *g)
 
 /* Run over every story: compare its articles, then hand them over. */
 static int
-run(int argc, char **argv, int analyze, int timing)
+run(int argc, char **argv, int analyze, int timing, int phrases)
 {
 	struct coll c = { 0 };
 	struct ingest_cb cb = { .article = coll_article, .error = print_error, .ctx = &c,
@@ -118,7 +118,7 @@ run(int argc, char **argv, int analyze, int timing)
 			for (j = 0; j < n; j++) {
 				struct analysis *an = &c.an[g.order[s0 + j]];
 				/* a name-variant flag merges the name into the right entity */
-				if (story_add_artifacts(an, &cmp, j) > 0) {
+				if (story_add_artifacts(an, &cmp, j, phrases) > 0) {
 					entity_result_free(&an->ents);
 					entity_extract(c.k.kb, an->art, &an->clean, &an->ents);
 				}
@@ -162,7 +162,8 @@ run(int argc, char **argv, int analyze, int timing)
 
 /* Take the options out of argv (argv[0] is the subcommand); -1 for a bad one. */
 static int
-take_opts(int *argc, char **argv, int *stories, int *no_stories, int *timing)
+take_opts(int *argc, char **argv, int *stories, int *no_stories, int *phrases,
+    int *timing)
 {
 	int i, k = 1, dashdash = 0;
 
@@ -172,6 +173,9 @@ take_opts(int *argc, char **argv, int *stories, int *no_stories, int *timing)
 		else if (!dashdash && strcmp(argv[i], "--no-stories") == 0 &&
 		    no_stories != NULL)
 			*no_stories = 1;
+		else if (!dashdash && strcmp(argv[i], "--story-phrases") == 0 &&
+		    phrases != NULL)
+			*phrases = *stories = 1;
 		else if (!dashdash && strcmp(argv[i], "--timing") == 0 && timing != NULL)
 			*timing = 1;
 		else if (!dashdash && strcmp(argv[i], "--") == 0)
@@ -192,26 +196,26 @@ story_cli(int argc, char **argv)
 {
 	int timing = 0;
 
-	if (take_opts(&argc, argv, NULL, NULL, &timing) < 0)
+	if (take_opts(&argc, argv, NULL, NULL, NULL, &timing) < 0)
 		return 2;
 	if (argc < 2) {
 		fprintf(stderr, "lede stories: no PATH given\n"
 		    "usage: lede stories [--timing] PATH...\n");
 		return 2;
 	}
-	return run(argc, argv, 0, timing);
+	return run(argc, argv, 0, timing, 0);
 }
 
 int
 story_analyze(int *argc, char **argv)
 {
-	int stories = 0, no_stories = 0, i, files = 0;
+	int stories = 0, no_stories = 0, phrases = 0, i, files = 0;
 
-	if (take_opts(argc, argv, &stories, &no_stories, NULL) < 0)
+	if (take_opts(argc, argv, &stories, &no_stories, &phrases, NULL) < 0)
 		return 2;
 	for (i = 1; i < *argc; i++)
 		files += strcmp(argv[i], "-") != 0;
 	if (no_stories || *argc < 2 || (files == 0 && !stories))
 		return -1;	/* one article at a time */
-	return run(*argc, argv, 1, 0);
+	return run(*argc, argv, 1, 0, phrases);
 }

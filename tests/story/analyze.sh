@@ -31,6 +31,12 @@ check_eq "stdin: one at a time" "$(jq -r "$flag" "$SCRATCH/c.jsonl")" ""
 "$LEDE" analyze --stories - < "$SCRATCH/in.jsonl" > "$SCRATCH/d.jsonl"
 check_eq "stdin with --stories" "$(jq -r "select(.id == \"flood_c.txt\") | $flag" \
 	"$SCRATCH/d.jsonl")" "name-variant|Halvorson|3 of 4 sources: Halvorson"
+# a phrase one source alone writes is a flag only on request: most are fair synonyms
+phr='[.artifacts[] | select(.kind == "mistranslation" and (.note // "" | test("sources")))] | length'
+check_eq "phrase disagreements not flagged by default" \
+	"$("$LEDE" analyze "$C"/orchard_*.txt | jq -s "map($phr) | add")" 0
+n=$("$LEDE" analyze --story-phrases "$C"/orchard_*.txt | jq -s "map($phr) | add")
+check_eq "--story-phrases flags them" "$([ "${n:-0}" -gt 0 ] && echo yes)" yes
 "$LEDE" analyze --frobnicate "$C/flood_a.txt" > /dev/null 2> "$SCRATCH/err"
 check_eq "unknown option: usage error" "$?" 2
 finish
