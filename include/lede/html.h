@@ -1,0 +1,50 @@
+/* html.h - HTML pages into articles: visible text, line classes, metadata, links */
+#ifndef LEDE_HTML_H
+#define LEDE_HTML_H
+
+#include <stddef.h>
+
+#include "lede/article.h"
+#include "lede/clean.h"
+#include "lede/ingest.h"
+
+/* What the DOM said about one line of the article text. */
+struct html_line {
+	enum line_class	 cls;
+	enum bp_subtype	 sub;
+	size_t		 src_start, src_end;	/* the line's element in the page's bytes */
+};
+
+/* One link: its text in the article text and its target as the page gave it. */
+struct html_link {
+	size_t	 start, end;
+	char	*href;		/* owned */
+};
+
+struct html_info {
+	struct html_line	*lines;		/* one per line of article->text */
+	size_t			 nlines;
+	struct html_link	*links;
+	size_t			 nlinks;
+	char			*encoding;	/* the charset the page was read as */
+};
+
+/* The page's bytes (any charset) into an article of format html: the visible text in
+ * reading order, one block a line, with a->html filled and metadata from JSON-LD,
+ * OpenGraph and <meta>. Never fails on content: a page with no text gives an empty
+ * article; returns NULL only with err filled (nothing readable at all). */
+struct article	*html_article(const char *path, const char *data, size_t len,
+		    char *err, size_t errlen);
+/* Read a file, gunzipping it when its name ends in .gz; 0 or -1 with err filled. */
+int		 html_read_file(const char *path, char **data, size_t *len,
+		    char *err, size_t errlen);
+/* Read an HTML file and hand its article to cb; returns the number of problems
+ * reported (an empty, binary or unreadable file is one, and skipped). */
+int		 html_ingest_file(const char *path, const struct ingest_cb *);
+/* A file name lede reads as HTML (.html, .htm, .xhtml, optionally .gz). */
+int		 html_path(const char *path);
+void		 html_info_free(struct html_info *);
+/* Overwrite cleaning's line classes with the DOM's when the article came from HTML. */
+void		 html_apply_classes(const struct article *, struct clean_result *);
+
+#endif

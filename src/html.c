@@ -1,0 +1,850 @@
+/* html.c - an HTML page into an article: the DOM's visible text, one block a line,
+ * and which lines are the article (text and link density, tag and class cues,
+ * the densest subtree of the page) */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/uri.h>
+
+#include "html_int.h"
+#include "lede/html.h"
+#include "lede/ingest.h"
+#include "lede/util.h"
+
+/* Deeper elements are still parsed but their text joins their ancestor's block. */
+#define HTML_MAX_DEPTH	256
+
+enum tag {
+	T_INLINE,	/* text flows through it */
+	T_BLOCK,	/* starts and ends a line */
+	T_SKIP,		/* never visible: script, style, forms' widgets */
+	T_BR,
+	T_A,
+	T_HEADING,	/* h1..h6 */
+	T_LI,
+	T_TR,
+	T_CELL,
+	T_CAPTION,	/* figcaption, caption */
+	T_PRE,
+	T_TIME
+};
+
+struct tagname {
+	const char	*name;
+	enum tag	 tag;
+};
+
+static const struct tagname tags[] = {
+	{ "a", T_A }, { "address", T_BLOCK }, { "article", T_BLOCK }, { "aside", T_BLOCK },
+	{ "audio", T_SKIP }, { "blockquote", T_BLOCK }, { "body", T_BLOCK },
+	{ "br", T_BR }, { "button", T_SKIP }, { "canvas", T_SKIP }, { "caption", T_CAPTION },
+	{ "center", T_BLOCK }, { "dd", T_BLOCK }, { "details", T_BLOCK }, { "dialog", T_SKIP },
+	{ "div", T_BLOCK }, { "dl", T_BLOCK }, { "dt", T_BLOCK }, { "embed", T_SKIP },
+	{ "fieldset", T_BLOCK }, { "figcaption", T_CAPTION }, { "figure", T_BLOCK },
+	{ "footer", T_BLOCK }, { "form", T_BLOCK }, { "h1", T_HEADING }, { "h2", T_HEADING },
+	{ "h3", T_HEADING }, { "h4", T_HEADING }, { "h5", T_HEADING }, { "h6", T_HEADING },
+	{ "head", T_SKIP }, { "header", T_BLOCK }, { "hr", T_BLOCK }, { "html", T_BLOCK },
+	{ "iframe", T_SKIP }, { "input", T_SKIP }, { "li", T_LI }, { "main", T_BLOCK },
+	{ "map", T_SKIP }, { "math", T_SKIP }, { "menu", T_BLOCK }, { "nav", T_BLOCK },
+	{ "noscript", T_SKIP }, { "object", T_SKIP }, { "ol", T_BLOCK }, { "option", T_SKIP },
+	{ "p", T_BLOCK }, { "picture", T_INLINE }, { "pre", T_PRE }, { "script", T_SKIP },
+	{ "section", T_BLOCK }, { "select", T_SKIP }, { "style", T_SKIP }, { "summary", T_BLOCK },
+	{ "svg", T_SKIP }, { "table", T_BLOCK }, { "tbody", T_BLOCK }, { "td", T_CELL },
+	{ "template", T_SKIP }, { "textarea", T_SKIP }, { "tfoot", T_BLOCK },
+	{ "th", T_CELL }, { "thead", T_BLOCK }, { "time", T_TIME }, { "title", T_SKIP },
+	{ "tr", T_TR }, { "ul", T_BLOCK }, { "video", T_SKIP },
+};
+
+static int
+cmp_tagname(const void *k, const void *e)
+{
+	return strcasecmp(k, ((const struct tagname *)e)->name);
+}
+
+static enum tag
+tag_of(const xmlChar *name)
+{
+	const struct tagname *t = bsearch(name, tags, sizeof tags / sizeof tags[0],
+	    sizeof tags[0], cmp_tagname);
+
+	return t != NULL ? t->tag : T_INLINE;
+}
+
+/* Words in class and id that say what a part of a page is. A cue found on an
+ * element applies to everything inside it. */
+enum cue {
+	CUE_NONE,
+	CUE_POS,	/* the article's own container */
+	CUE_BYLINE,
+	CUE_DATE,
+	CUE_CAPTION,
+	CUE_CREDIT,
+	CUE_NEG		/* boilerplate; the subtype says which */
+};
+
+struct cueword {
+	const char	*word;
+	enum cue	 cue;
+	enum bp_subtype	 sub;
+	int		 token;	/* must stand alone (between non-letters), not inside a word */
+};
+
+static const struct cueword cuewords[] = {
+	{ "comment", CUE_NEG, BP_COMMENTS, 0 }, { "disqus", CUE_NEG, BP_COMMENTS, 0 },
+	{ "respond", CUE_NEG, BP_COMMENTS, 0 }, { "reply", CUE_NEG, BP_COMMENTS, 0 },
+	{ "share", CUE_NEG, BP_SHARE, 0 }, { "social", CUE_NEG, BP_SHARE, 0 },
+	{ "sharing", CUE_NEG, BP_SHARE, 0 }, { "follow", CUE_NEG, BP_SHARE, 0 },
+	{ "related", CUE_NEG, BP_RELATED_LINKS, 0 }, { "recommend", CUE_NEG, BP_RELATED_LINKS, 0 },
+	{ "more-stories", CUE_NEG, BP_RELATED_LINKS, 0 }, { "trending", CUE_NEG, BP_RELATED_LINKS, 0 },
+	{ "popular", CUE_NEG, BP_RELATED_LINKS, 0 }, { "read-more", CUE_NEG, BP_RELATED_LINKS, 0 },
+	{ "readmore", CUE_NEG, BP_RELATED_LINKS, 0 }, { "headlines", CUE_NEG, BP_RELATED_LINKS, 0 },
+	{ "nav", CUE_NEG, BP_NAVIGATION, 1 }, { "navbar", CUE_NEG, BP_NAVIGATION, 0 },
+	{ "navigation", CUE_NEG, BP_NAVIGATION, 0 }, { "menu", CUE_NEG, BP_NAVIGATION, 0 },
+	{ "breadcrumb", CUE_NEG, BP_NAVIGATION, 0 }, { "pagination", CUE_NEG, BP_NAVIGATION, 0 },
+	{ "sidebar", CUE_NEG, BP_SITE_CHROME, 0 }, { "masthead", CUE_NEG, BP_SITE_CHROME, 0 },
+	{ "footer", CUE_NEG, BP_SITE_CHROME, 0 }, { "widget", CUE_NEG, BP_SITE_CHROME, 0 },
+	{ "banner", CUE_NEG, BP_SITE_CHROME, 0 }, { "modal", CUE_NEG, BP_SITE_CHROME, 0 },
+	{ "popup", CUE_NEG, BP_SITE_CHROME, 0 }, { "skip", CUE_NEG, BP_NAVIGATION, 1 },
+	{ "cookie", CUE_NEG, BP_COOKIE_PRIVACY, 0 }, { "consent", CUE_NEG, BP_COOKIE_PRIVACY, 0 },
+	{ "gdpr", CUE_NEG, BP_COOKIE_PRIVACY, 0 }, { "privacy", CUE_NEG, BP_COOKIE_PRIVACY, 0 },
+	{ "ad", CUE_NEG, BP_ADVERT, 1 }, { "ads", CUE_NEG, BP_ADVERT, 1 },
+	{ "advert", CUE_NEG, BP_ADVERT, 0 }, { "advertisement", CUE_NEG, BP_ADVERT, 0 },
+	{ "sponsor", CUE_NEG, BP_ADVERT, 0 }, { "promo", CUE_NEG, BP_ADVERT, 0 },
+	{ "newsletter", CUE_NEG, BP_OTHER, 0 }, { "subscribe", CUE_NEG, BP_OTHER, 0 },
+	{ "signup", CUE_NEG, BP_OTHER, 0 }, { "login", CUE_NEG, BP_OTHER, 0 },
+	{ "copyright", CUE_NEG, BP_COPYRIGHT, 0 }, { "tags", CUE_NEG, BP_NAVIGATION, 1 },
+	{ "byline", CUE_BYLINE, BP_NONE, 0 }, { "author", CUE_BYLINE, BP_NONE, 0 },
+	{ "dateline", CUE_DATE, BP_NONE, 0 }, { "timestamp", CUE_DATE, BP_NONE, 0 },
+	{ "published", CUE_DATE, BP_NONE, 0 }, { "date", CUE_DATE, BP_NONE, 1 },
+	{ "caption", CUE_CAPTION, BP_NONE, 0 }, { "credit", CUE_CREDIT, BP_NONE, 0 },
+	{ "article", CUE_POS, BP_NONE, 0 }, { "story", CUE_POS, BP_NONE, 0 },
+	{ "content", CUE_POS, BP_NONE, 0 }, { "entry", CUE_POS, BP_NONE, 0 },
+	{ "post", CUE_POS, BP_NONE, 1 }, { "body", CUE_POS, BP_NONE, 0 },
+	{ "text", CUE_POS, BP_NONE, 0 }, { "main", CUE_POS, BP_NONE, 0 },
+};
+
+struct cueval {
+	enum cue	 cue;
+	enum bp_subtype	 sub;
+};
+
+/* The strongest cue in one class or id string: boilerplate beats the rest. */
+static void
+cue_of(const char *s, struct cueval *cv)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0')
+		return;
+	for (i = 0; i < sizeof cuewords / sizeof cuewords[0]; i++) {
+		const struct cueword *w = &cuewords[i];
+		int hit = w->token ? html_has_token(s, w->word) :
+		    strcasestr(s, w->word) != NULL;
+		if (hit && w->cue > cv->cue) {
+			cv->cue = w->cue;
+			cv->sub = w->sub;
+		}
+	}
+}
+
+/* Each element's place in the page's bytes and its score, found by index in _private. */
+struct elinfo {
+	size_t	src_start, src_end;
+	double	good, bad;
+};
+
+struct page {
+	xmlParserCtxtPtr	 ctxt;
+	struct elinfo		*el;
+	size_t			 nel, capel;
+	void			(*sax_start)(void *, const xmlChar *, const xmlChar **);
+	void			(*sax_end)(void *, const xmlChar *);
+};
+
+static struct page *cur_page;	/* the SAX callbacks' page: parsing is not reentrant */
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct page *p = cur_page;
+	xmlParserCtxtPtr c = ctx;
+
+	p->sax_start(ctx, name, atts);
+	if (c->node == NULL || c->node->_private != NULL)
+		return;
+	if (p->nel == p->capel) {
+		p->capel = p->capel ? p->capel * 2 : 256;
+		p->el = xreallocarray(p->el, p->capel, sizeof *p->el);
+	}
+	memset(&p->el[p->nel], 0, sizeof p->el[0]);
+	p->el[p->nel].src_start = (size_t)xmlByteConsumed(c);
+	p->el[p->nel].src_end = p->el[p->nel].src_start;
+	p->nel++;
+	c->node->_private = (void *)(uintptr_t)p->nel;
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct page *p = cur_page;
+	xmlParserCtxtPtr c = ctx;
+	long at = xmlByteConsumed(c);
+
+	if (c->node != NULL && c->node->_private != NULL && at >= 0)
+		p->el[(uintptr_t)c->node->_private - 1].src_end = (size_t)at;
+	p->sax_end(ctx, name);
+}
+
+static struct elinfo *
+elinfo(struct page *p, xmlNodePtr n)
+{
+	uintptr_t i = (uintptr_t)n->_private;
+
+	return i > 0 && i <= p->nel ? &p->el[i - 1] : NULL;
+}
+
+/* One line of text as the walk made it. */
+struct block {
+	size_t		 ts, te;	/* in the text buffer */
+	size_t		 chars, linkchars, words;
+	xmlNodePtr	 el;		/* the element that holds the block */
+	enum tag	 tag;
+	int		 heading;	/* 1..6, 0 if not a heading */
+	struct cueval	 cue;		/* nearest meaningful cue of the ancestors */
+	int		 in_a_list;	/* inside an li */
+	int		 semantic_neg;	/* inside nav, aside, footer, form, header */
+	enum bp_subtype	 semantic_sub;
+	int		 is_time;
+	enum line_class	 cls;
+	enum bp_subtype	 sub;
+};
+
+struct walk {
+	struct page	*page;
+	struct buf	 text;
+	struct block	*b;
+	size_t		 nb, capb;
+	struct block	 cur;		/* the block being filled */
+	int		 space;		/* a space is pending before the next word */
+	int		 in_link;
+	size_t		 link_start;
+	struct html_link *links;
+	size_t		 nlinks, caplinks;
+	const char	*base;		/* to resolve relative links, or NULL */
+};
+
+static void
+flush(struct walk *w)
+{
+	struct block *c = &w->cur;
+
+	c->te = w->text.len;
+	if (c->te > c->ts) {
+		if (w->nb == w->capb) {
+			w->capb = w->capb ? w->capb * 2 : 128;
+			w->b = xreallocarray(w->b, w->capb, sizeof *w->b);
+		}
+		w->b[w->nb++] = *c;
+		buf_addc(&w->text, '\n');
+	}
+	c->ts = w->text.len;
+	c->chars = c->linkchars = c->words = 0;
+	c->is_time = 0;
+	w->space = 0;
+}
+
+static void
+add_text(struct walk *w, const char *s, int pre)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++) {
+		unsigned char ch = *p;
+		if (ch == '\n' && pre) {
+			flush(w);
+			continue;
+		}
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
+		    ch == '\v') {
+			if (w->text.len > w->cur.ts)
+				w->space = 1;
+			continue;
+		}
+		if (ch < 0x20 || ch == 0x7f)
+			continue;	/* a control character is never visible text */
+		if (w->space) {
+			buf_addc(&w->text, ' ');
+			w->space = 0;
+			w->cur.words++;
+		} else if (w->text.len == w->cur.ts) {
+			w->cur.words++;
+		}
+		buf_addc(&w->text, (char)ch);
+		if ((ch & 0xC0) != 0x80) {
+			w->cur.chars++;
+			if (w->in_link)
+				w->cur.linkchars++;
+		}
+	}
+}
+
+static const char *
+get_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0)
+			return a->children != NULL && a->children->type == XML_TEXT_NODE ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+static int
+hidden(xmlNodePtr n)
+{
+	const char *s;
+
+	if (get_attr(n, "hidden") != NULL)
+		return 1;
+	if ((s = get_attr(n, "aria-hidden")) != NULL && strcasecmp(s, "true") == 0)
+		return 1;
+	if ((s = get_attr(n, "style")) != NULL) {
+		char t[128];
+		size_t i, k = 0;
+		for (i = 0; s[i] && k + 1 < sizeof t; i++)
+			if (s[i] != ' ')
+				t[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+		t[k] = '\0';
+		if (strstr(t, "display:none") || strstr(t, "visibility:hidden"))
+			return 1;
+	}
+	return 0;
+}
+
+struct ctx {
+	struct cueval	 cue;
+	int		 in_li, pre, heading, neg;
+	enum bp_subtype	 negsub;
+	enum tag	 holder;
+	xmlNodePtr	 el;
+};
+
+static void walk_children(struct walk *, xmlNodePtr, const struct ctx *, int depth);
+
+static void
+begin_block(struct walk *w, const struct ctx *c, enum tag t, xmlNodePtr el)
+{
+	flush(w);
+	w->cur.el = el;
+	w->cur.tag = t;
+	w->cur.heading = c->heading;
+	w->cur.cue = c->cue;
+	w->cur.in_a_list = c->in_li;
+	w->cur.semantic_neg = c->neg;
+	w->cur.semantic_sub = c->negsub;
+}
+
+static void
+link_done(struct walk *w, xmlNodePtr n)
+{
+	const char *href = get_attr(n, "href");
+	size_t s = w->link_start, e = w->text.len;
+	struct html_link *l;
+	xmlChar *abs = NULL;
+
+	if (href == NULL || e <= s)
+		return;
+	if (w->nlinks == w->caplinks) {
+		w->caplinks = w->caplinks ? w->caplinks * 2 : 32;
+		w->links = xreallocarray(w->links, w->caplinks, sizeof *w->links);
+	}
+	l = &w->links[w->nlinks++];
+	l->start = s;
+	l->end = e;
+	if (w->base != NULL)
+		abs = xmlBuildURI((const xmlChar *)href, (const xmlChar *)w->base);
+	l->href = xstrdup(abs != NULL ? (const char *)abs : href);
+	xmlFree(abs);
+}
+
+static void
+walk_node(struct walk *w, xmlNodePtr n, const struct ctx *pc, int depth)
+{
+	struct ctx c = *pc;
+	enum tag t;
+	struct cueval cv = { CUE_NONE, BP_NONE };
+	const char *name;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			add_text(w, (const char *)n->content, c.pre);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	t = tag_of(n->name);
+	if (t == T_SKIP || hidden(n))
+		return;
+	if (t == T_BR) {
+		if (c.pre)
+			flush(w);
+		else
+			begin_block(w, &c, c.holder, c.el);
+		return;
+	}
+	name = (const char *)n->name;
+	cue_of(get_attr(n, "class"), &cv);
+	cue_of(get_attr(n, "id"), &cv);
+	cue_of(get_attr(n, "role"), &cv);
+	if (cv.cue != CUE_NONE && !(cv.cue == CUE_POS && c.cue.cue > CUE_POS))
+		c.cue = cv;
+	if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "menu") == 0) {
+		c.neg = 1;
+		c.negsub = BP_NAVIGATION;
+	} else if (strcasecmp(name, "footer") == 0 || strcasecmp(name, "aside") == 0 ||
+	    strcasecmp(name, "header") == 0) {
+		/* header and footer of the page; inside an article they hold its byline */
+		if (!c.neg) {
+			c.neg = 2;
+			c.negsub = name[0] == 'a' || name[0] == 'A' ? BP_RELATED_LINKS :
+			    BP_SITE_CHROME;
+		}
+	} else if (strcasecmp(name, "form") == 0) {
+		c.neg = 1;
+		c.negsub = BP_OTHER;
+	}
+	switch (t) {
+	case T_HEADING:
+		c.heading = name[1] - '0';
+		/* FALLTHROUGH */
+	case T_BLOCK: case T_LI: case T_TR: case T_CAPTION: case T_PRE:
+		if (t == T_LI)
+			c.in_li = 1;
+		if (t == T_PRE)
+			c.pre = 1;
+		c.holder = t;
+		c.el = n;
+		begin_block(w, &c, t, n);
+		break;
+	case T_CELL:
+		if (w->text.len > w->cur.ts)
+			w->space = 1;
+		break;
+	case T_TIME:
+		w->cur.is_time = 1;
+		break;
+	case T_A:
+		if (!w->in_link) {
+			if (w->space && w->text.len > w->cur.ts) {
+				buf_addc(&w->text, ' ');
+				w->cur.words++;
+				w->space = 0;
+			}
+			w->in_link = 1;
+			w->link_start = w->text.len;
+			if (depth < HTML_MAX_DEPTH)
+				walk_children(w, n->children, &c, depth + 1);
+			w->in_link = 0;
+			link_done(w, n);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	if (depth < HTML_MAX_DEPTH)
+		walk_children(w, n->children, &c, depth + 1);
+	if (t != T_INLINE && t != T_A && t != T_TIME && t != T_CELL) {
+		begin_block(w, pc, pc->holder, pc->el);
+	} else if (t == T_CELL) {
+		w->space = 1;
+	}
+}
+
+static void
+walk_children(struct walk *w, xmlNodePtr n, const struct ctx *c, int depth)
+{
+	for (; n != NULL; n = n->next)
+		walk_node(w, n, c, depth);
+}
+
+/* --- which blocks are the article ------------------------------------------------ */
+
+static double
+good_value(const struct block *b)
+{
+	double text = (double)(b->chars - b->linkchars);
+	double density = b->chars ? (double)b->linkchars / (double)b->chars : 0;
+
+	if (density > 0.4 || b->heading)
+		return 0;
+	if (b->words < 8)	/* a short line says little about where the article is */
+		return text * 0.2;
+	return text;
+}
+
+static double
+bad_value(const struct block *b)
+{
+	double v = (double)b->linkchars;
+
+	if (b->words < 4)
+		v += (double)(b->chars - b->linkchars) * 0.5;
+	return v;
+}
+
+/* An element that cannot hold the article, whatever text it has. */
+static int
+neg_element(xmlNodePtr n)
+{
+	struct cueval cv = { CUE_NONE, BP_NONE };
+	const char *name = (const char *)n->name;
+
+	cue_of(get_attr(n, "class"), &cv);
+	cue_of(get_attr(n, "id"), &cv);
+	return cv.cue == CUE_NEG || strcasecmp(name, "nav") == 0 ||
+	    strcasecmp(name, "aside") == 0 || strcasecmp(name, "footer") == 0;
+}
+
+/* The element whose blocks give the most article-like text for the least of the
+ * rest: every block scores all its ancestors. */
+static xmlNodePtr
+main_element(struct walk *w)
+{
+	struct page *p = w->page;
+	xmlNodePtr best = NULL, n;
+	double bestv = 0;
+	size_t i;
+
+	for (i = 0; i < w->nb; i++) {
+		double g = good_value(&w->b[i]), bd = bad_value(&w->b[i]);
+		int depth = 0;
+		for (n = w->b[i].el; n != NULL && n->type == XML_ELEMENT_NODE &&
+		    depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
+			struct elinfo *e = elinfo(p, n);
+			if (e != NULL) {
+				e->good += g;
+				e->bad += bd;
+			}
+		}
+	}
+	for (i = 0; i < w->nb; i++) {
+		int depth = 0;
+		for (n = w->b[i].el; n != NULL && n->type == XML_ELEMENT_NODE &&
+		    depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
+			struct elinfo *e = elinfo(p, n);
+			double v;
+			if (e == NULL)
+				continue;
+			v = e->good - e->bad;
+			if (v > bestv && !neg_element(n)) {
+				bestv = v;
+				best = n;
+			}
+		}
+	}
+	return best;
+}
+
+static int
+inside(xmlNodePtr n, xmlNodePtr anc)
+{
+	int depth = 0;
+
+	for (; n != NULL && depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+/* The nearest cue between the block and the main element (the main element's own
+ * class says nothing about the parts inside it). */
+static struct cueval
+cue_below(struct page *p, xmlNodePtr n, xmlNodePtr top, int *semantic)
+{
+	struct cueval best = { CUE_NONE, BP_NONE };
+	int depth = 0;
+
+	(void)p;
+	*semantic = 0;
+	for (; n != NULL && n != top && depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
+		struct cueval cv = { CUE_NONE, BP_NONE };
+		const char *name = (const char *)n->name;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		cue_of(get_attr(n, "class"), &cv);
+		cue_of(get_attr(n, "id"), &cv);
+		if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "form") == 0 ||
+		    strcasecmp(name, "aside") == 0) {
+			*semantic = 1;
+			if (cv.cue != CUE_NEG) {
+				cv.cue = CUE_NEG;
+				cv.sub = name[0] == 'n' ? BP_NAVIGATION : name[0] == 'a' ?
+				    BP_RELATED_LINKS : BP_OTHER;
+			}
+		}
+		if (cv.cue > best.cue && best.cue == CUE_NONE)
+			best = cv;
+		else if (cv.cue == CUE_NEG && best.cue != CUE_NEG)
+			best = cv;
+	}
+	return best;
+}
+
+static size_t
+norm_eq_prefix(const char *a, size_t an, const char *b)
+{
+	size_t i = 0, bn = strlen(b);
+
+	while (i < an && i < bn && a[i] == b[i])
+		i++;
+	return i;
+}
+
+static void
+classify(struct walk *w, const struct article *a)
+{
+	struct page *p = w->page;
+	xmlNodePtr m = main_element(w);
+	size_t i, first_body = (size_t)-1, last_body = 0;
+	int have_title = 0;
+
+	for (i = 0; i < w->nb; i++) {
+		struct block *b = &w->b[i];
+		const char *t = w->text.s + b->ts;
+		size_t n = b->te - b->ts;
+		double density = b->chars ? (double)b->linkchars / (double)b->chars : 0;
+		int sem = 0;
+		struct cueval cv;
+
+		b->cls = LC_BOILERPLATE;
+		b->sub = b->semantic_sub != BP_NONE ? b->semantic_sub :
+		    b->cue.cue == CUE_NEG ? b->cue.sub : BP_OTHER;
+		if (!have_title && b->heading == 1 && a->title != NULL &&
+		    norm_eq_prefix(t, n, a->title) * 2 >= n) {
+			b->cls = LC_TITLE;
+			have_title = 1;
+			continue;
+		}
+		if (m == NULL || !inside(b->el, m))
+			continue;
+		cv = cue_below(p, b->el, m, &sem);
+		if (cv.cue == CUE_NEG) {
+			b->sub = cv.sub;
+			continue;
+		}
+		if (density > 0.5 && b->chars < 200) {
+			b->sub = BP_RELATED_LINKS;
+			continue;
+		}
+		if (b->tag == T_CAPTION || cv.cue == CUE_CAPTION)
+			b->cls = LC_CAPTION;
+		else if (cv.cue == CUE_CREDIT)
+			b->cls = LC_CREDIT;
+		else if (cv.cue == CUE_BYLINE && b->words <= 12)
+			b->cls = LC_BYLINE;
+		else if ((cv.cue == CUE_DATE || b->is_time) && b->words <= 12)
+			b->cls = LC_DATELINE;
+		else if (b->heading == 1 && !have_title) {
+			b->cls = LC_TITLE;
+			have_title = 1;
+		} else if (b->heading)
+			b->cls = LC_SUBHEADING;
+		else
+			b->cls = LC_BODY;
+		if (b->cls == LC_BODY) {
+			if (first_body == (size_t)-1)
+				first_body = i;
+			last_body = i;
+		}
+	}
+	/* a heading after the last paragraph heads what follows the article */
+	for (i = last_body + 1; first_body != (size_t)-1 && i < w->nb; i++)
+		if (w->b[i].cls == LC_SUBHEADING) {
+			w->b[i].cls = LC_BOILERPLATE;
+			w->b[i].sub = BP_RELATED_LINKS;
+		}
+}
+
+/* --- the article ------------------------------------------------------------------- */
+
+static void
+page_free(struct page *p)
+{
+	free(p->el);
+}
+
+static xmlDocPtr
+parse(struct page *p, const char *u8, size_t n, const char *path)
+{
+	xmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	if (ctxt == NULL)
+		return NULL;
+	p->ctxt = ctxt;
+	p->sax_start = ctxt->sax->startElement;
+	p->sax_end = ctxt->sax->endElement;
+	ctxt->sax->startElement = on_start;
+	ctxt->sax->endElement = on_end;
+	cur_page = p;
+	doc = htmlCtxtReadMemory(ctxt, u8, n > INT32_MAX ? INT32_MAX : (int)n, path,
+	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	cur_page = NULL;
+	htmlFreeParserCtxt(ctxt);
+	p->ctxt = NULL;
+	return doc;
+}
+
+static int
+line_cls_ok(enum line_class c)
+{
+	return c <= LC_EMPTY;
+}
+
+struct article *
+html_article(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+	struct page p = { 0 };
+	struct walk w = { 0 };
+	struct ctx c = { { CUE_NONE, BP_NONE }, 0, 0, 0, 0, BP_NONE, T_BLOCK, NULL };
+	struct article *a;
+	struct html_info *hi;
+	char *u8, *enc;
+	size_t n, i;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+
+	u8 = html_to_utf8(data, len, &n, &enc);
+	doc = parse(&p, u8, n, path);
+	if (doc == NULL) {
+		free(u8);
+		free(enc);
+		page_free(&p);
+		seterr(err, errlen, "%s: not readable as HTML", path);
+		return NULL;
+	}
+	a = xcalloc(1, sizeof *a);
+	a->path = xstrdup(path);
+	a->format = ARTICLE_HTML;
+	html_meta(doc, a);
+	w.page = &p;
+	w.base = a->url;
+	root = xmlDocGetRootElement(doc);
+	w.cur.ts = 0;
+	w.cur.el = root;
+	c.el = root;
+	if (root != NULL)
+		walk_node(&w, root, &c, 0);
+	flush(&w);
+	classify(&w, a);
+
+	hi = xcalloc(1, sizeof *hi);
+	hi->encoding = enc;
+	hi->nlines = w.nb;
+	hi->lines = xcalloc(w.nb ? w.nb : 1, sizeof *hi->lines);
+	for (i = 0; i < w.nb; i++) {
+		struct elinfo *e = w.b[i].el != NULL ? elinfo(&p, w.b[i].el) : NULL;
+		hi->lines[i].cls = line_cls_ok(w.b[i].cls) ? w.b[i].cls : LC_BOILERPLATE;
+		hi->lines[i].sub = hi->lines[i].cls == LC_BOILERPLATE ? w.b[i].sub : BP_NONE;
+		if (e != NULL) {
+			hi->lines[i].src_start = e->src_start;
+			hi->lines[i].src_end = e->src_end > e->src_start ? e->src_end :
+			    e->src_start;
+		}
+	}
+	hi->links = w.links;
+	hi->nlinks = w.nlinks;
+	/* the final newline starts no line: drop it */
+	if (w.text.len > 0 && w.text.s[w.text.len - 1] == '\n')
+		w.text.len--;
+	buf_grow(&w.text, 1);
+	w.text.s[w.text.len] = '\0';
+	a->len = w.text.len;
+	a->text = buf_detach(&w.text);
+	a->html = hi;
+	free(w.b);
+	xmlFreeDoc(doc);
+	page_free(&p);
+	free(u8);
+	return a;
+}
+
+void
+html_info_free(struct html_info *hi)
+{
+	size_t i;
+
+	if (hi == NULL)
+		return;
+	for (i = 0; i < hi->nlinks; i++)
+		free(hi->links[i].href);
+	free(hi->links);
+	free(hi->lines);
+	free(hi->encoding);
+	free(hi);
+}
+
+void
+html_apply_classes(const struct article *a, struct clean_result *c)
+{
+	size_t i;
+
+	if (a->html == NULL || a->html->nlines != c->nlines)
+		return;
+	for (i = 0; i < c->nlines; i++) {
+		c->lines[i].cls = a->html->lines[i].cls;
+		c->lines[i].sub = a->html->lines[i].sub;
+	}
+}
+
+static int
+report(const struct ingest_cb *cb, const char *msg)
+{
+	if (cb->error != NULL)
+		cb->error(msg, cb->ctx);
+	return 1;
+}
+
+int
+html_ingest_file(const char *path, const struct ingest_cb *cb)
+{
+	char err[LEDE_ERRLEN], *data;
+	size_t len, probe;
+	const char *nul;
+	struct article *a;
+
+	if (html_read_file(path, &data, &len, err, sizeof err) == -1)
+		return report(cb, err);
+	if (len == 0) {
+		free(data);
+		snprintf(err, sizeof err, "%s: empty file, skipped", path);
+		return report(cb, err);
+	}
+	/* NUL bytes early on are a binary file (UTF-16 says so with its BOM) */
+	probe = len < 1024 ? len : 1024;
+	if (!(len >= 2 && ((unsigned char)data[0] == 0xff || (unsigned char)data[0] == 0xfe)) &&
+	    (nul = memchr(data, '\0', probe)) != NULL) {
+		snprintf(err, sizeof err, "%s: binary file (NUL byte at %zu), skipped", path,
+		    (size_t)(nul - data));
+		free(data);
+		return report(cb, err);
+	}
+	a = html_article(path, data, len, err, sizeof err);
+	free(data);
+	if (a == NULL)
+		return report(cb, err);
+	if (!cb->no_hash)
+		a->hash = hash_bytes(a->text, a->len);
+	cb->article(a, cb->ctx);
+	return 0;
+}
