@@ -94,40 +94,41 @@ struct cueword {
 	enum cue	 cue;
 	enum bp_subtype	 sub;
 	int		 token;	/* must stand alone (between non-letters), not inside a word */
+	int		 weak;	/* a positive cue on the same element outweighs it */
 };
 
 static const struct cueword cuewords[] = {
-	{ "comment", CUE_NEG, BP_COMMENTS, 0 }, { "disqus", CUE_NEG, BP_COMMENTS, 0 },
-	{ "respond", CUE_NEG, BP_COMMENTS, 0 }, { "reply", CUE_NEG, BP_COMMENTS, 0 },
-	{ "share", CUE_NEG, BP_SHARE, 0 }, { "social", CUE_NEG, BP_SHARE, 0 },
-	{ "sharing", CUE_NEG, BP_SHARE, 0 }, { "follow", CUE_NEG, BP_SHARE, 0 },
-	{ "related", CUE_NEG, BP_RELATED_LINKS, 0 }, { "recommend", CUE_NEG, BP_RELATED_LINKS, 0 },
-	{ "more-stories", CUE_NEG, BP_RELATED_LINKS, 0 }, { "trending", CUE_NEG, BP_RELATED_LINKS, 0 },
-	{ "popular", CUE_NEG, BP_RELATED_LINKS, 0 }, { "read-more", CUE_NEG, BP_RELATED_LINKS, 0 },
-	{ "readmore", CUE_NEG, BP_RELATED_LINKS, 0 }, { "headlines", CUE_NEG, BP_RELATED_LINKS, 0 },
-	{ "nav", CUE_NEG, BP_NAVIGATION, 1 }, { "navbar", CUE_NEG, BP_NAVIGATION, 0 },
-	{ "navigation", CUE_NEG, BP_NAVIGATION, 0 }, { "menu", CUE_NEG, BP_NAVIGATION, 0 },
-	{ "breadcrumb", CUE_NEG, BP_NAVIGATION, 0 }, { "pagination", CUE_NEG, BP_NAVIGATION, 0 },
-	{ "sidebar", CUE_NEG, BP_SITE_CHROME, 0 }, { "masthead", CUE_NEG, BP_SITE_CHROME, 0 },
-	{ "footer", CUE_NEG, BP_SITE_CHROME, 0 }, { "widget", CUE_NEG, BP_SITE_CHROME, 0 },
-	{ "banner", CUE_NEG, BP_SITE_CHROME, 0 }, { "modal", CUE_NEG, BP_SITE_CHROME, 0 },
-	{ "popup", CUE_NEG, BP_SITE_CHROME, 0 }, { "skip", CUE_NEG, BP_NAVIGATION, 1 },
-	{ "cookie", CUE_NEG, BP_COOKIE_PRIVACY, 0 }, { "consent", CUE_NEG, BP_COOKIE_PRIVACY, 0 },
-	{ "gdpr", CUE_NEG, BP_COOKIE_PRIVACY, 0 }, { "privacy", CUE_NEG, BP_COOKIE_PRIVACY, 0 },
-	{ "ad", CUE_NEG, BP_ADVERT, 1 }, { "ads", CUE_NEG, BP_ADVERT, 1 },
-	{ "advert", CUE_NEG, BP_ADVERT, 0 }, { "advertisement", CUE_NEG, BP_ADVERT, 0 },
-	{ "sponsor", CUE_NEG, BP_ADVERT, 0 }, { "promo", CUE_NEG, BP_ADVERT, 0 },
-	{ "newsletter", CUE_NEG, BP_OTHER, 0 }, { "subscribe", CUE_NEG, BP_OTHER, 0 },
-	{ "signup", CUE_NEG, BP_OTHER, 0 }, { "login", CUE_NEG, BP_OTHER, 0 },
-	{ "copyright", CUE_NEG, BP_COPYRIGHT, 0 }, { "tags", CUE_NEG, BP_NAVIGATION, 1 },
-	{ "byline", CUE_BYLINE, BP_NONE, 0 }, { "author", CUE_BYLINE, BP_NONE, 0 },
-	{ "dateline", CUE_DATE, BP_NONE, 0 }, { "timestamp", CUE_DATE, BP_NONE, 0 },
-	{ "published", CUE_DATE, BP_NONE, 0 }, { "date", CUE_DATE, BP_NONE, 1 },
-	{ "caption", CUE_CAPTION, BP_NONE, 0 }, { "credit", CUE_CREDIT, BP_NONE, 0 },
-	{ "article", CUE_POS, BP_NONE, 0 }, { "story", CUE_POS, BP_NONE, 0 },
-	{ "content", CUE_POS, BP_NONE, 0 }, { "entry", CUE_POS, BP_NONE, 0 },
-	{ "post", CUE_POS, BP_NONE, 1 }, { "body", CUE_POS, BP_NONE, 0 },
-	{ "text", CUE_POS, BP_NONE, 0 }, { "main", CUE_POS, BP_NONE, 0 },
+	{ "comment", CUE_NEG, BP_COMMENTS, 0, 0 }, { "disqus", CUE_NEG, BP_COMMENTS, 0, 0 },
+	{ "respond", CUE_NEG, BP_COMMENTS, 0, 1 }, { "reply", CUE_NEG, BP_COMMENTS, 0, 1 },
+	{ "share", CUE_NEG, BP_SHARE, 0, 0 }, { "social", CUE_NEG, BP_SHARE, 0, 1 },
+	{ "sharing", CUE_NEG, BP_SHARE, 0, 0 }, { "follow", CUE_NEG, BP_SHARE, 0, 1 },
+	{ "related", CUE_NEG, BP_RELATED_LINKS, 0, 0 }, { "recommend", CUE_NEG, BP_RELATED_LINKS, 0, 0 },
+	{ "more-stories", CUE_NEG, BP_RELATED_LINKS, 0, 0 }, { "trending", CUE_NEG, BP_RELATED_LINKS, 0, 1 },
+	{ "popular", CUE_NEG, BP_RELATED_LINKS, 0, 1 }, { "read-more", CUE_NEG, BP_RELATED_LINKS, 0, 0 },
+	{ "readmore", CUE_NEG, BP_RELATED_LINKS, 0, 0 }, { "headlines", CUE_NEG, BP_RELATED_LINKS, 0, 1 },
+	{ "nav", CUE_NEG, BP_NAVIGATION, 1, 0 }, { "navbar", CUE_NEG, BP_NAVIGATION, 0, 0 },
+	{ "navigation", CUE_NEG, BP_NAVIGATION, 0, 0 }, { "menu", CUE_NEG, BP_NAVIGATION, 0, 0 },
+	{ "breadcrumb", CUE_NEG, BP_NAVIGATION, 0, 0 }, { "pagination", CUE_NEG, BP_NAVIGATION, 0, 0 },
+	{ "sidebar", CUE_NEG, BP_SITE_CHROME, 0, 0 }, { "masthead", CUE_NEG, BP_SITE_CHROME, 0, 1 },
+	{ "footer", CUE_NEG, BP_SITE_CHROME, 0, 0 }, { "widget", CUE_NEG, BP_SITE_CHROME, 0, 1 },
+	{ "banner", CUE_NEG, BP_SITE_CHROME, 0, 1 }, { "modal", CUE_NEG, BP_SITE_CHROME, 0, 1 },
+	{ "popup", CUE_NEG, BP_SITE_CHROME, 0, 1 }, { "skip", CUE_NEG, BP_NAVIGATION, 1, 1 },
+	{ "cookie", CUE_NEG, BP_COOKIE_PRIVACY, 0, 0 }, { "consent", CUE_NEG, BP_COOKIE_PRIVACY, 0, 0 },
+	{ "gdpr", CUE_NEG, BP_COOKIE_PRIVACY, 0, 0 }, { "privacy", CUE_NEG, BP_COOKIE_PRIVACY, 0, 1 },
+	{ "ad", CUE_NEG, BP_ADVERT, 1, 0 }, { "ads", CUE_NEG, BP_ADVERT, 1, 0 },
+	{ "advert", CUE_NEG, BP_ADVERT, 0, 0 }, { "advertisement", CUE_NEG, BP_ADVERT, 0, 0 },
+	{ "sponsor", CUE_NEG, BP_ADVERT, 0, 0 }, { "promo", CUE_NEG, BP_ADVERT, 0, 1 },
+	{ "newsletter", CUE_NEG, BP_OTHER, 0, 0 }, { "subscribe", CUE_NEG, BP_OTHER, 0, 1 },
+	{ "signup", CUE_NEG, BP_OTHER, 0, 1 }, { "login", CUE_NEG, BP_OTHER, 0, 1 },
+	{ "copyright", CUE_NEG, BP_COPYRIGHT, 0, 0 }, { "tags", CUE_NEG, BP_NAVIGATION, 1, 1 },
+	{ "byline", CUE_BYLINE, BP_NONE, 0, 0 }, { "author", CUE_BYLINE, BP_NONE, 0, 0 },
+	{ "dateline", CUE_DATE, BP_NONE, 0, 0 }, { "timestamp", CUE_DATE, BP_NONE, 0, 0 },
+	{ "published", CUE_DATE, BP_NONE, 0, 0 }, { "date", CUE_DATE, BP_NONE, 1, 0 },
+	{ "caption", CUE_CAPTION, BP_NONE, 0, 0 }, { "credit", CUE_CREDIT, BP_NONE, 0, 0 },
+	{ "article", CUE_POS, BP_NONE, 0, 0 }, { "story", CUE_POS, BP_NONE, 0, 0 },
+	{ "content", CUE_POS, BP_NONE, 0, 0 }, { "entry", CUE_POS, BP_NONE, 0, 0 },
+	{ "post", CUE_POS, BP_NONE, 1, 0 }, { "body", CUE_POS, BP_NONE, 0, 0 },
+	{ "text", CUE_POS, BP_NONE, 0, 0 }, { "main", CUE_POS, BP_NONE, 0, 0 },
 };
 
 struct cueval {
@@ -137,9 +138,11 @@ struct cueval {
 
 /* The strongest cue in one class or id string: boilerplate beats the rest. */
 static void
-cue_of(const char *s, struct cueval *cv)
+cue_of_(const char *s, struct cueval *cv, int strong_only)
 {
 	size_t i;
+	int pos = 0;
+	struct cueval weak = { CUE_NONE, BP_NONE };
 
 	if (s == NULL || *s == '\0')
 		return;
@@ -147,17 +150,45 @@ cue_of(const char *s, struct cueval *cv)
 		const struct cueword *w = &cuewords[i];
 		int hit = w->token ? html_has_token(s, w->word) :
 		    strcasestr(s, w->word) != NULL;
-		if (hit && w->cue > cv->cue) {
+		if (!hit)
+			continue;
+		if (w->cue == CUE_POS)
+			pos = 1;
+		if (w->weak && strong_only)
+			continue;
+		if (w->weak) {
+			weak.cue = w->cue;
+			weak.sub = w->sub;
+		} else if (w->cue > cv->cue) {
 			cv->cue = w->cue;
 			cv->sub = w->sub;
 		}
 	}
+	if (weak.cue != CUE_NONE && !pos && cv->cue < weak.cue)
+		*cv = weak;
+}
+
+static void
+cue_of(const char *s, struct cueval *cv)
+{
+	cue_of_(s, cv, 0);
+}
+
+/* Inside the article only the clear cues count: a weak one names page furniture
+ * that articles are often built of too. */
+static void
+cue_strong(const char *s, struct cueval *cv)
+{
+	cue_of_(s, cv, 1);
 }
 
 /* Each element's place in the page's bytes and its score, found by index in _private. */
 struct elinfo {
-	size_t	src_start, src_end;
-	double	good, bad;
+	xmlNodePtr	node;
+	size_t		src_start, src_end;
+	double		good, bad;	/* all the text inside it */
+	double		near;		/* text close below it, farther counting less */
+	int		keep;		/* part of the article's region */
 };
 
 struct page {
@@ -186,6 +217,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	memset(&p->el[p->nel], 0, sizeof p->el[0]);
 	p->el[p->nel].src_start = (size_t)xmlByteConsumed(c);
 	p->el[p->nel].src_end = p->el[p->nel].src_start;
+	p->el[p->nel].node = c->node;
 	p->nel++;
 	c->node->_private = (void *)(uintptr_t)p->nel;
 }
@@ -238,6 +270,8 @@ struct walk {
 	struct html_link *links;
 	size_t		 nlinks, caplinks;
 	const char	*base;		/* to resolve relative links, or NULL */
+	const char	*ld;		/* the page's JSON-LD articleBody, squeezed, or NULL */
+	size_t		 ldlen;
 };
 
 static void
@@ -478,14 +512,48 @@ walk_children(struct walk *w, xmlNodePtr n, const struct ctx *c, int depth)
 
 /* --- which blocks are the article ------------------------------------------------ */
 
+/* Letters and digits only, so that a block's text can be found in the JSON-LD
+ * body whatever the spacing and punctuation (in place; returns s). */
+static char *
+squeeze(char *s)
+{
+	char *d = s, *p;
+
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    ((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+			*d++ = *p;
+	*d = '\0';
+	return s;
+}
+
+/* Does the page's own structured body contain this block? Its first letters are
+ * looked for. */
+static int
+in_ld_body(const struct walk *w, const struct block *b)
+{
+	char key[48];
+	size_t k = 0, i;
+	const char *t = w->text.s + b->ts;
+
+	for (i = b->ts; i < b->te && k + 1 < sizeof key; i++, t++)
+		if ((unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+		    ((*t | 32) >= 'a' && (*t | 32) <= 'z'))
+			key[k++] = *t;
+	key[k] = '\0';
+	return k >= 16 && memmem(w->ld, w->ldlen, key, k) != NULL;
+}
+
 static double
-good_value(const struct block *b)
+good_value(const struct walk *w, const struct block *b)
 {
 	double text = (double)(b->chars - b->linkchars);
 	double density = b->chars ? (double)b->linkchars / (double)b->chars : 0;
 
 	if (density > 0.4 || b->heading)
 		return 0;
+	if (w->ld != NULL && b->words >= 8)	/* the page said where its body is */
+		return in_ld_body(w, b) ? text * 2 : text * 0.2;
 	if (b->words < 8)	/* a short line says little about where the article is */
 		return text * 0.2;
 	return text;
@@ -514,54 +582,95 @@ neg_element(xmlNodePtr n)
 	    strcasecmp(name, "aside") == 0 || strcasecmp(name, "footer") == 0;
 }
 
-/* The element whose blocks give the most article-like text for the least of the
- * rest: every block scores all its ancestors. */
+/* Going up from the best element must bring this much more article-like text
+ * than the rest. */
+#define CLIMB_RATIO	2.5
+
+/* How much a block counts for the element LEVEL steps above the one holding it:
+ * the container of the paragraphs gets the most. */
+static double
+level_weight(int level)
+{
+	static const double w[] = { 0.5, 1.0, 0.5, 0.17, 0.11, 0.08 };
+
+	return level < (int)(sizeof w / sizeof w[0]) ? w[level] : 0;
+}
+
+/* The article's region: the element with the most article-like text close below
+ * it (text in paragraphs, little in links), and those of its siblings that hold
+ * article text too. Marks elinfo.keep; returns the parent of the region, or NULL
+ * when the page has no text worth the name. */
 static xmlNodePtr
-main_element(struct walk *w)
+main_region(struct walk *w)
 {
 	struct page *p = w->page;
-	xmlNodePtr best = NULL, n;
+	xmlNodePtr best = NULL, n, s;
+	struct elinfo *be, *e;
 	double bestv = 0;
 	size_t i;
 
 	for (i = 0; i < w->nb; i++) {
-		double g = good_value(&w->b[i]), bd = bad_value(&w->b[i]);
-		int depth = 0;
+		double g = good_value(w, &w->b[i]), bd = bad_value(&w->b[i]);
+		int level = 0;
 		for (n = w->b[i].el; n != NULL && n->type == XML_ELEMENT_NODE &&
-		    depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
-			struct elinfo *e = elinfo(p, n);
-			if (e != NULL) {
-				e->good += g;
-				e->bad += bd;
-			}
-		}
-	}
-	for (i = 0; i < w->nb; i++) {
-		int depth = 0;
-		for (n = w->b[i].el; n != NULL && n->type == XML_ELEMENT_NODE &&
-		    depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
-			struct elinfo *e = elinfo(p, n);
-			double v;
-			if (e == NULL)
+		    level < 4 * HTML_MAX_DEPTH; n = n->parent, level++) {
+			if ((e = elinfo(p, n)) == NULL)
 				continue;
-			v = e->good - e->bad;
-			if (v > bestv && !neg_element(n)) {
-				bestv = v;
-				best = n;
-			}
+			e->good += g;
+			e->bad += bd;
+			e->near += (g - bd) * level_weight(level);
 		}
 	}
-	return best;
+	for (i = 0; i < p->nel; i++) {
+		e = &p->el[i];
+		if (e->near > bestv && e->good > 0 && !neg_element(e->node)) {
+			bestv = e->near;
+			best = e->node;
+		}
+	}
+	if (best == NULL)
+		return NULL;
+	/* An article cut in parts by figures or boxes: go up while what the parent
+	 * adds is mostly article-like text. */
+	be = elinfo(p, best);
+	while (best->parent != NULL && best->parent->type == XML_ELEMENT_NODE &&
+	    (e = elinfo(p, best->parent)) != NULL && !neg_element(best->parent)) {
+		double dg = e->good - be->good, db = e->bad - be->bad;
+		if (dg <= 0 || dg < CLIMB_RATIO * db)
+			break;
+		best = best->parent;
+		be = e;
+	}
+	be->keep = 1;
+	if (best->parent == NULL || best->parent->type != XML_ELEMENT_NODE)
+		return best;
+	for (s = best->parent->children; s != NULL; s = s->next) {
+		if (s == best || s->type != XML_ELEMENT_NODE || (e = elinfo(p, s)) == NULL)
+			continue;
+		if (neg_element(s))
+			continue;
+		if (e->good - e->bad >= 0.2 * (be->good - be->bad) && e->good > 0)
+			e->keep = 1;
+	}
+	if (getenv("LEDE_HTML_DEBUG") != NULL)
+		fprintf(stderr, "main: %s class=%s id=%s near=%.0f\n", best->name,
+		    get_attr(best, "class"), get_attr(best, "id"), bestv);
+	return best->parent;
 }
 
+/* Is n inside the region below top (an element marked keep)? */
 static int
-inside(xmlNodePtr n, xmlNodePtr anc)
+in_region(struct page *p, xmlNodePtr n, xmlNodePtr top)
 {
 	int depth = 0;
+	struct elinfo *e;
 
-	for (; n != NULL && depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++)
-		if (n == anc)
+	for (; n != NULL && depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
+		if (n == top)
+			return 0;
+		if ((e = elinfo(p, n)) != NULL && e->keep)
 			return 1;
+	}
 	return 0;
 }
 
@@ -580,8 +689,8 @@ cue_below(struct page *p, xmlNodePtr n, xmlNodePtr top, int *semantic)
 		const char *name = (const char *)n->name;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		cue_of(get_attr(n, "class"), &cv);
-		cue_of(get_attr(n, "id"), &cv);
+		cue_strong(get_attr(n, "class"), &cv);
+		cue_strong(get_attr(n, "id"), &cv);
 		if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "form") == 0 ||
 		    strcasecmp(name, "aside") == 0) {
 			*semantic = 1;
@@ -613,7 +722,7 @@ static void
 classify(struct walk *w, const struct article *a)
 {
 	struct page *p = w->page;
-	xmlNodePtr m = main_element(w);
+	xmlNodePtr m = main_region(w);
 	size_t i, first_body = (size_t)-1, last_body = 0;
 	int have_title = 0;
 
@@ -634,7 +743,7 @@ classify(struct walk *w, const struct article *a)
 			have_title = 1;
 			continue;
 		}
-		if (m == NULL || !inside(b->el, m))
+		if (m == NULL || !in_region(p, b->el, m))
 			continue;
 		cv = cue_below(p, b->el, m, &sem);
 		if (cv.cue == CUE_NEG) {
@@ -719,7 +828,7 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 	struct ctx c = { { CUE_NONE, BP_NONE }, 0, 0, 0, 0, BP_NONE, T_BLOCK, NULL };
 	struct article *a;
 	struct html_info *hi;
-	char *u8, *enc;
+	char *u8, *enc, *ld = NULL;
 	size_t n, i;
 	xmlDocPtr doc;
 	xmlNodePtr root;
@@ -736,7 +845,11 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 	a = xcalloc(1, sizeof *a);
 	a->path = xstrdup(path);
 	a->format = ARTICLE_HTML;
-	html_meta(doc, a);
+	html_meta(doc, a, &ld);
+	w.ld = ld != NULL ? squeeze(ld) : NULL;
+	w.ldlen = w.ld != NULL ? strlen(w.ld) : 0;
+	if (w.ldlen < 200)	/* a summary, not the body */
+		w.ld = NULL;
 	w.page = &p;
 	w.base = a->url;
 	root = xmlDocGetRootElement(doc);
@@ -773,6 +886,7 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 	a->text = buf_detach(&w.text);
 	a->html = hi;
 	free(w.b);
+	free(ld);
 	xmlFreeDoc(doc);
 	page_free(&p);
 	free(u8);

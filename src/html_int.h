@@ -16,7 +16,7 @@ char	*html_to_utf8(const char *data, size_t len, size_t *outlen, char **enc);
 
 /* Title, author, site and date from schema.org JSON-LD (an Article of any kind),
  * OpenGraph and <meta>, in that order of trust; fills the article's NULL fields. */
-void	 html_meta(xmlDocPtr, struct article *);
+void	 html_meta(xmlDocPtr, struct article *, char **ld_body);
 
 /* ASCII case-insensitive: does s contain word w as a token of a class or id
  * (letters and digits around it are not part of it)? */

@@ -408,9 +408,13 @@ dup_trim(const char *s)
 }
 
 static void
-jsonld_article(const struct json *o, struct article *a)
+jsonld_article(const struct json *o, struct article *a, char **ld_body)
 {
 	const struct json *p;
+	const char *body = json_get_str(o, "articleBody");
+
+	if (*ld_body == NULL && body != NULL && *body != '\0')
+		*ld_body = xstrdup(body);
 
 	set_if_null(&a->title, dup_trim(json_get_str(o, "headline")));
 	set_if_null(&a->byline, names_of(json_get(o, "author")));
@@ -421,7 +425,7 @@ jsonld_article(const struct json *o, struct article *a)
 }
 
 static void
-jsonld_walk(const struct json *v, struct article *a, int depth)
+jsonld_walk(const struct json *v, struct article *a, char **ld_body, int depth)
 {
 	size_t i;
 
@@ -429,12 +433,12 @@ jsonld_walk(const struct json *v, struct article *a, int depth)
 		return;
 	if (v->type == JSON_ARRAY) {
 		for (i = 0; i < v->n; i++)
-			jsonld_walk(&v->items[i], a, depth + 1);
+			jsonld_walk(&v->items[i], a, ld_body, depth + 1);
 	} else if (v->type == JSON_OBJECT) {
 		if (type_is_article(json_get(v, "@type")))
-			jsonld_article(v, a);
-		jsonld_walk(json_get(v, "@graph"), a, depth + 1);
-		jsonld_walk(json_get(v, "mainEntity"), a, depth + 1);
+			jsonld_article(v, a, ld_body);
+		jsonld_walk(json_get(v, "@graph"), a, ld_body, depth + 1);
+		jsonld_walk(json_get(v, "mainEntity"), a, ld_body, depth + 1);
 	}
 }
 
@@ -487,7 +491,7 @@ meta_tag(xmlNodePtr n, struct metas *m)
 }
 
 static void
-meta_walk(xmlNodePtr n, struct article *a, struct metas *m, int depth)
+meta_walk(xmlNodePtr n, struct article *a, struct metas *m, char **ld_body, int depth)
 {
 	char err[LEDE_ERRLEN];
 
@@ -508,23 +512,23 @@ meta_walk(xmlNodePtr n, struct article *a, struct metas *m, int depth)
 				const char *s = (const char *)n->children->content;
 				struct json *j = json_parse(s, strlen(s), err, sizeof err);
 				if (j != NULL)
-					jsonld_walk(j, a, 0);
+					jsonld_walk(j, a, ld_body, 0);
 				json_free(j);
 			}
 		} else if (depth < 64) {
-			meta_walk(n->children, a, m, depth + 1);
+			meta_walk(n->children, a, m, ld_body, depth + 1);
 		}
 	}
 }
 
 void
-html_meta(xmlDocPtr doc, struct article *a)
+html_meta(xmlDocPtr doc, struct article *a, char **ld_body)
 {
 	struct metas m = { 0 };
 
 	if (doc == NULL)
 		return;
-	meta_walk(xmlDocGetRootElement(doc), a, &m, 0);
+	meta_walk(xmlDocGetRootElement(doc), a, &m, ld_body, 0);
 	set_if_null(&a->title, m.og_title);
 	set_if_null(&a->title, m.title);
 	set_if_null(&a->site, m.og_site);
