@@ -596,6 +596,19 @@ level_weight(int level)
 	return level < (int)(sizeof w / sizeof w[0]) ? w[level] : 0;
 }
 
+static xmlNodePtr
+common_ancestor(xmlNodePtr a, xmlNodePtr b)
+{
+	xmlNodePtr x, y;
+	int i, j;
+
+	for (x = a, i = 0; x != NULL && i < 4 * HTML_MAX_DEPTH; x = x->parent, i++)
+		for (y = b, j = 0; y != NULL && j < 4 * HTML_MAX_DEPTH; y = y->parent, j++)
+			if (x == y)
+				return x;
+	return a;
+}
+
 /* The article's region: the element with the most article-like text close below
  * it (text in paragraphs, little in links), and those of its siblings that hold
  * article text too. Marks elinfo.keep; returns the parent of the region, or NULL
@@ -604,7 +617,7 @@ static xmlNodePtr
 main_region(struct walk *w)
 {
 	struct page *p = w->page;
-	xmlNodePtr best = NULL, n, s;
+	xmlNodePtr best = NULL, n, s, top;
 	struct elinfo *be, *e;
 	double bestv = 0;
 	size_t i;
@@ -644,6 +657,7 @@ main_region(struct walk *w)
 	be->keep = 1;
 	if (best->parent == NULL || best->parent->type != XML_ELEMENT_NODE)
 		return best;
+	top = best->parent;
 	for (s = best->parent->children; s != NULL; s = s->next) {
 		if (s == best || s->type != XML_ELEMENT_NODE || (e = elinfo(p, s)) == NULL)
 			continue;
@@ -652,10 +666,23 @@ main_region(struct walk *w)
 		if (e->good - e->bad >= 0.2 * (be->good - be->bad) && e->good > 0)
 			e->keep = 1;
 	}
+	/* an article cut in parts keeps its container's class in every part */
+	const char *bc = get_attr(best, "class");
+	if (bc != NULL && *bc != '\0')
+		for (i = 0; i < p->nel; i++) {
+			const char *c;
+			e = &p->el[i];
+			if (e->keep || e->good <= e->bad || e->node->type != XML_ELEMENT_NODE ||
+			    (c = get_attr(e->node, "class")) == NULL || strcmp(c, bc) != 0 ||
+			    xmlStrcasecmp(e->node->name, best->name) != 0)
+				continue;
+			e->keep = 1;
+			top = common_ancestor(top, e->node);
+		}
 	if (getenv("LEDE_HTML_DEBUG") != NULL)
 		fprintf(stderr, "main: %s class=%s id=%s near=%.0f\n", best->name,
 		    get_attr(best, "class"), get_attr(best, "id"), bestv);
-	return best->parent;
+	return top;
 }
 
 /* Is n inside the region below top (an element marked keep)? */
