@@ -735,6 +735,20 @@ cue_below(struct page *p, xmlNodePtr n, xmlNodePtr top, int *semantic)
 	return best;
 }
 
+static int
+copyright_line(const char *t, size_t n)
+{
+	char s[256];
+
+	if (n >= 2 && memcmp(t, "\xc2\xa9", 2) == 0)
+		return 1;
+	if (n >= sizeof s)
+		return 0;
+	memcpy(s, t, n);
+	s[n] = '\0';
+	return strcasestr(s, "copyright") != NULL || strcasestr(s, "all rights reserved");
+}
+
 static size_t
 norm_eq_prefix(const char *a, size_t an, const char *b)
 {
@@ -768,6 +782,20 @@ classify(struct walk *w, const struct article *a)
 		    norm_eq_prefix(t, n, a->title) * 2 >= n) {
 			b->cls = LC_TITLE;
 			have_title = 1;
+			continue;
+		}
+		if (copyright_line(t, n)) {
+			b->sub = BP_COPYRIGHT;
+			continue;
+		}
+		/* a byline or date may sit above the article's container */
+		cv = cue_below(p, b->el, NULL, &sem);
+		if (cv.cue == CUE_BYLINE && b->words <= 12 && density < 0.9) {
+			b->cls = LC_BYLINE;
+			continue;
+		}
+		if ((cv.cue == CUE_DATE || b->is_time) && b->words <= 12) {
+			b->cls = LC_DATELINE;
 			continue;
 		}
 		if (m == NULL || !in_region(p, b->el, m))
