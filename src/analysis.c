@@ -165,7 +165,10 @@ analysis_json(struct buf *b, const struct analysis *an)
 		json_buf_cstr(b, r->note ? r->note : "");
 		buf_addc(b, '}');
 	}
-	buf_addlit(b, "]}\n");
+	buf_addc(b, ']');
+	if (a->html != NULL)	/* an HTML page's links, where they are in the text */
+		html_links_json(b, a->html);
+	buf_addlit(b, "}\n");
 }
 
 /* Plain UTF-8 out, whatever came in: a bad byte becomes U+FFFD. */

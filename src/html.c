@@ -16,6 +16,7 @@
 #include "html_int.h"
 #include "lede/html.h"
 #include "lede/ingest.h"
+#include "lede/json.h"
 #include "lede/util.h"
 
 /* Deeper elements are still parsed but their text joins their ancestor's block. */
@@ -484,8 +485,7 @@ walk_node(struct walk *w, xmlNodePtr n, const struct ctx *pc, int depth)
 			}
 			w->in_link = 1;
 			w->link_start = w->text.len;
-			if (depth < HTML_MAX_DEPTH)
-				walk_children(w, n->children, &c, depth + 1);
+			walk_children(w, n->children, &c, depth + 1);
 			w->in_link = 0;
 			link_done(w, n);
 			return;
@@ -494,8 +494,7 @@ walk_node(struct walk *w, xmlNodePtr n, const struct ctx *pc, int depth)
 	default:
 		break;
 	}
-	if (depth < HTML_MAX_DEPTH)
-		walk_children(w, n->children, &c, depth + 1);
+	walk_children(w, n->children, &c, depth + 1);
 	if (t != T_INLINE && t != T_A && t != T_TIME && t != T_CELL) {
 		begin_block(w, pc, pc->holder, pc->el);
 	} else if (t == T_CELL) {
@@ -503,9 +502,36 @@ walk_node(struct walk *w, xmlNodePtr n, const struct ctx *pc, int depth)
 	}
 }
 
+/* Below the depth limit the text joins the current block, read without recursion. */
+static void
+flat_text(struct walk *w, xmlNodePtr root, int pre)
+{
+	xmlNodePtr n = root->children;
+
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL)
+			add_text(w, (const char *)n->content, pre);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
+		    tag_of(n->name) != T_SKIP) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
 static void
 walk_children(struct walk *w, xmlNodePtr n, const struct ctx *c, int depth)
 {
+	if (depth >= HTML_MAX_DEPTH) {
+		if (n != NULL && n->parent != NULL)
+			flat_text(w, n->parent, c->pre);
+		return;
+	}
 	for (; n != NULL; n = n->next)
 		walk_node(w, n, c, depth);
 }
@@ -760,7 +786,7 @@ norm_eq_prefix(const char *a, size_t an, const char *b)
 }
 
 static void
-classify(struct walk *w, const struct article *a)
+classify(struct walk *w, struct article *a)
 {
 	struct page *p = w->page;
 	xmlNodePtr m = main_region(w);
@@ -782,6 +808,11 @@ classify(struct walk *w, const struct article *a)
 		    norm_eq_prefix(t, n, a->title) * 2 >= n) {
 			b->cls = LC_TITLE;
 			have_title = 1;
+			/* "Headline | Site" from <title>: the page's heading is the title */
+			if (norm_eq_prefix(t, n, a->title) == n && strlen(a->title) > n) {
+				free(a->title);
+				a->title = xstrndup(t, n);
+			}
 			continue;
 		}
 		if (copyright_line(t, n)) {
@@ -862,7 +893,7 @@ parse(struct page *p, const char *u8, size_t n, const char *path)
 	cur_page = p;
 	doc = htmlCtxtReadMemory(ctxt, u8, n > INT32_MAX ? INT32_MAX : (int)n, path,
 	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
 	cur_page = NULL;
 	htmlFreeParserCtxt(ctxt);
 	p->ctxt = NULL;
@@ -991,6 +1022,7 @@ html_ingest_file(const char *path, const struct ingest_cb *cb)
 	size_t len, probe;
 	const char *nul;
 	struct article *a;
+	int problems = 0;
 
 	if (html_read_file(path, &data, &len, err, sizeof err) == -1)
 		return report(cb, err);
@@ -1008,12 +1040,34 @@ html_ingest_file(const char *path, const struct ingest_cb *cb)
 		free(data);
 		return report(cb, err);
 	}
+	if (len > HTML_MAX_BYTES) {
+		snprintf(err, sizeof err, "%s: page over %u MB, read the first %u MB", path,
+		    HTML_MAX_BYTES >> 20, HTML_MAX_BYTES >> 20);
+		report(cb, err);
+		problems++;
+		len = HTML_MAX_BYTES;
+	}
 	a = html_article(path, data, len, err, sizeof err);
 	free(data);
 	if (a == NULL)
-		return report(cb, err);
+		return problems + report(cb, err);
 	if (!cb->no_hash)
 		a->hash = hash_bytes(a->text, a->len);
 	cb->article(a, cb->ctx);
-	return 0;
+	return problems;
+}
+
+void
+html_links_json(struct buf *b, const struct html_info *hi)
+{
+	size_t i;
+
+	buf_addlit(b, ",\"links\":[");
+	for (i = 0; i < hi->nlinks; i++) {
+		buf_addf(b, "%s{\"start\":%zu,\"end\":%zu,\"href\":", i ? "," : "",
+		    hi->links[i].start, hi->links[i].end);
+		json_buf_cstr(b, hi->links[i].href);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
 }

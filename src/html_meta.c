@@ -17,8 +17,6 @@
 #include "lede/json.h"
 #include "lede/util.h"
 
-/* A zip bomb stops here: no real page is this large. */
-#define HTML_MAX_INFLATED	(64u << 20)
 /* Where a charset declaration may be looked for (HTML says 1024; pages exceed it). */
 #define HTML_SNIFF		4096
 
@@ -59,12 +57,8 @@ gunzip(const char *path, const char *in, size_t n, char **out, size_t *outlen,
 		if (rc == Z_STREAM_END && z.avail_in > 0) {	/* another gzip member */
 			rc = inflateReset(&z) == Z_OK ? Z_OK : Z_DATA_ERROR;
 		}
-		if (b.len > HTML_MAX_INFLATED) {
-			inflateEnd(&z);
-			buf_free(&b);
-			return seterr(err, errlen, "%s: over %u MB when decompressed, skipped",
-			    path, HTML_MAX_INFLATED >> 20);
-		}
+		if (b.len > HTML_MAX_BYTES)	/* a zip bomb stops here too */
+			break;
 	} while (rc == Z_OK);
 	inflateEnd(&z);
 	if (rc != Z_STREAM_END && b.len == 0) {

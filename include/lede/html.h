@@ -7,6 +7,11 @@
 #include "lede/article.h"
 #include "lede/clean.h"
 #include "lede/ingest.h"
+#include "lede/util.h"
+
+/* A page is read up to this size (a real one is a few MB; the DOM takes about
+ * ten times the page's size in memory). */
+#define HTML_MAX_BYTES	(16u << 20)
 
 /* What the DOM said about one line of the article text. */
 struct html_line {
@@ -44,6 +49,8 @@ int		 html_ingest_file(const char *path, const struct ingest_cb *);
 /* A file name lede reads as HTML (.html, .htm, .xhtml, optionally .gz). */
 int		 html_path(const char *path);
 void		 html_info_free(struct html_info *);
+/* ,"links":[{"start":N,"end":N,"href":"..."},...] for `lede analyze` */
+void		 html_links_json(struct buf *, const struct html_info *);
 /* Overwrite cleaning's line classes with the DOM's when the article came from HTML. */
 void		 html_apply_classes(const struct article *, struct clean_result *);
 
