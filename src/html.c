@@ -137,20 +137,58 @@ struct cueval {
 	enum bp_subtype	 sub;
 };
 
+/* The set of letters of a lower-case word, one bit each (cached per cue word). */
+static uint32_t
+letters(const char *w)
+{
+	uint32_t m = 0;
+
+	for (; *w; w++)
+		if (*w >= 'a' && *w <= 'z')
+			m |= 1u << (*w - 'a');
+	return m;
+}
+
+/* Is w in s (both lower case) with no letter next to it? */
+static int
+lower_token(const char *s, const char *w)
+{
+	size_t k = strlen(w);
+	const char *p;
+
+	for (p = s; (p = strstr(p, w)) != NULL; p++) {
+		char c = p[k];
+		if ((p == s || p[-1] < 'a' || p[-1] > 'z') && (c < 'a' || c > 'z'))
+			return 1;
+	}
+	return 0;
+}
+
 /* The strongest cue in one class or id string: boilerplate beats the rest. */
 static void
 cue_of_(const char *s, struct cueval *cv, int strong_only)
 {
-	size_t i;
+	size_t i, k;
 	int pos = 0;
 	struct cueval weak = { CUE_NONE, BP_NONE };
+	char low[256];
 
 	if (s == NULL || *s == '\0')
 		return;
+	/* lowered once: the words are then found with plain strstr */
+	uint32_t have = 0;
+
+	for (k = 0; s[k] != '\0' && k + 1 < sizeof low; k++) {
+		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+		if (low[k] >= 'a' && low[k] <= 'z')
+			have |= 1u << (low[k] - 'a');
+	}
+	low[k] = '\0';
 	for (i = 0; i < sizeof cuewords / sizeof cuewords[0]; i++) {
 		const struct cueword *w = &cuewords[i];
-		int hit = w->token ? html_has_token(s, w->word) :
-		    strcasestr(s, w->word) != NULL;
+		if ((letters(w->word) & ~have) != 0)	/* a letter of the word is missing */
+			continue;
+		int hit = w->token ? lower_token(low, w->word) : strstr(low, w->word) != NULL;
 		if (!hit)
 			continue;
 		if (w->cue == CUE_POS)
@@ -189,6 +227,8 @@ struct elinfo {
 	size_t		src_start, src_end;
 	double		good, bad;	/* all the text inside it */
 	double		near;		/* text close below it, farther counting less */
+	int		strong_done;	/* strong holds the element's clear cue */
+	struct cueval	strong;
 	int		keep;		/* part of the article's region */
 };
 
@@ -198,15 +238,15 @@ struct page {
 	size_t			 nel, capel;
 	void			(*sax_start)(void *, const xmlChar *, const xmlChar **);
 	void			(*sax_end)(void *, const xmlChar *);
+	void			(*sax_cdata)(void *, const xmlChar *, int);
 };
 
-static struct page *cur_page;	/* the SAX callbacks' page: parsing is not reentrant */
 
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-	struct page *p = cur_page;
 	xmlParserCtxtPtr c = ctx;
+	struct page *p = c->_private;
 
 	p->sax_start(ctx, name, atts);
 	if (c->node == NULL || c->node->_private != NULL)
@@ -226,13 +266,30 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 static void
 on_end(void *ctx, const xmlChar *name)
 {
-	struct page *p = cur_page;
 	xmlParserCtxtPtr c = ctx;
+	struct page *p = c->_private;
 	long at = xmlByteConsumed(c);
 
 	if (c->node != NULL && c->node->_private != NULL && at >= 0)
 		p->el[(uintptr_t)c->node->_private - 1].src_end = (size_t)at;
 	p->sax_end(ctx, name);
+}
+
+/* Scripts and styles are never read, except JSON-LD: their text is not kept. */
+static void
+on_cdata(void *ctx, const xmlChar *value, int len)
+{
+	xmlParserCtxtPtr c = ctx;
+	xmlAttrPtr a;
+
+	if (c->node != NULL && xmlStrcasecmp(c->node->name, BAD_CAST "script") == 0)
+		for (a = c->node->properties; a != NULL; a = a->next)
+			if (xmlStrcasecmp(a->name, BAD_CAST "type") == 0 &&
+			    a->children != NULL && a->children->content != NULL &&
+			    xmlStrcasestr(a->children->content, BAD_CAST "ld+json") != NULL) {
+				((struct page *)c->_private)->sax_cdata(ctx, value, len);
+				return;
+			}
 }
 
 static struct elinfo *
@@ -735,15 +792,23 @@ cue_below(struct page *p, xmlNodePtr n, xmlNodePtr top, int *semantic)
 	struct cueval best = { CUE_NONE, BP_NONE };
 	int depth = 0;
 
-	(void)p;
 	*semantic = 0;
 	for (; n != NULL && n != top && depth < 4 * HTML_MAX_DEPTH; n = n->parent, depth++) {
 		struct cueval cv = { CUE_NONE, BP_NONE };
 		const char *name = (const char *)n->name;
+		struct elinfo *e;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		cue_strong(get_attr(n, "class"), &cv);
-		cue_strong(get_attr(n, "id"), &cv);
+		if ((e = elinfo(p, n)) != NULL && e->strong_done) {
+			cv = e->strong;
+		} else {
+			cue_strong(get_attr(n, "class"), &cv);
+			cue_strong(get_attr(n, "id"), &cv);
+			if (e != NULL) {
+				e->strong = cv;
+				e->strong_done = 1;
+			}
+		}
 		if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "form") == 0 ||
 		    strcasecmp(name, "aside") == 0) {
 			*semantic = 1;
@@ -880,9 +945,11 @@ page_free(struct page *p)
 static xmlDocPtr
 parse(struct page *p, const char *u8, size_t n, const char *path)
 {
-	xmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 
+	(void)path;
+	ctxt = htmlCreateMemoryParserCtxt(u8, n > INT32_MAX ? INT32_MAX : (int)n);
 	if (ctxt == NULL)
 		return NULL;
 	p->ctxt = ctxt;
@@ -890,11 +957,18 @@ parse(struct page *p, const char *u8, size_t n, const char *path)
 	p->sax_end = ctxt->sax->endElement;
 	ctxt->sax->startElement = on_start;
 	ctxt->sax->endElement = on_end;
-	cur_page = p;
-	doc = htmlCtxtReadMemory(ctxt, u8, n > INT32_MAX ? INT32_MAX : (int)n, path,
-	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
-	cur_page = NULL;
+	p->sax_cdata = ctxt->sax->cdataBlock;
+	ctxt->sax->cdataBlock = on_cdata;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
+	    HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+	/* The bytes are UTF-8 already: no converter (naming the encoding would copy
+	 * them through one, and make every byte offset costly to ask). */
+	ctxt->charset = XML_CHAR_ENCODING_UTF8;
+	ctxt->_private = p;	/* the SAX callbacks' page */
+	htmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
 	htmlFreeParserCtxt(ctxt);
 	p->ctxt = NULL;
 	return doc;
@@ -919,8 +993,15 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 	xmlDocPtr doc;
 	xmlNodePtr root;
 
-	u8 = html_to_utf8(data, len, &n, &enc);
-	doc = parse(&p, u8, n, path);
+	xmlInitParser();	/* once; later calls return at once */
+	if (html_is_clean_utf8(data, len)) {
+		u8 = NULL;
+		n = len;
+		enc = xstrdup("utf-8");
+	} else {
+		u8 = html_to_utf8(data, len, &n, &enc);
+	}
+	doc = parse(&p, u8 != NULL ? u8 : data, n, path);
 	if (doc == NULL) {
 		free(u8);
 		free(enc);
@@ -968,6 +1049,14 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 		w.text.len--;
 	buf_grow(&w.text, 1);
 	w.text.s[w.text.len] = '\0';
+	/* a link around blocks ends with their newline; none ends past the text */
+	for (i = 0; i < w.nlinks; i++) {
+		struct html_link *l = &w.links[i];
+		if (l->end > w.text.len)
+			l->end = w.text.len;
+		while (l->end > l->start && w.text.s[l->end - 1] == '\n')
+			l->end--;
+	}
 	a->len = w.text.len;
 	a->text = buf_detach(&w.text);
 	a->html = hi;

@@ -13,6 +13,9 @@
  * the charset cannot decode become U+FFFD and NUL bytes spaces. *enc gets the
  * charset used (owned). Returns an owned buffer. */
 char	*html_to_utf8(const char *data, size_t len, size_t *outlen, char **enc);
+/* Clean UTF-8 with no BOM, no charset declared otherwise and no NUL byte: what
+ * html_to_utf8 would return unchanged, so no copy is needed. */
+int	 html_is_clean_utf8(const char *data, size_t len);
 
 /* Title, author, site and date from schema.org JSON-LD (an Article of any kind),
  * OpenGraph and <meta>, in that order of trust; fills the article's NULL fields. */

@@ -44,6 +44,13 @@ gunzip(const char *path, const char *in, size_t n, char **out, size_t *outlen,
 	int rc;
 
 	memset(&z, 0, sizeof z);
+	/* gzip's trailer gives the size (modulo 4 GB): one allocation, mostly */
+	if (n >= 18) {
+		const unsigned char *t = (const unsigned char *)in + n - 4;
+		size_t isize = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 |
+		    (size_t)t[3] << 24;
+		buf_grow(&b, (isize < HTML_MAX_BYTES ? isize : HTML_MAX_BYTES) + 2);
+	}
 	if (inflateInit2(&z, 15 + 32) != Z_OK)
 		return seterr(err, errlen, "%s: cannot start gzip decoding", path);
 	z.next_in = (Bytef *)(uintptr_t)in;
@@ -202,7 +209,7 @@ sniff_charset(const char *s, size_t n, char *out, size_t outlen)
 
 	out[0] = '\0';
 	for (i = 0; i + 7 < lim; i++) {
-		if (strncasecmp(s + i, "charset", 7) != 0)
+		if ((s[i] | 32) != 'c' || strncasecmp(s + i, "charset", 7) != 0)
 			continue;
 		p = s + i + 7;
 		while (p < s + lim && (*p == ' ' || *p == '\t'))
@@ -235,6 +242,19 @@ has_utf8_seq(const unsigned char *s, size_t n)
 		if (s[i] >= 0xC2 && utf8_valid_len(s + i, n - i) > 1)
 			return 1;
 	return 0;
+}
+
+int
+html_is_clean_utf8(const char *data, size_t len)
+{
+	char cs[40];
+
+	if (len >= 2 && ((unsigned char)data[0] >= 0xfe || (unsigned char)data[0] == 0xef))
+		return 0;
+	sniff_charset(data, len, cs, sizeof cs);
+	if (cs[0] != '\0' && strcmp(cs, "utf-8") != 0 && strcmp(cs, "utf8") != 0)
+		return 0;
+	return memchr(data, '\0', len) == NULL && utf8_first_invalid(data, len) == (size_t)-1;
 }
 
 char *
