@@ -247,6 +247,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	xmlParserCtxtPtr c = ctx;
 	struct page *p = c->_private;
+	long at;
 
 	p->sax_start(ctx, name, atts);
 	if (c->node == NULL || c->node->_private != NULL)
@@ -256,7 +257,10 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		p->el = xreallocarray(p->el, p->capel, sizeof *p->el);
 	}
 	memset(&p->el[p->nel], 0, sizeof p->el[0]);
-	p->el[p->nel].src_start = (size_t)xmlByteConsumed(c);
+	/* the parser stands on the start tag's '>': the content starts after it */
+	at = xmlByteConsumed(c);
+	p->el[p->nel].src_start = at < 0 ? 0 : (size_t)at +
+	    (c->input != NULL && c->input->cur != NULL && *c->input->cur == '>');
 	p->el[p->nel].src_end = p->el[p->nel].src_start;
 	p->el[p->nel].node = c->node;
 	p->nel++;
@@ -1034,6 +1038,8 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 	hi->lines = xcalloc(w.nb ? w.nb : 1, sizeof *hi->lines);
 	for (i = 0; i < w.nb; i++) {
 		struct elinfo *e = w.b[i].el != NULL ? elinfo(&p, w.b[i].el) : NULL;
+		hi->lines[i].start = w.b[i].ts;
+		hi->lines[i].end = w.b[i].te;
 		hi->lines[i].cls = line_cls_ok(w.b[i].cls) ? w.b[i].cls : LC_BOILERPLATE;
 		hi->lines[i].sub = hi->lines[i].cls == LC_BOILERPLATE ? w.b[i].sub : BP_NONE;
 		if (e != NULL) {
@@ -1159,4 +1165,42 @@ html_links_json(struct buf *b, const struct html_info *hi)
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
+}
+
+/* The line holding text offset off (binary search; lines are in text order). */
+static size_t
+line_at(const struct html_info *hi, size_t off)
+{
+	size_t lo = 0, hi_ = hi->nlines;
+
+	while (hi_ - lo > 1) {
+		size_t mid = lo + (hi_ - lo) / 2;
+		if (hi->lines[mid].start <= off)
+			lo = mid;
+		else
+			hi_ = mid;
+	}
+	return lo;
+}
+
+int
+html_page_range(const struct html_info *hi, size_t start, size_t end, size_t *ps,
+    size_t *pe)
+{
+	size_t a, b, i;
+
+	if (hi == NULL || hi->nlines == 0 || start >= end ||
+	    end > hi->lines[hi->nlines - 1].end)
+		return -1;
+	a = line_at(hi, start);
+	b = line_at(hi, end - 1);
+	*ps = hi->lines[a].src_start;
+	*pe = hi->lines[a].src_end;
+	for (i = a; i <= b; i++) {
+		if (hi->lines[i].src_start < *ps)
+			*ps = hi->lines[i].src_start;
+		if (hi->lines[i].src_end > *pe)
+			*pe = hi->lines[i].src_end;
+	}
+	return 0;
 }

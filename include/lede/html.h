@@ -15,6 +15,7 @@
 
 /* What the DOM said about one line of the article text. */
 struct html_line {
+	size_t		 start, end;		/* the line in the article text */
 	enum line_class	 cls;
 	enum bp_subtype	 sub;
 	size_t		 src_start, src_end;	/* the line's element in the page's bytes */
@@ -49,6 +50,10 @@ int		 html_ingest_file(const char *path, const struct ingest_cb *);
 /* A file name lede reads as HTML (.html, .htm, .xhtml, optionally .gz). */
 int		 html_path(const char *path);
 void		 html_info_free(struct html_info *);
+/* The page's bytes (as UTF-8) of the elements holding text [start, end): 0, or -1
+ * when the range is not in the text. */
+int		 html_page_range(const struct html_info *, size_t start, size_t end,
+		    size_t *page_start, size_t *page_end);
 /* ,"links":[{"start":N,"end":N,"href":"..."},...] for `lede analyze` */
 void		 html_links_json(struct buf *, const struct html_info *);
 /* Overwrite cleaning's line classes with the DOM's when the article came from HTML. */

@@ -44,6 +44,19 @@ check_eq "links kept with their targets" "$(jq -r '[.links[] | .href] | index("h
 check_eq "a link's offsets cover its text" \
     "$(jq -r '.text as $t | .links[] | select(.href == "/city") | $t[.start:.end]' "$out")" City
 
+# --- the W3C export points into the page too -------------------------------------
+s=$(jq '.text | index("Traffic in the old town")' "$out")
+"$LEDE" annotations add --path "$d/article.html" --start "$s" --end "$((s + 23))" \
+    --kind note --note "a heading" >/dev/null
+"$LEDE" annotations export --format w3c >"$SCRATCH/w3c"
+ps=$(jq '.target.pageSelector.start' "$SCRATCH/w3c")
+pe=$(jq '.target.pageSelector.end' "$SCRATCH/w3c")
+check_eq "w3c: a DataPositionSelector into the page" \
+    "$(jq -r '.target.pageSelector.type' "$SCRATCH/w3c")" DataPositionSelector
+check_eq "w3c: the page's bytes hold the passage" \
+    "$(dd if="$d/article.html" bs=1 skip="$ps" count="$((pe - ps))" 2>/dev/null)" \
+    "Traffic in the old town</h2>"
+
 # --- gzip ----------------------------------------------------------------------
 gzip -c "$d/article.html" >"$SCRATCH/page.html.gz"
 "$LEDE" extract "$d/article.html" >"$SCRATCH/plain"
