@@ -332,6 +332,7 @@ struct walk {
 	struct html_link *links;
 	size_t		 nlinks, caplinks;
 	const char	*base;		/* to resolve relative links, or NULL */
+	char		*first_time;	/* the first <time datetime> outside page chrome */
 	const char	*ld;		/* the page's JSON-LD articleBody, squeezed, or NULL */
 	size_t		 ldlen;
 };
@@ -536,6 +537,8 @@ walk_node(struct walk *w, xmlNodePtr n, const struct ctx *pc, int depth)
 		break;
 	case T_TIME:
 		w->cur.is_time = 1;
+		if (w->first_time == NULL && !c.neg)
+			w->first_time = html_iso_date(get_attr(n, "datetime"));
 		break;
 	case T_A:
 		if (!w->in_link) {
@@ -938,6 +941,37 @@ classify(struct walk *w, struct article *a)
 		}
 }
 
+/* When the markup's metadata said nothing: the byline line, the first <time>. */
+static void
+meta_from_lines(struct walk *w, struct article *a)
+{
+	size_t i;
+
+	if (a->date == NULL && w->first_time != NULL) {
+		a->date = w->first_time;
+		w->first_time = NULL;
+	}
+	for (i = 0; a->byline == NULL && i < w->nb; i++) {
+		const char *t = w->text.s + w->b[i].ts;
+		size_t n = w->b[i].te - w->b[i].ts, k;
+		if (w->b[i].cls != LC_BYLINE)
+			continue;
+		if (n > 3 && strncasecmp(t, "by ", 3) == 0) {
+			t += 3;
+			n -= 3;
+		}
+		/* the name ends where a date or a second field begins */
+		for (k = 0; k < n; k++)
+			if (t[k] == '|' || (t[k] >= '0' && t[k] <= '9') ||
+			    (k + 4 <= n && memcmp(t + k, " on ", 4) == 0))
+				break;
+		while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == ',' || t[k - 1] == '-'))
+			k--;
+		if (k > 0 && k < 80)
+			a->byline = xstrndup(t, k);
+	}
+}
+
 /* --- the article ------------------------------------------------------------------- */
 
 static void
@@ -1031,6 +1065,7 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 		walk_node(&w, root, &c, 0);
 	flush(&w);
 	classify(&w, a);
+	meta_from_lines(&w, a);
 
 	hi = xcalloc(1, sizeof *hi);
 	hi->encoding = enc;
@@ -1068,6 +1103,7 @@ html_article(const char *path, const char *data, size_t len, char *err, size_t e
 	a->html = hi;
 	free(w.b);
 	free(ld);
+	free(w.first_time);
 	xmlFreeDoc(doc);
 	page_free(&p);
 	free(u8);

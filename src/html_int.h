@@ -21,6 +21,9 @@ int	 html_is_clean_utf8(const char *data, size_t len);
  * OpenGraph and <meta>, in that order of trust; fills the article's NULL fields. */
 void	 html_meta(xmlDocPtr, struct article *, char **ld_body);
 
+/* YYYY-MM-DD (owned) from an ISO 8601 date or date-time, else NULL. */
+char	*html_iso_date(const char *);
+
 /* ASCII case-insensitive: does s contain word w as a token of a class or id
  * (letters and digits around it are not part of it)? */
 int	 html_has_token(const char *s, const char *w);

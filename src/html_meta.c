@@ -371,8 +371,8 @@ names_of(const struct json *v)
 }
 
 /* YYYY-MM-DD from an ISO 8601 date or date-time (also with '/'), else NULL. */
-static char *
-iso_date(const char *s)
+char *
+html_iso_date(const char *s)
 {
 	int i;
 
@@ -432,7 +432,7 @@ jsonld_article(const struct json *o, struct article *a, char **ld_body)
 
 	set_if_null(&a->title, dup_trim(json_get_str(o, "headline")));
 	set_if_null(&a->byline, names_of(json_get(o, "author")));
-	set_if_null(&a->date, iso_date(json_get_str(o, "datePublished")));
+	set_if_null(&a->date, html_iso_date(json_get_str(o, "datePublished")));
 	if ((p = json_get(o, "publisher")) != NULL)
 		set_if_null(&a->site, names_of(p));
 	set_if_null(&a->url, dup_trim(json_get_str(o, "url")));
@@ -501,7 +501,7 @@ meta_tag(xmlNodePtr n, struct metas *m)
 	    strcasecmp(k, "pubdate") == 0 || strcasecmp(k, "publishdate") == 0 ||
 	    strcasecmp(k, "dc.date") == 0 || strcasecmp(k, "dc.date.issued") == 0 ||
 	    strcasecmp(k, "dcterms.created") == 0)
-		set_if_null(&m->date, iso_date(c));
+		set_if_null(&m->date, html_iso_date(c));
 }
 
 static void
