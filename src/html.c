@@ -316,6 +316,7 @@ struct block {
 	int		 semantic_neg;	/* inside nav, aside, footer, form, header */
 	enum bp_subtype	 semantic_sub;
 	int		 is_time;
+	struct cueval	 icue;		/* cue of an inline element the block starts with */
 	enum line_class	 cls;
 	enum bp_subtype	 sub;
 };
@@ -354,6 +355,8 @@ flush(struct walk *w)
 	c->ts = w->text.len;
 	c->chars = c->linkchars = c->words = 0;
 	c->is_time = 0;
+	c->icue.cue = CUE_NONE;
+	c->icue.sub = BP_NONE;
 	w->space = 0;
 }
 
@@ -503,6 +506,10 @@ walk_node(struct walk *w, xmlNodePtr n, const struct ctx *pc, int depth)
 	cue_of(get_attr(n, "role"), &cv);
 	if (cv.cue != CUE_NONE && !(cv.cue == CUE_POS && c.cue.cue > CUE_POS))
 		c.cue = cv;
+	/* a caption or a box in an inline element that holds the whole line */
+	if (t == T_INLINE && cv.cue > CUE_POS && w->text.len == w->cur.ts &&
+	    w->cur.icue.cue == CUE_NONE)
+		w->cur.icue = cv;
 	if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "menu") == 0) {
 		c.neg = 1;
 		c.negsub = BP_NAVIGATION;
@@ -904,6 +911,8 @@ classify(struct walk *w, struct article *a)
 		if (m == NULL || !in_region(p, b->el, m))
 			continue;
 		cv = cue_below(p, b->el, m, &sem);
+		if (b->icue.cue != CUE_NONE && cv.cue != CUE_NEG)
+			cv = b->icue;
 		if (cv.cue == CUE_NEG) {
 			b->sub = cv.sub;
 			continue;
