@@ -870,7 +870,7 @@ classify(struct walk *w, struct article *a)
 	struct page *p = w->page;
 	xmlNodePtr m = main_region(w);
 	size_t i, first_body = (size_t)-1, last_body = 0;
-	int have_title = 0;
+	int have_title = 0, seen_prose = 0;
 
 	for (i = 0; i < w->nb; i++) {
 		struct block *b = &w->b[i];
@@ -936,6 +936,12 @@ classify(struct walk *w, struct article *a)
 			b->cls = LC_SUBHEADING;
 		else
 			b->cls = LC_BODY;
+		/* "By Name ..." in a short line before the body's prose is its byline */
+		if (b->cls == LC_BODY && !seen_prose && b->words <= 20 && n > 4 &&
+		    strncmp(t, "By ", 3) == 0 && t[3] >= 'A' && t[3] <= 'Z')
+			b->cls = LC_BYLINE;
+		if (b->cls == LC_BODY && b->words >= 20)
+			seen_prose = 1;
 		if (b->cls == LC_BODY) {
 			if (first_body == (size_t)-1)
 				first_body = i;

@@ -140,9 +140,25 @@ test_jsonld(void)
 	article_free(a);
 }
 
+static void
+test_plain_byline(void)
+{
+	struct article *a = page("<html><body><div><p>By Jo Smith and Al Roe</p>"
+	    "<p>The first paragraph of the story runs on for well over twenty words, as "
+	    "paragraphs of prose in a news story usually do, and then it ends.</p>"
+	    "<p>By the end of the day, the second paragraph said, everyone had gone home.</p>"
+	    "</div></body></html>");
+
+	T_EQ_INT(cls_of(a, "By Jo"), LC_BYLINE);
+	T_EQ_STR(a->byline, "Jo Smith and Al Roe");
+	T_EQ_INT(cls_of(a, "By the end"), LC_BODY);	/* after the prose: a sentence */
+	article_free(a);
+}
+
 int
 main(void)
 {
+	test_plain_byline();
 	test_charsets();
 	test_lines();
 	test_page_range();
