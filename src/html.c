@@ -1255,3 +1255,48 @@ html_page_range(const struct html_info *hi, size_t start, size_t end, size_t *ps
 	}
 	return 0;
 }
+
+/* What the record states wins over what the page's markup said. */
+static void
+stated(char **field, const struct json *o, const char *key)
+{
+	const char *v = json_get_str(o, key);
+
+	if (v != NULL) {
+		free(*field);
+		*field = xstrdup(v);
+	}
+}
+
+int
+html_jsonl_record(const char *name, size_t lineno, struct json *o,
+    const struct ingest_cb *cb)
+{
+	char err[LEDE_ERRLEN], msg[LEDE_ERRLEN + 32];
+	const struct json *h = json_get(o, "html");
+	struct article *a;
+
+	if (h == NULL || h->type != JSON_STRING ||
+	    (a = html_article(name, h->str, h->len, err, sizeof err)) == NULL) {
+		snprintf(msg, sizeof msg, "%s:%zu: %s", name, lineno,
+		    h == NULL || h->type != JSON_STRING ? "no \"html\" string" : err);
+		json_free(o);
+		report(cb, msg);
+		return -1;
+	}
+	if (!cb->no_hash)
+		a->hash = hash_bytes(a->text, a->len);
+	stated(&a->id, o, "id");
+	if (a->id == NULL)
+		stated(&a->id, o, "doc");
+	if (a->id == NULL)
+		a->id = xasprintf("%zu", lineno);
+	stated(&a->title, o, "title");
+	stated(&a->byline, o, "byline");
+	stated(&a->site, o, "site");
+	stated(&a->date, o, "date");
+	stated(&a->url, o, "url");
+	json_free(o);
+	cb->article(a, cb->ctx);
+	return 0;
+}

@@ -210,25 +210,13 @@ dup_field(const struct json *o, const char *key)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-/* What the record states wins over what a page's markup said. */
-static void
-stated(char **field, const struct json *o, const char *key)
-{
-	char *v = dup_field(o, key);
-
-	if (v != NULL) {
-		free(*field);
-		*field = v;
-	}
-}
-
 /* One JSON Lines record; returns 0, or -1 after reporting. */
 static int
 jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
     const struct ingest_cb *cb)
 {
 	char err[LEDE_ERRLEN];
-	const struct json *t, *h;
+	const struct json *t;
 	struct json *o;
 	struct article *a;
 
@@ -241,26 +229,18 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 		json_free(o);
 		return -1;
 	}
-	if ((t = json_get(o, "text")) != NULL && t->type != JSON_STRING)
-		t = NULL;
-	if (t == NULL && (h = json_get(o, "html")) != NULL && h->type == JSON_STRING) {
-		/* a scraped page: its visible text becomes the article */
-		if ((a = html_article(name, h->str, h->len, err, sizeof err)) == NULL) {
-			report(cb, "%s:%zu: %s", name, lineno, err);
-			json_free(o);
-			return -1;
-		}
-	} else if (t == NULL) {
+	if ((t = json_get(o, "text")) == NULL || t->type != JSON_STRING) {
+		if ((t = json_get(o, "html")) != NULL && t->type == JSON_STRING)
+			return html_jsonl_record(name, lineno, o, cb);	/* frees o */
 		report(cb, "%s:%zu: no \"text\" or \"html\" string", name, lineno);
 		json_free(o);
 		return -1;
-	} else {
-		a = xcalloc(1, sizeof *a);
-		a->path = xstrdup(name);
-		a->format = ARTICLE_JSONL;
-		a->text = xstrndup(t->str, t->len);
-		a->len = t->len;
 	}
+	a = xcalloc(1, sizeof *a);
+	a->path = xstrdup(name);
+	a->format = ARTICLE_JSONL;
+	a->text = xstrndup(t->str, t->len);
+	a->len = t->len;
 	if (!cb->no_hash)
 		a->hash = hash_bytes(a->text, a->len);
 	a->id = dup_field(o, "id");
@@ -268,11 +248,11 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 		a->id = dup_field(o, "doc");
 	if (a->id == NULL)
 		a->id = xasprintf("%zu", lineno);
-	stated(&a->title, o, "title");
-	stated(&a->byline, o, "byline");
-	stated(&a->site, o, "site");
-	stated(&a->date, o, "date");
-	stated(&a->url, o, "url");
+	a->title = dup_field(o, "title");
+	a->byline = dup_field(o, "byline");
+	a->site = dup_field(o, "site");
+	a->date = dup_field(o, "date");
+	a->url = dup_field(o, "url");
 	json_free(o);
 	cb->article(a, cb->ctx);
 	return 0;

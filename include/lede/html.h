@@ -47,6 +47,12 @@ int		 html_read_file(const char *path, char **data, size_t *len,
 /* Read an HTML file and hand its article to cb; returns the number of problems
  * reported (an empty, binary or unreadable file is one, and skipped). */
 int		 html_ingest_file(const char *path, const struct ingest_cb *);
+/* A JSON Lines record with "html" and no "text": the page's article, with what the
+ * record states ("id" or "doc", "title", "byline", "site", "date", "url") winning
+ * over the page's markup. Frees o; returns 0, or -1 after reporting. */
+struct json;
+int		 html_jsonl_record(const char *name, size_t lineno, struct json *o,
+		    const struct ingest_cb *);
 /* A file name lede reads as HTML (.html, .htm, .xhtml, optionally .gz). */
 int		 html_path(const char *path);
 void		 html_info_free(struct html_info *);
