@@ -956,6 +956,59 @@ classify(struct walk *w, struct article *a)
 		}
 }
 
+static const char *const date_words[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "updated", "published", "posted",
+};
+
+/* Does a word of the date (a weekday, a month, "updated") start at t? */
+static int
+date_word_at(const char *t, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof date_words / sizeof date_words[0]; i++) {
+		k = strlen(date_words[i]);
+		if (n >= 3 && strncasecmp(t, date_words[i], 3) == 0 &&
+		    (n == 3 || !((t[3] | 32) >= 'a' && (t[3] | 32) <= 'z') ||
+		    (n >= k && strncasecmp(t, date_words[i], k) == 0 &&
+		    (n == k || !((t[k] | 32) >= 'a' && (t[k] | 32) <= 'z')))))
+			return 1;
+	}
+	return 0;
+}
+
+/* The name in a byline line: after "By", up to a date, a digit or a separator. */
+static char *
+byline_name(const char *t, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (*t == ' ' || (n >= 2 && memcmp(t, "\xc2\xa0", 2) == 0))) {
+		size_t d = *t == ' ' ? 1 : 2;
+		t += d;
+		n -= d;
+	}
+	if (n > 3 && strncasecmp(t, "by", 2) == 0 &&
+	    (t[2] == ' ' || (n > 4 && memcmp(t + 2, "\xc2\xa0", 2) == 0))) {
+		t += t[2] == ' ' ? 3 : 4;
+		n -= (size_t)(t[-1] == ' ' ? 3 : 4);
+	}
+	if (date_word_at(t, n))
+		return NULL;	/* a line of dates, not a name */
+	for (k = 0; k < n; k++)
+		if (t[k] == '|' || (t[k] >= '0' && t[k] <= '9') ||
+		    (k + 4 <= n && strncasecmp(t + k, " on ", 4) == 0) ||
+		    (k + 3 <= n && memcmp(t + k, " - ", 3) == 0) ||
+		    (k + 5 <= n && memcmp(t + k, " \xe2\x80\x94 ", 5) == 0) ||
+		    (k > 0 && t[k - 1] == ' ' && date_word_at(t + k, n - k)))
+			break;
+	while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == ',' || t[k - 1] == '-'))
+		k--;
+	return k > 0 && k < 80 ? xstrndup(t, k) : NULL;
+}
+
 /* When the markup's metadata said nothing: the byline line, the first <time>. */
 static void
 meta_from_lines(struct walk *w, struct article *a)
@@ -966,25 +1019,9 @@ meta_from_lines(struct walk *w, struct article *a)
 		a->date = w->first_time;
 		w->first_time = NULL;
 	}
-	for (i = 0; a->byline == NULL && i < w->nb; i++) {
-		const char *t = w->text.s + w->b[i].ts;
-		size_t n = w->b[i].te - w->b[i].ts, k;
-		if (w->b[i].cls != LC_BYLINE)
-			continue;
-		if (n > 3 && strncasecmp(t, "by ", 3) == 0) {
-			t += 3;
-			n -= 3;
-		}
-		/* the name ends where a date or a second field begins */
-		for (k = 0; k < n; k++)
-			if (t[k] == '|' || (t[k] >= '0' && t[k] <= '9') ||
-			    (k + 4 <= n && memcmp(t + k, " on ", 4) == 0))
-				break;
-		while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == ',' || t[k - 1] == '-'))
-			k--;
-		if (k > 0 && k < 80)
-			a->byline = xstrndup(t, k);
-	}
+	for (i = 0; a->byline == NULL && i < w->nb; i++)
+		if (w->b[i].cls == LC_BYLINE)
+			a->byline = byline_name(w->text.s + w->b[i].ts, w->b[i].te - w->b[i].ts);
 }
 
 /* --- the article ------------------------------------------------------------------- */

@@ -153,6 +153,13 @@ test_plain_byline(void)
 	T_EQ_STR(a->byline, "Jo Smith and Al Roe");
 	T_EQ_INT(cls_of(a, "By the end"), LC_BODY);	/* after the prose: a sentence */
 	article_free(a);
+	/* the name ends where the date begins; a byline of dates names no one */
+	a = page("<p class=\"byline\">By\xc2\xa0Kim Lee November 18, 2019</p><p>Text.</p>");
+	T_EQ_STR(a->byline, "Kim Lee");
+	article_free(a);
+	a = page("<p class=\"byline\">Monday, November 18</p><p>Text.</p>");
+	T_CHECK(a->byline == NULL);
+	article_free(a);
 }
 
 int
