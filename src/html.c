@@ -776,9 +776,6 @@ main_region(struct walk *w)
 			e->keep = 1;
 			top = common_ancestor(top, e->node);
 		}
-	if (getenv("LEDE_HTML_DEBUG") != NULL)
-		fprintf(stderr, "main: %s class=%s id=%s near=%.0f\n", best->name,
-		    get_attr(best, "class"), get_attr(best, "id"), bestv);
 	return top;
 }
 
