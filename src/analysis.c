@@ -6,6 +6,7 @@
 #include <unistr.h>
 
 #include "lede/analysis.h"
+#include "lede/html.h"
 #include "lede/json.h"
 #include "lede/util.h"
 
@@ -32,6 +33,7 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 	memset(an, 0, sizeof *an);
 	an->art = a;
 	clean_article(k->rules, a, &an->clean);
+	html_apply_classes(a, &an->clean);
 	if (k->kb != NULL)	/* NULL when only the cleaned text is wanted */
 		entity_extract(k->kb, a, &an->clean, &an->ents);
 }
@@ -163,7 +165,10 @@ analysis_json(struct buf *b, const struct analysis *an)
 		json_buf_cstr(b, r->note ? r->note : "");
 		buf_addc(b, '}');
 	}
-	buf_addlit(b, "]}\n");
+	buf_addc(b, ']');
+	if (a->html != NULL)	/* an HTML page's links, where they are in the text */
+		html_links_json(b, a->html);
+	buf_addlit(b, "}\n");
 }
 
 /* Plain UTF-8 out, whatever came in: a bad byte becomes U+FFFD. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lede/article.h"
+#include "lede/html.h"
 #include "lede/util.h"
 
 const char *
@@ -34,6 +35,7 @@ article_free(struct article *a)
 	free(a->site);
 	free(a->date);
 	free(a->url);
+	html_info_free(a->html);
 	free(a);
 }
 

@@ -7,6 +7,7 @@
 
 #include "lede/anchor.h"
 #include "lede/export.h"
+#include "lede/html.h"
 #include "lede/json.h"
 
 static int
@@ -106,6 +107,17 @@ motivation(enum annot_kind k)
 	return "highlighting";
 }
 
+/* After the selector list: the bytes of the page's elements that hold the passage. */
+static void
+page_selector(FILE *f, const struct article *art, size_t start, size_t end)
+{
+	size_t ps, pe;
+
+	if (html_page_range(art->html, start, end, &ps, &pe) == 0)
+		fprintf(f, ",\"pageSelector\":{\"type\":\"DataPositionSelector\","
+		    "\"start\":%zu,\"end\":%zu}", ps, pe);
+}
+
 void
 export_w3c(FILE *f, const struct annot *a, const struct article *art)
 {
@@ -161,7 +173,10 @@ export_w3c(FILE *f, const struct annot *a, const struct article *art)
 		json_write_cstr(f, a->suffix);
 		fputc('}', f);
 	}
-	fputs("]}}\n", f);
+	fputc(']', f);
+	if (have_text && art->html != NULL)	/* an HTML page: where the passage is in it */
+		page_selector(f, art, a->cur_start, a->cur_end);
+	fputs("}}\n", f);
 }
 
 /* Append s[0..n) with bad bytes as U+FFFD and, when flat, tabs and line breaks as

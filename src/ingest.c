@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistr.h>
 
+#include "lede/html.h"
 #include "lede/ingest.h"
 #include "lede/json.h"
 #include "lede/util.h"
@@ -229,7 +230,9 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 		return -1;
 	}
 	if ((t = json_get(o, "text")) == NULL || t->type != JSON_STRING) {
-		report(cb, "%s:%zu: no \"text\" string", name, lineno);
+		if ((t = json_get(o, "html")) != NULL && t->type == JSON_STRING)
+			return html_jsonl_record(name, lineno, o, cb);	/* frees o */
+		report(cb, "%s:%zu: no \"text\" or \"html\" string", name, lineno);
 		json_free(o);
 		return -1;
 	}
@@ -313,11 +316,8 @@ ingest_file(const char *path, const struct ingest_cb *cb)
 
 	if (strcmp(path, "-") == 0)
 		return ingest_jsonl_stream(stdin, "-", cb);
-	if (has_suffix(path, ".html") || has_suffix(path, ".htm") ||
-	    has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz")) {
-		report(cb, "%s: HTML input is not supported yet, skipped", path);
-		return 1;
-	}
+	if (html_path(path))
+		return html_ingest_file(path, cb);
 	if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson")) {
 		if ((f = fopen(path, "r")) == NULL) {
 			report(cb, "%s: %s", path, strerror(errno));

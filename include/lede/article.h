@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct html_info;
+
 enum article_format {
 	ARTICLE_TXT,
 	ARTICLE_JSONL,
@@ -24,6 +26,8 @@ struct article {
 	char			*site;
 	char			*date;
 	char			*url;
+	/* What the DOM said, for format html (html.h); NULL otherwise. */
+	struct html_info	*html;
 };
 
 const char	*article_format_name(enum article_format);
