@@ -56,6 +56,23 @@ buf_addu(struct buf *b, size_t v)
 	buf_add(b, p, (size_t)(t + sizeof t - p));
 }
 
+/* A confidence 0..1 with two decimals ("0.95"), without printf. */
+static void
+buf_addscore(struct buf *b, double v)
+{
+	unsigned h;
+
+	if (!(v > 0))
+		v = 0;
+	if (v > 1)
+		v = 1;
+	h = (unsigned)(v * 100 + 0.5);
+	buf_addc(b, (char)('0' + h / 100));
+	buf_addc(b, '.');
+	buf_addc(b, (char)('0' + h / 10 % 10));
+	buf_addc(b, (char)('0' + h % 10));
+}
+
 /* Article metadata wins over what cleaning found, as the input stated it. */
 static const char *
 meta(const char *stated, const char *found)
@@ -161,6 +178,8 @@ analysis_json(struct buf *b, const struct analysis *an)
 		json_buf_cstr(b, r->suggestion ? r->suggestion : "");
 		buf_addlit(b, ",\"note\":");
 		json_buf_cstr(b, r->note ? r->note : "");
+		buf_addlit(b, ",\"score\":");
+		buf_addscore(b, r->score);
 		buf_addc(b, '}');
 	}
 	buf_addlit(b, "]}\n");
