@@ -6,6 +6,7 @@
 #include <unistr.h>
 
 #include "lede/analysis.h"
+#include "lede/artifact.h"
 #include "lede/json.h"
 #include "lede/util.h"
 
@@ -32,8 +33,10 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 	memset(an, 0, sizeof *an);
 	an->art = a;
 	clean_article(k->rules, a, &an->clean);
-	if (k->kb != NULL)	/* NULL when only the cleaned text is wanted */
+	if (k->kb != NULL) {	/* NULL when only the cleaned text is wanted */
 		entity_extract(k->kb, a, &an->clean, &an->ents);
+		artifact_names(a, &an->ents, &an->clean);
+	}
 }
 
 void

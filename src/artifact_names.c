@@ -1,0 +1,339 @@
+/* artifact_names.c - name variants: a spelling of a name that is near a better-attested
+ * spelling of a name of the same type in the same article ("Poutin" beside "Putin"),
+ * found after entity extraction from its mentions; needs no list. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/artifact.h"
+#include "lede/util.h"
+
+#define KEY_MAX		64	/* longer forms are not compared */
+#define FORMS_MAX	4096	/* distinct forms compared pairwise per article */
+#define NEAR_SCORE	0.85	/* agree after the transliteration rules */
+#define EDIT_SCORE	0.7	/* one edit apart */
+
+static int
+alpha(unsigned char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+static int
+vowel(unsigned char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The form as the transliteration rules see it: lowercase letters only (a word
+ * split or a hyphen is no difference), ou -> u, j -> y -> i, ph -> f, ck -> k,
+ * an h after a consonant dropped, a doubled letter single. Returns its length,
+ * or 0 when the form is too long. */
+static size_t
+translit_key(const char *s, size_t n, char *k)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '-' || c == '\'' || c == '.')
+			continue;
+		if (m == KEY_MAX)
+			return 0;
+		if (c < 0x80)
+			c = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+		if (c == 'j' || c == 'y')
+			c = 'i';
+		if (m > 0 && c == 'u' && k[m - 1] == 'o') {
+			k[m - 1] = 'u';
+			continue;
+		}
+		if (m > 0 && c == 'h' && k[m - 1] == 'p') {
+			k[m - 1] = 'f';
+			continue;
+		}
+		if (m > 0 && c == 'k' && k[m - 1] == 'c') {
+			k[m - 1] = 'k';
+			continue;
+		}
+		if (m > 0 && c == 'h' && alpha((unsigned char)k[m - 1]) &&
+		    !vowel((unsigned char)k[m - 1]))
+			continue;
+		if (m > 0 && c == (unsigned char)k[m - 1])
+			continue;
+		k[m++] = (char)c;
+	}
+	return m;
+}
+
+/* Lowercased letters and bytes, spaces and hyphens kept: for the edit distance. */
+static size_t
+plain_key(const char *s, size_t n, char *k)
+{
+	size_t i;
+
+	if (n > KEY_MAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		k[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+	}
+	return n;
+}
+
+/* Optimal string alignment distance, capped: above cap returns cap + 1. */
+static size_t
+edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t cap)
+{
+	size_t d[3][KEY_MAX + 1], i, j;
+	size_t *pp = d[0], *p = d[1], *c = d[2], *t;
+
+	if ((an > bn ? an - bn : bn - an) > cap)
+		return cap + 1;
+	for (j = 0; j <= bn; j++)
+		p[j] = j;
+	for (i = 1; i <= an; i++) {
+		size_t best;
+		c[0] = i;
+		best = c[0];
+		for (j = 1; j <= bn; j++) {
+			size_t v = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[bn];
+}
+
+/* One ends as the other with an s, or an 's: a plural or a possessive. */
+static int
+inflected(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an > bn)
+		return inflected(b, bn, a, an);
+	return (bn == an + 1 && (b[an] | 32) == 's') ||
+	    (bn == an + 2 && b[an] == '\'' && (b[an + 1] | 32) == 's');
+}
+
+int
+name_near(const char *a, size_t an, const char *b, size_t bn)
+{
+	char ka[KEY_MAX], kb[KEY_MAX];
+	size_t na, nb, lo = an < bn ? an : bn, hi = an < bn ? bn : an;
+
+	if (lo < 4 || inflected(a, an, b, bn))
+		return 0;
+	na = translit_key(a, an, ka);
+	nb = translit_key(b, bn, kb);
+	if (na == 0 || nb == 0)
+		return 0;
+	if (na == nb && memcmp(ka, kb, na) == 0)
+		return 2;
+	/* one edit: only between forms long enough that one letter is not a
+	 * different name ("Iran", "Iraq") */
+	if (hi < 5)
+		return 0;
+	na = plain_key(a, an, ka);
+	nb = plain_key(b, bn, kb);
+	if (na == 0 || nb == 0)
+		return 0;
+	return edit_distance(ka, na, kb, nb, 1) <= 1 ? 1 : 0;
+}
+
+/* --- forms of the article's names ------------------------------------------------ */
+
+struct occ {
+	size_t		 s, e;
+	enum entity_type type;
+	int		 whole;		/* a whole mention, not one of its words */
+	uint64_t	 h;		/* hash of the lowercased form */
+	size_t		 form;		/* index into the distinct forms */
+};
+
+struct form {
+	size_t		 s, e;		/* first occurrence */
+	enum entity_type type;
+	size_t		 n;		/* occurrences */
+	long		 sugg;		/* the form it is a variant of, or -1 */
+	int		 near;
+};
+
+static uint64_t
+fold_hash(const char *t, size_t s, size_t e)
+{
+	char k[KEY_MAX];
+	size_t n = plain_key(t + s, e - s, k);
+
+	return hash_bytes(k, n);
+}
+
+static int
+by_form(const void *x, const void *y)
+{
+	const struct occ *p = x, *q = y;
+
+	if (p->type != q->type)
+		return p->type < q->type ? -1 : 1;
+	if (p->h != q->h)
+		return p->h < q->h ? -1 : 1;
+	return p->s < q->s ? -1 : p->s > q->s;
+}
+
+static int
+by_start(const void *x, const void *y)
+{
+	const struct occ *p = x, *q = y;
+
+	if (p->s != q->s)
+		return p->s < q->s ? -1 : 1;
+	return p->e > q->e ? -1 : p->e < q->e;	/* the longer first */
+}
+
+/* A word that can be a name: capitalised, or not ASCII. */
+static int
+name_word(const char *t, size_t s, size_t e)
+{
+	unsigned char c = (unsigned char)t[s];
+
+	return e - s >= 4 && e - s <= KEY_MAX && ((c >= 'A' && c <= 'Z') || c >= 0x80);
+}
+
+static void
+occ_add(struct occ **v, size_t *n, size_t *cap, size_t s, size_t e, enum entity_type type,
+    int whole, const char *t)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[*n] = (struct occ){ s, e, type, whole, fold_hash(t, s, e), 0 };
+	(*n)++;
+}
+
+/* Merge the flags (sorted by start, not overlapping one another) into c->arts
+ * where they overlap no artifact already there. */
+static void
+merge(struct clean_result *c, struct artifact *add, size_t nadd)
+{
+	struct artifact *m = xcalloc(c->narts + nadd + 1, sizeof *m);
+	size_t i = 0, j = 0, k = 0;
+
+	while (i < c->narts || j < nadd) {
+		if (j == nadd || (i < c->narts && c->arts[i].start <= add[j].start)) {
+			m[k++] = c->arts[i++];
+			continue;
+		}
+		if ((k > 0 && m[k - 1].end > add[j].start) ||
+		    (i < c->narts && c->arts[i].start < add[j].end)) {
+			free(add[j].suggestion);
+			free(add[j].note);
+			j++;
+			continue;
+		}
+		m[k++] = add[j++];
+	}
+	free(c->arts);
+	c->arts = m;
+	c->narts = k;
+}
+
+void
+artifact_names(const struct article *a, const struct entity_result *er,
+    struct clean_result *c)
+{
+	const char *t = a->text;
+	struct occ *o = NULL;
+	struct form *f = NULL;
+	struct artifact *add = NULL;
+	size_t no = 0, ocap = 0, nf = 0, nadd = 0, i, j;
+
+	for (i = 0; i < er->nents; i++) {
+		const struct entity *en = &er->ents[i];
+		for (j = 0; j < en->nmentions; j++) {
+			size_t s = en->mentions[j].start, e = en->mentions[j].end, w;
+			int multi = memchr(t + s, ' ', e - s) != NULL;
+			if (e - s > KEY_MAX)
+				continue;
+			if (multi)
+				occ_add(&o, &no, &ocap, s, e, en->type, 1, t);
+			for (w = s; w < e;) {
+				size_t we = w;
+				while (we < e && t[we] != ' ')
+					we++;
+				if (name_word(t, w, we))
+					occ_add(&o, &no, &ocap, w, we, en->type, !multi, t);
+				w = we + 1;
+			}
+		}
+	}
+	if (no < 3)
+		goto done;
+	qsort(o, no, sizeof *o, by_form);
+	f = xcalloc(no, sizeof *f);
+	for (i = 0; i < no; i++) {
+		if (i == 0 || o[i].type != o[i - 1].type || o[i].h != o[i - 1].h) {
+			f[nf] = (struct form){ o[i].s, o[i].e, o[i].type, 0, -1, 0 };
+			nf++;
+		}
+		o[i].form = nf - 1;
+		f[nf - 1].n++;
+	}
+	if (nf > FORMS_MAX)
+		goto done;
+	/* a form is a variant of a form of its type seen at least twice and at least
+	 * twice as often; the nearest, then the most often seen, wins */
+	for (i = 0; i < nf; i++)
+		for (j = 0; j < nf; j++) {
+			int nr;
+			if (i == j || f[j].type != f[i].type || f[j].n < 2 ||
+			    f[j].n < 2 * f[i].n)
+				continue;
+			nr = name_near(t + f[i].s, f[i].e - f[i].s, t + f[j].s,
+			    f[j].e - f[j].s);
+			if (nr > f[i].near || (nr > 0 && nr == f[i].near &&
+			    f[j].n > f[(size_t)f[i].sugg].n)) {
+				f[i].near = nr;
+				f[i].sugg = (long)j;
+			}
+		}
+	qsort(o, no, sizeof *o, by_start);
+	add = xcalloc(no, sizeof *add);
+	for (i = 0; i < no; i++) {
+		const struct form *v = &f[o[i].form], *g;
+		if (v->sugg < 0)
+			continue;
+		if (nadd > 0 && add[nadd - 1].end > o[i].s)
+			continue;
+		g = &f[(size_t)v->sugg];
+		add[nadd].start = o[i].s;
+		add[nadd].end = o[i].e;
+		add[nadd].kind = AK_NAME_VARIANT;
+		add[nadd].suggestion = xstrndup(t + g->s, g->e - g->s);
+		add[nadd].note = xasprintf("near-spelling of a name seen %zu times in "
+		    "the article%s", g->n, v->near == 2 ? " (transliteration)" : "");
+		add[nadd].score = v->near == 2 ? NEAR_SCORE : EDIT_SCORE;
+		nadd++;
+	}
+	if (nadd > 0)
+		merge(c, add, nadd);
+done:
+	free(add);
+	free(f);
+	free(o);
+}

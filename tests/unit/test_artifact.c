@@ -1,0 +1,112 @@
+/* test_artifact.c - name variants on hand-built entity results: which spellings are
+ * near, and which mentions are flagged with which suggestion */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/artifact.h"
+#include "lede/util.h"
+#include "t.h"
+
+#define NEAR(a, b)	name_near(a, strlen(a), b, strlen(b))
+
+static void
+test_near(void)
+{
+	T_EQ_INT(NEAR("Poutin", "Putin"), 2);		/* ou/u */
+	T_EQ_INT(NEAR("Jablonski", "Yablonski"), 2);	/* j/y */
+	T_EQ_INT(NEAR("Mukin", "Mukhin"), 2);		/* dropped h */
+	T_EQ_INT(NEAR("Reznikkov", "Reznikov"), 2);	/* doubled letter */
+	T_EQ_INT(NEAR("Lagrange", "La Grange"), 2);	/* word split */
+	T_EQ_INT(NEAR("Saki", "Psaki"), 1);		/* a dropped letter */
+	T_EQ_INT(NEAR("Sullivam", "Sullivan"), 1);	/* one letter */
+	T_EQ_INT(NEAR("Iran", "Iraq"), 0);		/* short: another name */
+	T_EQ_INT(NEAR("Biden", "Bidens"), 0);		/* plural */
+	T_EQ_INT(NEAR("Biden", "Biden's"), 0);		/* possessive */
+	T_EQ_INT(NEAR("Austria", "Australia"), 0);	/* two edits */
+	T_EQ_INT(NEAR("Putin", "Putin"), 2);
+}
+
+static struct mention ms[8][8];
+
+static void
+ent(struct entity_result *r, enum entity_type type, const char *text, const char *name)
+{
+	struct entity *e = &r->ents[r->nents];
+	const char *p = text;
+	size_t n = strlen(name);
+
+	e->type = type;
+	e->canonical = (char *)name;
+	e->mentions = ms[r->nents];
+	e->nmentions = 0;
+	while ((p = strstr(p, name)) != NULL) {
+		e->mentions[e->nmentions].start = (size_t)(p - text);
+		e->mentions[e->nmentions].end = (size_t)(p - text) + n;
+		e->nmentions++;
+		p += n;
+	}
+	r->nents++;
+}
+
+static void
+test_flags(void)
+{
+	static char text[] = "Putin met Biden. Putin spoke. Later Poutin left. "
+	    "Biden stayed in Paris. Parris is a town.";
+	struct article a = { 0 };
+	struct entity ents[8];
+	struct entity_result r = { ents, 0 };
+	struct clean_result c = { 0 };
+	size_t i;
+
+	a.text = text;
+	a.len = strlen(text);
+	ent(&r, ENT_PERSON, text, "Putin");
+	ent(&r, ENT_PERSON, text, "Biden");
+	ent(&r, ENT_PERSON, text, "Poutin");
+	ent(&r, ENT_PLACE, text, "Paris");
+	ent(&r, ENT_PLACE, text, "Parris");
+	artifact_names(&a, &r, &c);
+	T_EQ_INT(c.narts, 1);
+	if (c.narts == 1) {
+		T_EQ_INT(c.arts[0].start, at(text, "Poutin"));
+		T_EQ_INT(c.arts[0].end, at(text, "Poutin") + 6);
+		T_EQ_INT(c.arts[0].kind, AK_NAME_VARIANT);
+		T_EQ_STR(c.arts[0].suggestion, "Putin");
+		T_CHECK(c.arts[0].score > 0.5 && c.arts[0].score <= 1);
+	}
+	/* Paris is seen once: no better-attested spelling for Parris */
+	for (i = 0; i < c.narts; i++)
+		T_CHECK(c.arts[i].start != at(text, "Parris"));
+	clean_result_free(&c);
+
+	/* a mention already flagged keeps its flag */
+	memset(&c, 0, sizeof c);
+	c.arts = xcalloc(1, sizeof *c.arts);
+	c.arts[0] = (struct artifact){ at(text, "Poutin"), at(text, "Poutin") + 6,
+	    AK_WRONG_REFERENT, xstrdup("x"), xstrdup("known"), 0.95 };
+	c.narts = 1;
+	artifact_names(&a, &r, &c);
+	T_EQ_INT(c.narts, 1);
+	T_EQ_INT(c.arts[0].kind, AK_WRONG_REFERENT);
+	clean_result_free(&c);
+
+	/* types apart: a place spelled near a person is not a variant of it */
+	r.nents = 0;
+	ent(&r, ENT_PERSON, text, "Putin");
+	ent(&r, ENT_PLACE, text, "Poutin");
+	memset(&c, 0, sizeof c);
+	artifact_names(&a, &r, &c);
+	T_EQ_INT(c.narts, 0);
+	clean_result_free(&c);
+}
+
+int
+main(void)
+{
+	test_near();
+	test_flags();
+	return t_done();
+}
