@@ -5,7 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include "lede/artifact.h"
+#include "lede/config.h"
 #include "lede/util.h"
 #include "t.h"
 
@@ -103,10 +107,63 @@ test_flags(void)
 	clean_result_free(&c);
 }
 
+static char cmsg[512];
+
+static void
+cwarn(const char *msg, void *ctx)
+{
+	(void)ctx;
+	snprintf(cmsg, sizeof cmsg, "%s", msg);
+}
+
+/* [ui] flag_kinds: which kinds the reader shows and ]f visits */
+static unsigned
+kinds(const char *value, int *problems)
+{
+	char path[] = "/tmp/lede-test-artifact-XXXXXX";
+	int fd = mkstemp(path);
+	struct config c;
+	unsigned m;
+	FILE *f;
+
+	if (fd == -1 || (f = fdopen(fd, "w")) == NULL)
+		exit(99);
+	if (value != NULL)
+		fprintf(f, "[ui]\nflag_kinds = %s\n", value);
+	fclose(f);
+	config_init(&c);
+	cmsg[0] = '\0';
+	*problems = config_load(&c, path, NULL, NULL, cwarn, NULL);
+	m = c.flag_kinds;
+	config_free(&c);
+	unlink(path);
+	return m;
+}
+
+static void
+test_kinds(void)
+{
+	unsigned all = (1u << (AK_OTHER + 1)) - 1;
+	int np;
+
+	T_EQ_INT(kinds(NULL, &np), all & ~(1u << AK_CASING));	/* casing off */
+	T_EQ_INT(np, 0);
+	T_EQ_INT(kinds("all", &np), all);
+	T_EQ_INT(kinds("none", &np), 0);
+	T_EQ_INT(kinds("name-variant, casing", &np),
+	    (1u << AK_NAME_VARIANT) | (1u << AK_CASING));
+	T_EQ_INT(kinds("wrong-referent mistranslation", &np),
+	    (1u << AK_WRONG_REFERENT) | (1u << AK_MISTRANSLATION));
+	T_EQ_INT(kinds("mistranslation, typo", &np), all & ~(1u << AK_CASING));
+	T_EQ_INT(np, 1);
+	T_CHECK(strstr(cmsg, ":2: flag_kinds: 'typo' is not an artifact kind") != NULL);
+}
+
 int
 main(void)
 {
 	test_near();
 	test_flags();
+	test_kinds();
 	return t_done();
 }
