@@ -24,12 +24,17 @@ test_near(void)
 	T_EQ_INT(NEAR("Reznikkov", "Reznikov"), 2);	/* doubled letter */
 	T_EQ_INT(NEAR("Lagrange", "La Grange"), 2);	/* word split */
 	T_EQ_INT(NEAR("Saki", "Psaki"), 1);		/* a dropped letter */
-	T_EQ_INT(NEAR("Sullivam", "Sullivan"), 1);	/* one letter */
+	T_EQ_INT(NEAR("Sulivan", "Sullivan"), 2);	/* dropped letter */
+	T_EQ_INT(NEAR("Sullyvan", "Sullivan"), 2);	/* y/i */
+	T_EQ_INT(NEAR("Sallivan", "Sullivan"), 1);	/* one letter */
 	T_EQ_INT(NEAR("Iran", "Iraq"), 0);		/* short: another name */
 	T_EQ_INT(NEAR("Biden", "Bidens"), 0);		/* plural */
 	T_EQ_INT(NEAR("Biden", "Biden's"), 0);		/* possessive */
 	T_EQ_INT(NEAR("Austria", "Australia"), 0);	/* two edits */
 	T_EQ_INT(NEAR("Putin", "Putin"), 2);
+	T_EQ_INT(NEAR("Systeme", "Systemen"), 0);	/* an ending, not a slip */
+	T_EQ_INT(NEAR("Maliki", "Malik"), 0);
+	T_EQ_INT(NEAR("Sullivam", "Sullivan"), 0);
 }
 
 static struct mention ms[8][8];
@@ -96,6 +101,45 @@ test_flags(void)
 	T_EQ_INT(c.narts, 1);
 	T_EQ_INT(c.arts[0].kind, AK_WRONG_REFERENT);
 	clean_result_free(&c);
+
+	/* one edit, or a doubled letter, only where other signals show machine
+	 * translation: three flags of two kinds */
+	{
+		static char t2[] = "Sallivan came. Sullivan spoke. Sullivan left. "
+		    "Garett and Garrett and Garrett. x y z";
+		struct artifact *ev;
+		a.text = t2;
+		a.len = strlen(t2);
+		r.nents = 0;
+		ent(&r, ENT_PERSON, t2, "Sallivan");
+		ent(&r, ENT_PERSON, t2, "Sullivan");
+		ent(&r, ENT_PERSON, t2, "Garett");
+		ent(&r, ENT_PERSON, t2, "Garrett");
+		memset(&c, 0, sizeof c);
+		artifact_names(&a, &r, &c);
+		T_EQ_INT(c.narts, 0);
+		clean_result_free(&c);
+		memset(&c, 0, sizeof c);
+		ev = c.arts = xcalloc(3, sizeof *c.arts);
+		ev[0] = (struct artifact){ at(t2, "x"), at(t2, "x") + 1, AK_CASING,
+		    xstrdup(""), xstrdup(""), 0.35 };
+		ev[1] = (struct artifact){ at(t2, "y"), at(t2, "y") + 1, AK_CASING,
+		    xstrdup(""), xstrdup(""), 0.35 };
+		ev[2] = (struct artifact){ at(t2, "z"), at(t2, "z") + 1, AK_PUNCTUATION,
+		    xstrdup(""), xstrdup(""), 0.35 };
+		c.narts = 3;
+		artifact_names(&a, &r, &c);
+		T_EQ_INT(c.narts, 5);
+		if (c.narts == 5) {
+			T_EQ_INT(c.arts[0].start, 0);
+			T_EQ_STR(c.arts[0].suggestion, "Sullivan");
+			T_EQ_INT(c.arts[1].start, at(t2, "Garett"));
+			T_EQ_STR(c.arts[1].suggestion, "Garrett");
+		}
+		clean_result_free(&c);
+		a.text = text;
+		a.len = strlen(text);
+	}
 
 	/* types apart: a place spelled near a person is not a variant of it */
 	r.nents = 0;
