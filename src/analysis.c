@@ -16,6 +16,7 @@ knowledge_load(struct knowledge *k, const char *datadir, const char *userdir,
 {
 	k->rules = clean_rules_load(datadir, userdir, warn, ctx);
 	k->kb = entity_kb_load(datadir, userdir, warn, ctx);
+	k->words = wordlist_load(datadir, warn, ctx);
 }
 
 void
@@ -23,6 +24,8 @@ knowledge_free(struct knowledge *k)
 {
 	clean_rules_free(k->rules);
 	entity_kb_free(k->kb);
+	wordlist_free(k->words);
+	k->words = NULL;
 	k->rules = NULL;
 	k->kb = NULL;
 }
@@ -36,6 +39,7 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 	if (k->kb != NULL) {	/* NULL when only the cleaned text is wanted */
 		entity_extract(k->kb, a, &an->clean, &an->ents);
 		artifact_names(a, &an->ents, &an->clean);
+		artifact_words(k->words, a, &an->clean);
 	}
 }
 

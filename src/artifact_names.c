@@ -180,20 +180,6 @@ doubling_only(const char *a, size_t an, const char *b, size_t bn)
 	return i == an && j == bn;
 }
 
-/* Machine-translation evidence from the other signals: flags of at least two
- * kinds, three in all. One edit between two names is common in professional
- * news (Iceland, Ireland; a German plural), so alone it flags nothing. */
-static int
-mt_evidence(const struct clean_result *c)
-{
-	size_t i;
-	unsigned kinds = 0;
-
-	for (i = 0; i < c->narts; i++)
-		kinds |= 1u << c->arts[i].kind;
-	return c->narts >= 3 && (kinds & (kinds - 1)) != 0;
-}
-
 /* --- forms of the article's names ------------------------------------------------ */
 
 struct occ {
@@ -264,10 +250,8 @@ occ_add(struct occ **v, size_t *n, size_t *cap, size_t s, size_t e, enum entity_
 	(*n)++;
 }
 
-/* Merge the flags (sorted by start, not overlapping one another) into c->arts
- * where they overlap no artifact already there. */
-static void
-merge(struct clean_result *c, struct artifact *add, size_t nadd)
+void
+artifact_merge(struct clean_result *c, struct artifact *add, size_t nadd)
 {
 	struct artifact *m = xcalloc(c->narts + nadd + 1, sizeof *m);
 	size_t i = 0, j = 0, k = 0;
@@ -300,7 +284,7 @@ artifact_names(const struct article *a, const struct entity_result *er,
 	struct form *f = NULL;
 	struct artifact *add = NULL;
 	size_t no = 0, ocap = 0, nf = 0, nadd = 0, i, j;
-	int gated = !mt_evidence(c);
+	int gated = !artifact_mt_evidence(c, t);
 
 	for (i = 0; i < er->nents; i++) {
 		const struct entity *en = &er->ents[i];
@@ -345,6 +329,8 @@ artifact_names(const struct article *a, const struct entity_result *er,
 				continue;
 			nr = name_near(t + f[i].s, f[i].e - f[i].s, t + f[j].s,
 			    f[j].e - f[j].s);
+			/* one edit between two names is common in professional news
+			 * (Iceland, Ireland), and so is a doubled letter */
 			if (gated && (nr == 1 || doubling_only(t + f[i].s, f[i].e - f[i].s,
 			    t + f[j].s, f[j].e - f[j].s)))
 				nr = 0;
@@ -373,7 +359,7 @@ artifact_names(const struct article *a, const struct entity_result *er,
 		nadd++;
 	}
 	if (nadd > 0)
-		merge(c, add, nadd);
+		artifact_merge(c, add, nadd);
 done:
 	free(add);
 	free(f);

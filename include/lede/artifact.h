@@ -21,4 +21,29 @@ void	artifact_names(const struct article *, const struct entity_result *,
  * letters are compared case-insensitively; other bytes must agree. */
 int	name_near(const char *a, size_t an, const char *b, size_t bn);
 
+/* Merge flags (sorted by start, not overlapping one another; owned) into c->arts
+ * where they overlap no artifact already there; the others are freed. */
+void	artifact_merge(struct clean_result *c, struct artifact *add, size_t nadd);
+
+/* Machine-translation evidence from the signals so far: three flags of at least
+ * two kinds, and ten per 1,000 words of body. Noisy signals fire only with it,
+ * so professional news stays quiet. */
+int	artifact_mt_evidence(const struct clean_result *, const char *text);
+
+/* An English word list (data/words.txt): lower-case words, and words the list
+ * knows only capitalised. NULL, after a message through warn, when unreadable. */
+struct wordlist;
+struct wordlist	*wordlist_load(const char *datadir, void (*warn)(const char *, void *),
+		    void *ctx);
+void		 wordlist_free(struct wordlist *);
+/* A lower-case word of the list (case-insensitive on ASCII). */
+int		 wordlist_has(const struct wordlist *, const char *s, size_t n);
+
+/* In body lines of an article mostly in English words: a name the list knows only
+ * capitalised, written in lower case (casing, suggestion capitalised); with
+ * machine-translation evidence, a word used once that no word of the list makes
+ * (with the usual suffixes and prefixes): garbled or left untranslated. */
+void	artifact_words(const struct wordlist *, const struct article *,
+	    struct clean_result *c);
+
 #endif

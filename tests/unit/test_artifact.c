@@ -203,11 +203,119 @@ test_kinds(void)
 	T_CHECK(strstr(cmsg, ":2: flag_kinds: 'typo' is not an artifact kind") != NULL);
 }
 
+/* A word list of a few words, in a directory of its own. */
+static struct wordlist *
+small_list(char *dir, const char *words)
+{
+	char *path;
+	FILE *f;
+	struct wordlist *w;
+
+	if (mkdtemp(dir) == NULL)
+		exit(99);
+	path = xasprintf("%s/words.txt", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		exit(99);
+	fputs(words, f);
+	fclose(f);
+	cmsg[0] = '\0';
+	w = wordlist_load(dir, cwarn, NULL);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	return w;
+}
+
+static size_t
+words_on(const struct wordlist *w, char *text, int evidence, struct clean_result *c)
+{
+	struct article a = { 0 };
+
+	memset(c, 0, sizeof *c);
+	a.text = text;
+	a.len = strlen(text);
+	c->lines = xcalloc(1, sizeof *c->lines);
+	c->lines[0] = (struct cline){ 0, a.len, LC_BODY, BP_NONE };
+	c->nlines = 1;
+	if (evidence) {
+		/* three flags of two kinds on the first three bytes */
+		size_t k;
+		c->arts = xcalloc(3, sizeof *c->arts);
+		for (k = 0; k < 3; k++)
+			c->arts[k] = (struct artifact){ k, k + 1, k ? AK_CASING :
+			    AK_PUNCTUATION, xstrdup(""), xstrdup(""), 0.35 };
+		c->narts = 3;
+	}
+	artifact_words(w, &a, c);
+	return c->narts - (evidence ? 3 : 0);
+}
+
+static void
+test_words(void)
+{
+	char dir[] = "/tmp/lede-test-words-XXXXXX";
+	struct wordlist *w = small_list(dir, "# a list\nthe\ncat\nsat\nwith\nground\n"
+	    "water\nand\nmat\nwalk\nParis\nhappy\nnot a word\nin\non\n");
+	struct clean_result c;
+	char t1[] = "... the cat sat with the cat in paris and the mat.";
+	char t2[] = "... the cat sat with groundwater, the cats walked happily.";
+	char t3[] = "... the cat sat with the qwzxkly and the mat and the cat.";
+	char t4[] = "... the cat sat with the qwzxkly and the qwzxkly and the cat.";
+	char t5[] = "... the cat ab12cd sat on qwzxkly.com with @qwzxkly and the cat.";
+	char t6[] = "... die katze und der hund sind nicht mit the geschichte.";
+
+	T_CHECK(w != NULL);
+	if (w == NULL)
+		return;
+	T_CHECK(strstr(cmsg, "words.txt:13: not a word of ASCII letters") != NULL);
+	T_CHECK(wordlist_has(w, "cat", 3));
+	T_CHECK(!wordlist_has(w, "paris", 5));	/* known only capitalised */
+
+	/* a name the list knows capitalised, in lower case: with or without evidence */
+	T_EQ_INT(words_on(w, t1, 0, &c), 1);
+	if (c.narts == 1) {
+		T_EQ_INT(c.arts[0].start, at(t1, "paris"));
+		T_EQ_INT(c.arts[0].kind, AK_CASING);
+		T_EQ_STR(c.arts[0].suggestion, "Paris");
+	}
+	clean_result_free(&c);
+	/* words made of words: suffixes, prefixes, two words as one */
+	T_EQ_INT(words_on(w, t2, 1, &c), 0);
+	clean_result_free(&c);
+	/* a non-word once: only with evidence */
+	T_EQ_INT(words_on(w, t3, 0, &c), 0);
+	clean_result_free(&c);
+	T_EQ_INT(words_on(w, t3, 1, &c), 1);
+	if (c.narts == 4) {
+		T_EQ_INT(c.arts[3].start, at(t3, "qwzxkly"));
+		T_EQ_INT(c.arts[3].kind, AK_GARBLED);
+		T_CHECK(c.arts[3].score > 0 && c.arts[3].score < 0.5);
+	}
+	clean_result_free(&c);
+	/* used twice: a term the list lacks */
+	T_EQ_INT(words_on(w, t4, 1, &c), 0);
+	clean_result_free(&c);
+	/* glued to digits, a domain or a handle: not a word of the sentence */
+	T_EQ_INT(words_on(w, t5, 1, &c), 0);
+	clean_result_free(&c);
+	/* an article not in English says nothing */
+	T_EQ_INT(words_on(w, t6, 1, &c), 0);
+	clean_result_free(&c);
+	wordlist_free(w);
+	/* no list: a message naming the file, and no signal */
+	cmsg[0] = '\0';
+	T_CHECK(wordlist_load("/nonexistent-lede-dir", cwarn, NULL) == NULL);
+	T_CHECK(strstr(cmsg, "/nonexistent-lede-dir/words.txt") != NULL);
+	T_EQ_INT(words_on(NULL, t3, 1, &c), 0);
+	clean_result_free(&c);
+}
+
 int
 main(void)
 {
 	test_near();
 	test_flags();
 	test_kinds();
+	test_words();
 	return t_done();
 }
