@@ -192,6 +192,8 @@ struct occ {
 
 struct form {
 	size_t		 s, e;		/* first occurrence */
+	uint64_t	 key;		/* hash of the transliteration key */
+	size_t		 first;		/* its first occurrence */
 	enum entity_type type;
 	size_t		 n;		/* occurrences */
 	long		 sugg;		/* the form it is a variant of, or -1 */
@@ -205,18 +207,6 @@ fold_hash(const char *t, size_t s, size_t e)
 	size_t n = plain_key(t + s, e - s, k);
 
 	return hash_bytes(k, n);
-}
-
-static int
-by_form(const void *x, const void *y)
-{
-	const struct occ *p = x, *q = y;
-
-	if (p->type != q->type)
-		return p->type < q->type ? -1 : 1;
-	if (p->h != q->h)
-		return p->h < q->h ? -1 : 1;
-	return p->s < q->s ? -1 : p->s > q->s;
 }
 
 static int
@@ -283,7 +273,8 @@ artifact_names(const struct article *a, const struct entity_result *er,
 	struct occ *o = NULL;
 	struct form *f = NULL;
 	struct artifact *add = NULL;
-	size_t no = 0, ocap = 0, nf = 0, nadd = 0, i, j;
+	size_t no = 0, ocap = 0, nf = 0, nadd = 0, natt = 0, i, j, k, ja, *att = NULL;
+	size_t *tab = NULL, tmask;
 	int gated = !artifact_mt_evidence(c, t);
 
 	for (i = 0; i < er->nents; i++) {
@@ -307,26 +298,51 @@ artifact_names(const struct article *a, const struct entity_result *er,
 	}
 	if (no < 3)
 		goto done;
-	qsort(o, no, sizeof *o, by_form);
+	/* the distinct forms, by an open hash on type and folded form (no sort: an
+	 * article has hundreds of mentions and this runs on every one) */
 	f = xcalloc(no, sizeof *f);
+	for (tmask = 63; tmask < 2 * no; tmask = tmask * 2 + 1)
+		;
+	tab = xcalloc(tmask + 1, sizeof *tab);
 	for (i = 0; i < no; i++) {
-		if (i == 0 || o[i].type != o[i - 1].type || o[i].h != o[i - 1].h) {
-			f[nf] = (struct form){ o[i].s, o[i].e, o[i].type, 0, -1, 0 };
-			nf++;
+		uint64_t h = o[i].h ^ (uint64_t)o[i].type * 0x9e3779b97f4a7c15ULL;
+		size_t x = (size_t)(h ^ h >> 29) & tmask;
+		while (tab[x] != 0 && (f[tab[x] - 1].type != o[i].type ||
+		    o[f[tab[x] - 1].first].h != o[i].h))
+			x = (x + 1) & tmask;
+		if (tab[x] == 0) {
+			char k[KEY_MAX];
+			size_t kn = translit_key(t + o[i].s, o[i].e - o[i].s, k);
+			f[nf] = (struct form){ o[i].s, o[i].e, hash_bytes(k, kn), i, o[i].type,
+			    0, -1, 0 };
+			tab[x] = ++nf;
 		}
-		o[i].form = nf - 1;
-		f[nf - 1].n++;
+		o[i].form = tab[x] - 1;
+		f[tab[x] - 1].n++;
 	}
 	if (nf > FORMS_MAX)
 		goto done;
 	/* a form is a variant of a form of its type seen at least twice and at least
 	 * twice as often; the nearest, then the most often seen, wins */
+	/* the forms that can be better attested: seen at least twice, a few */
+	att = xreallocarray(NULL, nf, sizeof *att);
 	for (i = 0; i < nf; i++)
-		for (j = 0; j < nf; j++) {
+		if (f[i].n >= 2)
+			att[natt++] = i;
+	for (i = 0; i < nf; i++)
+		for (ja = 0; ja < natt; ja++) {
 			int nr;
-			if (i == j || f[j].type != f[i].type || f[j].n < 2 ||
-			    f[j].n < 2 * f[i].n)
+			size_t li = f[i].e - f[i].s, lj;
+			j = att[ja];
+			lj = f[j].e - f[j].s;
+			if (i == j || f[j].type != f[i].type || f[j].n < 2 * f[i].n)
 				continue;
+			/* only forms that agree after the rules, or one edit apart,
+			 * are near: most pairs are told apart here */
+			if (f[i].key != f[j].key && (gated || li > lj + 1 || lj > li + 1 ||
+			    ((t[f[i].s] | 32) != (t[f[j].s] | 32) &&
+			    (t[f[i].e - 1] | 32) != (t[f[j].e - 1] | 32))))
+				continue;	/* one edit leaves the first or the last letter */
 			nr = name_near(t + f[i].s, f[i].e - f[i].s, t + f[j].s,
 			    f[j].e - f[j].s);
 			/* one edit between two names is common in professional news
@@ -340,12 +356,16 @@ artifact_names(const struct article *a, const struct entity_result *er,
 				f[i].sugg = (long)j;
 			}
 		}
-	qsort(o, no, sizeof *o, by_start);
-	add = xcalloc(no, sizeof *add);
-	for (i = 0; i < no; i++) {
+	/* the flagged occurrences, in order of start, the longer first */
+	for (i = 0, k = 0; i < no; i++)
+		if (f[o[i].form].sugg >= 0)
+			o[k++] = o[i];
+	if (k == 0)
+		goto done;
+	qsort(o, k, sizeof *o, by_start);
+	add = xcalloc(k, sizeof *add);
+	for (i = 0; i < k; i++) {
 		const struct form *v = &f[o[i].form], *g;
-		if (v->sugg < 0)
-			continue;
 		if (nadd > 0 && add[nadd - 1].end > o[i].s)
 			continue;
 		g = &f[(size_t)v->sugg];
@@ -361,6 +381,8 @@ artifact_names(const struct article *a, const struct entity_result *er,
 	if (nadd > 0)
 		artifact_merge(c, add, nadd);
 done:
+	free(tab);
+	free(att);
 	free(add);
 	free(f);
 	free(o);

@@ -19,11 +19,13 @@
 #define EVIDENCE_PER_1000	10
 #define LOWNAME_SCORE	0.5
 
+/* Eight bytes, so that the table of the whole list stays near a megabyte: one
+ * lookup per word of every article goes there. */
 struct wslot {
-	uint64_t	 h;	/* 0: empty */
-	uint32_t	 off;	/* into data */
-	uint8_t		 len, cap;	/* cap: the list knows the word only capitalised */
+	uint32_t	 tag;	/* the hash's high half, never 0; 0: empty */
+	uint32_t	 ol;	/* offset into data << 6 | length << 1 | only capitalised */
 };
+#define OFF_MAX		(1u << 26)
 
 struct wordlist {
 	char		*data;
@@ -31,17 +33,34 @@ struct wordlist {
 	size_t		 mask, n;
 };
 
+/* The hash of a word lowercased; the words looked up in articles are lowercase
+ * already and skip the copy. */
+static uint64_t
+lower_hash(const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+
+	return h != 0 ? h : 1;
+}
+
 static uint64_t
 word_hash(const char *s, size_t n)
 {
 	char k[WORD_MAX];
 	size_t i;
-	uint64_t h;
 
 	for (i = 0; i < n; i++)
 		k[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-	h = hash_bytes(k, n);
-	return h != 0 ? h : 1;
+	return lower_hash(k, n);
+}
+
+/* FNV's low bits cluster on short words: mixed before they choose a slot. */
+static inline size_t
+slot_of_hash(uint64_t h, size_t mask)
+{
+	h ^= h >> 31;
+	h *= 0x9e3779b97f4a7c15ULL;
+	return (size_t)(h >> 32) & mask;
 }
 
 static int
@@ -55,21 +74,38 @@ same_folded(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* The slot of a lower-case (or capitalised) word, or NULL. */
+/* The slot of a word, or NULL; lower: s is lowercase already. */
+static const struct wslot *
+word_find_h(const struct wordlist *w, const char *s, size_t n, int lower)
+{
+	uint64_t h;
+	uint32_t tag;
+	size_t i;
+
+	if (n == 0 || n >= WORD_MAX)
+		return NULL;
+	h = lower ? lower_hash(s, n) : word_hash(s, n);
+	tag = (uint32_t)(h >> 32) | 1;
+	for (i = slot_of_hash(h, w->mask); w->slot[i].tag != 0; i = (i + 1) & w->mask)
+		if (w->slot[i].tag == tag && (w->slot[i].ol >> 1 & 31) == n &&
+		    same_folded(w->data + (w->slot[i].ol >> 6), s, n))
+			return &w->slot[i];
+	return NULL;
+}
+
 static const struct wslot *
 word_find(const struct wordlist *w, const char *s, size_t n)
 {
-	uint64_t h;
-	size_t i;
+	return word_find_h(w, s, n, 0);
+}
 
-	if (n == 0 || n > WORD_MAX)
-		return NULL;
-	h = word_hash(s, n);
-	for (i = h & w->mask; w->slot[i].h != 0; i = (i + 1) & w->mask)
-		if (w->slot[i].h == h && w->slot[i].len == n &&
-		    same_folded(w->data + w->slot[i].off, s, n))
-			return &w->slot[i];
-	return NULL;
+/* A lowercase word of the list: what the article's lowercase runs ask. */
+static int
+has_lower(const struct wordlist *w, const char *s, size_t n)
+{
+	const struct wslot *x = word_find_h(w, s, n, 1);
+
+	return x != NULL && !(x->ol & 1);
 }
 
 struct wordlist *
@@ -95,23 +131,38 @@ wordlist_load(const char *datadir, void (*warn)(const char *, void *), void *ctx
 	}
 	for (p = w->data, end = w->data + len; p < end; p++)
 		lines += *p == '\n';
-	for (w->mask = 1023; w->mask < 2 * lines; w->mask = w->mask * 2 + 1)
+	if (len >= OFF_MAX) {
+		if (warn != NULL) {
+			char *m = xasprintf("%s: over %u bytes; non-words are not flagged",
+			    path, OFF_MAX);
+			warn(m, ctx);
+			free(m);
+		}
+		free(path);
+		free(w->data);
+		free(w);
+		return NULL;
+	}
+	for (w->mask = 1023; 2 * w->mask < 3 * lines; w->mask = w->mask * 2 + 1)
 		;
 	w->slot = xcalloc(w->mask + 1, sizeof *w->slot);
 	for (p = w->data; p < end;) {
 		char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
 		size_t n = (size_t)(e - p), i, k;
-		int ok = n > 0 && n <= WORD_MAX && *p != '#';
+		int ok = n > 0 && n < WORD_MAX && *p != '#';
 
 		ln++;
 		for (k = 0; ok && k < n; k++)
 			ok = ((p[k] | 32) >= 'a' && (p[k] | 32) <= 'z');
-		if (ok && word_find(w, p, n) == NULL) {
+		/* the list is made sorted and unique: no look-up before the insert */
+		if (ok) {
 			uint64_t h = word_hash(p, n);
-			for (i = h & w->mask; w->slot[i].h != 0; i = (i + 1) & w->mask)
+			for (i = slot_of_hash(h, w->mask); w->slot[i].tag != 0;
+			    i = (i + 1) & w->mask)
 				;
-			w->slot[i] = (struct wslot){ h, (uint32_t)(p - w->data), (uint8_t)n,
-			    (uint8_t)(*p >= 'A' && *p <= 'Z') };
+			w->slot[i] = (struct wslot){ (uint32_t)(h >> 32) | 1,
+			    (uint32_t)(p - w->data) << 6 | (uint32_t)n << 1 |
+			    (uint32_t)(*p >= 'A' && *p <= 'Z') };
 			w->n++;
 		} else if (!ok && n > 0 && *p != '#' && warn != NULL) {
 			char *m = xasprintf("%s:%zu: not a word of ASCII letters; skipped",
@@ -140,7 +191,7 @@ wordlist_has(const struct wordlist *w, const char *s, size_t n)
 {
 	const struct wslot *x = word_find(w, s, n);
 
-	return x != NULL && !x->cap;
+	return x != NULL && !(x->ol & 1);
 }
 
 /* --- a word the list does not have may be made of one it has --------------------- */
@@ -169,17 +220,17 @@ stem_known(const struct wordlist *w, const char *s, size_t n)
 		if (n < m + 3 || memcmp(s + n - m, suffixes[k], m) != 0)
 			continue;
 		m = n - m;
-		if (wordlist_has(w, s, m))
+		if (has_lower(w, s, m))
 			return 1;
 		memcpy(b, s, m);
 		b[m] = 'e';
-		if (wordlist_has(w, b, m + 1))
+		if (has_lower(w, b, m + 1))
 			return 1;
-		if (m > 3 && b[m - 1] == b[m - 2] && wordlist_has(w, b, m - 1))
+		if (m > 3 && b[m - 1] == b[m - 2] && has_lower(w, b, m - 1))
 			return 1;
 		if (b[m - 1] == 'i') {
 			b[m - 1] = 'y';
-			if (wordlist_has(w, b, m))
+			if (has_lower(w, b, m))
 				return 1;
 		}
 	}
@@ -191,17 +242,17 @@ known(const struct wordlist *w, const char *s, size_t n)
 {
 	size_t k, m;
 
-	if (wordlist_has(w, s, n) || stem_known(w, s, n))
+	if (has_lower(w, s, n) || stem_known(w, s, n))
 		return 1;
 	for (k = 0; prefixes[k] != NULL; k++) {
 		m = strlen(prefixes[k]);
 		if (n >= m + 3 && memcmp(s, prefixes[k], m) == 0 &&
-		    (wordlist_has(w, s + m, n - m) || stem_known(w, s + m, n - m)))
+		    (has_lower(w, s + m, n - m) || stem_known(w, s + m, n - m)))
 			return 1;
 	}
 	/* two words written as one ("groundwater", "tradeoffs") */
 	for (m = 3; n >= 6 && m + 3 <= n; m++)
-		if (wordlist_has(w, s, m) && (wordlist_has(w, s + m, n - m) ||
+		if (has_lower(w, s, m) && (has_lower(w, s + m, n - m) ||
 		    stem_known(w, s + m, n - m)))
 			return 1;
 	return 0;
@@ -250,8 +301,10 @@ artifact_mt_evidence(const struct clean_result *c, const char *t)
 			words++;
 			p++;
 		}
+		if (c->narts * 1000 < EVIDENCE_PER_1000 * words)
+			return 0;	/* already too many words for the flags */
 	}
-	return c->narts * 1000 >= EVIDENCE_PER_1000 * words;
+	return 1;
 }
 
 static int
@@ -272,10 +325,19 @@ by_start(const void *x, const void *y)
 	return p->start < q->start ? -1 : p->start > q->start;
 }
 
+/* The answers for the article's most frequent words ("with", "said"), so that
+ * they do not go to the big table each time: by hash, direct-mapped. */
+#define MEMO_SIZE	256
+
+struct memo {
+	uint64_t	 h[MEMO_SIZE];	/* words known to the list; 0: none */
+};
+
 void
 artifact_words(const struct wordlist *w, const struct article *a,
     struct clean_result *c)
 {
+	struct memo memo;
 	const char *t = a->text;
 	struct cand *v = NULL;
 	struct artifact *add = NULL;
@@ -285,12 +347,14 @@ artifact_words(const struct wordlist *w, const struct article *a,
 	if (w == NULL)
 		return;
 	evidence = artifact_mt_evidence(c, t);
+	memset(memo.h, 0, sizeof memo.h);
 	for (i = 0; i < c->nlines; i++) {
 		size_t s = c->lines[i].start, e = c->lines[i].end, p;
 		if (c->lines[i].cls != LC_BODY)
 			continue;
 		for (p = s; p < e;) {
-			size_t q;
+			size_t q, mi;
+			uint64_t h;
 			if (!lower_ascii((unsigned char)t[p])) {
 				p++;
 				continue;
@@ -308,17 +372,36 @@ artifact_words(const struct wordlist *w, const struct article *a,
 				p = q;
 				continue;
 			}
+			/* short words are mostly function words: not asked */
+			if (q - p < 4) {
+				p = q;
+				continue;
+			}
 			nwords++;
-			if (known(w, t + p, q - p))
+			if (q - p >= WORD_MAX) {
+				nknown++;	/* not asked */
+				p = q;
+				continue;
+			}
+			h = lower_hash(t + p, q - p);
+			mi = (size_t)(h >> 56);
+			if (memo.h[mi] == h) {
 				nknown++;
-			else if (q - p >= 4 && q - p <= WORD_MAX) {
-				const struct wslot *x = word_find(w, t + p, q - p);
+				p = q;
+				continue;
+			}
+			if (known(w, t + p, q - p)) {
+				memo.h[mi] = h;
+				nknown++;
+			} else {
+				const struct wslot *x = word_find_h(w, t + p, q - p, 1);
+				nknown += x != NULL;	/* an English name */
 				if (nv == cap) {
 					cap = cap ? cap * 2 : 32;
 					v = xreallocarray(v, cap, sizeof *v);
 				}
-				v[nv++] = (struct cand){ p, q, word_hash(t + p, q - p),
-				    x != NULL && x->cap };
+				v[nv++] = (struct cand){ p, q, h,
+				    x != NULL && (x->ol & 1) };
 			}
 			p = q;
 		}

@@ -250,6 +250,9 @@ words_on(const struct wordlist *w, char *text, int evidence, struct clean_result
 	return c->narts - (evidence ? 3 : 0);
 }
 
+/* known words of four letters and more: the article is in English */
+#define TAIL	" with water with ground with water with happy with walk."
+
 static void
 test_words(void)
 {
@@ -257,11 +260,11 @@ test_words(void)
 	struct wordlist *w = small_list(dir, "# a list\nthe\ncat\nsat\nwith\nground\n"
 	    "water\nand\nmat\nwalk\nParis\nhappy\nnot a word\nin\non\n");
 	struct clean_result c;
-	char t1[] = "... the cat sat with the cat in paris and the mat.";
-	char t2[] = "... the cat sat with groundwater, the cats walked happily.";
-	char t3[] = "... the cat sat with the qwzxkly and the mat and the cat.";
-	char t4[] = "... the cat sat with the qwzxkly and the qwzxkly and the cat.";
-	char t5[] = "... the cat ab12cd sat on qwzxkly.com with @qwzxkly and the cat.";
+	char t1[] = "... the cat sat with the cat in paris and the mat." TAIL;
+	char t2[] = "... the cat sat with groundwater, the cats walked happily." TAIL;
+	char t3[] = "... the cat sat with the qwzxkly and the mat and the cat." TAIL;
+	char t4[] = "... the cat sat with the qwzxkly and the qwzxkly and the cat." TAIL;
+	char t5[] = "... the cat ab12cd sat on qwzxkly.com with @qwzxkly and the cat." TAIL;
 	char t6[] = "... die katze und der hund sind nicht mit the geschichte.";
 
 	T_CHECK(w != NULL);
