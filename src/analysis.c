@@ -40,6 +40,7 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 		entity_extract(k->kb, a, &an->clean, &an->ents);
 		artifact_names(a, &an->ents, &an->clean);
 		artifact_words(k->words, a, &an->clean);
+		artifact_gate(&an->clean, a->text);
 	}
 }
 

@@ -14,9 +14,12 @@
 #define NONWORD_MIN	6	/* shorter unknown words are mostly slang and clippings */
 #define ENGLISH_SHARE	0.9	/* of an article's lower-case words the list must know */
 #define NONWORD_SCORE	0.45
-/* flags per 1,000 words of body that make machine translation likely: scraped
- * machine-translated news shows tens, professional news and strong systems a few */
-#define EVIDENCE_PER_1000	10
+/* flags per 1,000 words of body that make machine translation likely: on the
+ * development sets scraped machine-translated news shows 6 to 60, professional
+ * news at most 4.2 (aex-dev-txt bodies, GUM dev) and mt-dev's talks 1.5 */
+#define EVIDENCE_PER_1000	5
+/* below this confidence a flag is kept only with that evidence */
+#define GATE_SCORE	0.6
 #define LOWNAME_SCORE	0.5
 
 /* Eight bytes, so that the table of the whole list stays near a megabyte: one
@@ -305,6 +308,24 @@ artifact_mt_evidence(const struct clean_result *c, const char *t)
 			return 0;	/* already too many words for the flags */
 	}
 	return 1;
+}
+
+void
+artifact_gate(struct clean_result *c, const char *t)
+{
+	size_t i, k = 0;
+
+	if (artifact_mt_evidence(c, t))
+		return;
+	for (i = 0; i < c->narts; i++) {
+		if (c->arts[i].score < GATE_SCORE) {
+			free(c->arts[i].suggestion);
+			free(c->arts[i].note);
+			continue;
+		}
+		c->arts[k++] = c->arts[i];
+	}
+	c->narts = k;
 }
 
 static int

@@ -26,9 +26,13 @@ int	name_near(const char *a, size_t an, const char *b, size_t bn);
 void	artifact_merge(struct clean_result *c, struct artifact *add, size_t nadd);
 
 /* Machine-translation evidence from the signals so far: three flags of at least
- * two kinds, and ten per 1,000 words of body. Noisy signals fire only with it,
+ * two kinds, and five per 1,000 words of body. Noisy signals fire only with it,
  * so professional news stays quiet. */
 int	artifact_mt_evidence(const struct clean_result *, const char *text);
+
+/* Without machine-translation evidence, drop the flags below 0.6 confidence
+ * (the form and structure signals); known renderings and names stay. */
+void	artifact_gate(struct clean_result *c, const char *text);
 
 /* An English word list (data/words.txt): lower-case words, and words the list
  * knows only capitalised. NULL, after a message through warn, when unreadable. */

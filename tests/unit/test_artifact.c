@@ -313,9 +313,49 @@ test_words(void)
 	clean_result_free(&c);
 }
 
+/* n flags on a body of 1,000 words: the first a known rendering, the others
+ * casing and punctuation guesses */
+static size_t
+gated_on(size_t n)
+{
+	struct clean_result c = { 0 };
+	struct buf b = { 0 };
+	size_t i, k;
+	char *t;
+
+	for (i = 0; i < 1000; i++)
+		buf_adds(&b, i ? " word" : "word");
+	t = buf_detach(&b);
+	c.lines = xcalloc(1, sizeof *c.lines);
+	c.lines[0] = (struct cline){ 0, strlen(t), LC_BODY, BP_NONE };
+	c.nlines = 1;
+	c.arts = xcalloc(n, sizeof *c.arts);
+	for (i = 0; i < n; i++)
+		c.arts[i] = (struct artifact){ i * 5, i * 5 + 4, i == 0 ? AK_MISTRANSLATION :
+		    i % 2 ? AK_CASING : AK_PUNCTUATION, xstrdup(""), xstrdup(""),
+		    i == 0 ? 0.95 : 0.35 };
+	c.narts = n;
+	artifact_gate(&c, t);
+	k = c.narts;
+	clean_result_free(&c);
+	free(t);
+	return k;
+}
+
+static void
+test_gate(void)
+{
+	/* a few flags in a long article: only the known rendering stays */
+	T_EQ_INT(gated_on(4), 1);
+	/* five per 1,000 words, of three kinds: machine translation, all stay */
+	T_EQ_INT(gated_on(5), 5);
+	T_EQ_INT(gated_on(12), 12);
+}
+
 int
 main(void)
 {
+	test_gate();
 	test_near();
 	test_flags();
 	test_kinds();
