@@ -6,6 +6,7 @@
 #include <unistr.h>
 
 #include "lede/analysis.h"
+#include "lede/artifact.h"
 #include "lede/html.h"
 #include "lede/json.h"
 #include "lede/util.h"
@@ -16,6 +17,7 @@ knowledge_load(struct knowledge *k, const char *datadir, const char *userdir,
 {
 	k->rules = clean_rules_load(datadir, userdir, warn, ctx);
 	k->kb = entity_kb_load(datadir, userdir, warn, ctx);
+	k->words = wordlist_load(datadir, warn, ctx);
 }
 
 void
@@ -23,6 +25,8 @@ knowledge_free(struct knowledge *k)
 {
 	clean_rules_free(k->rules);
 	entity_kb_free(k->kb);
+	wordlist_free(k->words);
+	k->words = NULL;
 	k->rules = NULL;
 	k->kb = NULL;
 }
@@ -34,8 +38,12 @@ analysis_run(const struct knowledge *k, const struct article *a, struct analysis
 	an->art = a;
 	clean_article(k->rules, a, &an->clean);
 	html_apply_classes(a, &an->clean);
-	if (k->kb != NULL)	/* NULL when only the cleaned text is wanted */
+	if (k->kb != NULL) {	/* NULL when only the cleaned text is wanted */
 		entity_extract(k->kb, a, &an->clean, &an->ents);
+		artifact_names(a, &an->ents, &an->clean);
+		artifact_words(k->words, a, &an->clean);
+		artifact_gate(&an->clean, a->text);
+	}
 }
 
 void
@@ -56,6 +64,23 @@ buf_addu(struct buf *b, size_t v)
 		v /= 10;
 	} while (v != 0);
 	buf_add(b, p, (size_t)(t + sizeof t - p));
+}
+
+/* A confidence 0..1 with two decimals ("0.95"), without printf. */
+static void
+buf_addscore(struct buf *b, double v)
+{
+	unsigned h;
+
+	if (!(v > 0))
+		v = 0;
+	if (v > 1)
+		v = 1;
+	h = (unsigned)(v * 100 + 0.5);
+	buf_addc(b, (char)('0' + h / 100));
+	buf_addc(b, '.');
+	buf_addc(b, (char)('0' + h / 10 % 10));
+	buf_addc(b, (char)('0' + h % 10));
 }
 
 /* Article metadata wins over what cleaning found, as the input stated it. */
@@ -163,6 +188,8 @@ analysis_json(struct buf *b, const struct analysis *an)
 		json_buf_cstr(b, r->suggestion ? r->suggestion : "");
 		buf_addlit(b, ",\"note\":");
 		json_buf_cstr(b, r->note ? r->note : "");
+		buf_addlit(b, ",\"score\":");
+		buf_addscore(b, r->score);
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');

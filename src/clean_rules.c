@@ -656,6 +656,15 @@ load_file(struct clean_rules *r, const char *dir, const char *name, int gloss,
 	free(path);
 }
 
+/* LEDE_NO_GLOSSARY: measure the signals that need no list without the list. */
+static int
+no_glossary(void)
+{
+	const char *v = getenv("LEDE_NO_GLOSSARY");
+
+	return v != NULL && *v != '\0';
+}
+
 struct clean_rules *
 clean_rules_load(const char *datadir, const char *userdir,
     void (*warn)(const char *, void *), void *ctx)
@@ -665,8 +674,10 @@ clean_rules_load(const char *datadir, const char *userdir,
 	/* the first matching line rule wins: the user's come first */
 	load_file(r, userdir, "boilerplate.rules", 0, warn, ctx);
 	load_file(r, datadir, "boilerplate.rules", 0, warn, ctx);
-	load_file(r, datadir, "glossary.tsv", 1, warn, ctx);
-	load_file(r, userdir, "glossary.tsv", 1, warn, ctx);
+	if (!no_glossary()) {
+		load_file(r, datadir, "glossary.tsv", 1, warn, ctx);
+		load_file(r, userdir, "glossary.tsv", 1, warn, ctx);
+	}
 	rules_index(r);
 	return r;
 }

@@ -1,9 +1,11 @@
 /* config.c - config.ini: [ui], [corpus] and [keys], read through ini.c */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lede/clean.h"
 #include "lede/config.h"
 #include "lede/ini.h"
 #include "lede/paths.h"
@@ -17,6 +19,42 @@ config_init(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	c->theme = xstrdup("default");
+	/* casing nits are the most often wrong and the least grave: off until asked */
+	c->flag_kinds = (1u << (AK_OTHER + 1)) - 1;
+	c->flag_kinds &= ~(1u << AK_CASING);
+}
+
+/* "all", "none" or a list of artifact kinds separated by commas or spaces. */
+static int
+parse_kinds(const char *v, unsigned *out, char *bad, size_t badlen)
+{
+	unsigned m = 0;
+
+	while (*v != '\0') {
+		size_t n;
+		int k;
+		while (*v == ' ' || *v == ',' || *v == '\t')
+			v++;
+		n = strcspn(v, " ,\t");
+		if (n == 0)
+			break;
+		if (n == 3 && strncmp(v, "all", 3) == 0)
+			m |= (1u << (AK_OTHER + 1)) - 1;
+		else if (!(n == 4 && strncmp(v, "none", 4) == 0)) {
+			for (k = 0; k <= AK_OTHER; k++)
+				if (strlen(artifact_kind_name((enum artifact_kind)k)) == n &&
+				    strncmp(v, artifact_kind_name((enum artifact_kind)k), n) == 0)
+					break;
+			if (k > AK_OTHER) {
+				snprintf(bad, badlen, "%.*s", (int)n, v);
+				return -1;
+			}
+			m |= 1u << k;
+		}
+		v += n;
+	}
+	*out = m;
+	return 0;
 }
 
 static void
@@ -113,6 +151,14 @@ apply_ui(struct config *c, struct ini *ini, const struct ini_entry *e)
 			    "true/false, on/off or 1/0; default kept", ini_quote(v, q, sizeof q));
 		else
 			c->show_boilerplate = n;
+	} else if (strcmp(e->key, "flag_kinds") == 0) {
+		char bad[40];
+		unsigned m;
+		if (parse_kinds(v, &m, bad, sizeof bad) == -1)
+			ini_problem(ini, e->line, "flag_kinds: '%s' is not an artifact kind; "
+			    "default kept", ini_quote(bad, q, sizeof q));
+		else
+			c->flag_kinds = m;
 	} else
 		ini_problem(ini, e->line, "unknown setting '%s' in [ui]; ignored",
 		    ini_quote(e->key, q, sizeof q));

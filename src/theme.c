@@ -15,7 +15,7 @@ static const char *const elem_names[TH_COUNT] = {
 	"normal", "border", "header", "list", "list_selected", "list_selected_inactive",
 	"status", "status_error", "cursor", "title", "subheading", "dim", "search", "flag",
 	"margin", "person", "place", "org", "mention_selected", "selection", "highlight",
-	"note", "tag", "placeholder"
+	"note", "tag", "placeholder", "flag_name", "flag_minor"
 };
 
 #define D	(-1)		/* the terminal's default colour */
@@ -52,6 +52,8 @@ static const struct theme_style default_styles[TH_COUNT] = {
 	[TH_NOTE] =			{ 16, 151, 0 },
 	[TH_TAG] =			{ 16, 183, 0 },
 	[TH_PLACEHOLDER] =		{ 203, D, B },
+	[TH_FLAG_NAME] =		{ 197, D, B | U },
+	[TH_FLAG_MINOR] =		{ 244, D, U },
 };
 
 /* Must equal themes/mono.ini: attributes only, for NO_COLOR and colourless terminals. */
@@ -80,6 +82,8 @@ static const struct theme_style mono_styles[TH_COUNT] = {
 	[TH_NOTE] =			{ D, D, U | I },
 	[TH_TAG] =			{ D, D, U | DI },
 	[TH_PLACEHOLDER] =		{ D, D, R | DI },
+	[TH_FLAG_NAME] =		{ D, D, B | U },
+	[TH_FLAG_MINOR] =		{ D, D, DI | U },
 };
 
 #undef D

@@ -148,6 +148,10 @@ fallback_attrs(int elem)
 	case TH_FLAG:
 	case TH_HIGHLIGHT:
 		return A_UNDERLINE;
+	case TH_FLAG_NAME:
+		return A_BOLD | A_UNDERLINE;
+	case TH_FLAG_MINOR:
+		return A_DIM | A_UNDERLINE;
 	case TH_NOTE:
 		return A_UNDERLINE | A_ITALIC;
 	case TH_TAG:

@@ -539,7 +539,7 @@ ent_elem(struct ui *ui, size_t pos, int elem)
 	if (m->ent == marked_local(ui))
 		return TH_MENTION_SELECTED;
 	/* a flag stays visible over a mere type colour */
-	if (elem == TH_FLAG)
+	if (elem == TH_FLAG || elem == TH_FLAG_NAME || elem == TH_FLAG_MINOR)
 		return elem;
 	return type_elem[ui->doc.an.ents.ents[m->ent].type];
 }

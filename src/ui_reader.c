@@ -425,15 +425,40 @@ art_from(const struct clean_result *c, size_t pos)
 	return lo;
 }
 
+/* The kinds [ui] flag_kinds turns off are neither drawn nor jumped to. */
+static int
+flag_shown(const struct ui *ui, const struct artifact *a)
+{
+	return (ui->cfg.flag_kinds >> a->kind) & 1u;
+}
+
+/* Names and meaning stand out; form nits, and guesses of low confidence, are
+ * drawn quietly, so that a wrong name never looks like a casing slip. */
+static int
+flag_elem(const struct artifact *a)
+{
+	switch (a->kind) {
+	case AK_NAME_VARIANT:
+	case AK_WRONG_REFERENT:
+		return a->score >= 0.5 ? TH_FLAG_NAME : TH_FLAG;
+	case AK_MISTRANSLATION:
+	case AK_GARBLED:
+		return a->score >= 0.5 ? TH_FLAG : TH_FLAG_MINOR;
+	default:
+		return TH_FLAG_MINOR;
+	}
+}
+
 static const struct artifact *
-art_at(struct doc *d, size_t pos)
+art_at(struct ui *ui, struct doc *d, size_t pos)
 {
 	size_t i;
 
 	if (!d->analysed || d->raw)
 		return NULL;
 	i = art_from(&d->an.clean, pos);
-	if (i < d->an.clean.narts && d->an.clean.arts[i].start <= pos)
+	if (i < d->an.clean.narts && d->an.clean.arts[i].start <= pos &&
+	    flag_shown(ui, &d->an.clean.arts[i]))
 		return &d->an.clean.arts[i];
 	return NULL;
 }
@@ -452,8 +477,9 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 
 	nm = matches(d, l, r->start, r->end, ms, me, MAX_SPANS);
 	ai = (d->analysed && !d->raw) ? art_from(c, r->start) : c->narts;
-	if (ai < c->narts && c->arts[ai].start < r->end && d->analysed && !d->raw)
-		flagged = 1;
+	for (mi = ai; mi < c->narts && c->arts[mi].start < r->end && !flagged; mi++)
+		flagged = flag_shown(ui, &c->arts[mi]);
+	mi = 0;
 	if (flagged) {
 		ui_style(ui, w, TH_MARGIN, 0);
 		mvwaddstr(w, y, x0 - 1, "\xe2\x96\x8c");	/* left half block */
@@ -468,8 +494,9 @@ draw_row(struct ui *ui, WINDOW *w, int y, int x0, int width, const struct drow *
 		elem = l->elem;
 		while (ai < c->narts && c->arts[ai].end <= g.start)
 			ai++;
-		if (!d->raw && d->analysed && ai < c->narts && c->arts[ai].start < g.end)
-			elem = TH_FLAG;
+		if (!d->raw && d->analysed && ai < c->narts && c->arts[ai].start < g.end &&
+		    flag_shown(ui, &c->arts[ai]))
+			elem = flag_elem(&c->arts[ai]);
 		elem = ent_elem(ui, g.start, elem);
 		if (g.kind == GLYPH_PLACEHOLDER || g.kind == GLYPH_INVALID || g.in_escape)
 			elem = TH_PLACEHOLDER;
@@ -634,10 +661,11 @@ flag_jump(struct ui *ui, int dir)
 		    "no flagged artifacts in this article");
 		return;
 	}
-	/* flags in hidden boilerplate are skipped until B shows it */
+	/* flags in hidden boilerplate are skipped until B shows it, and kinds
+	 * that [ui] flag_kinds leaves out always */
 	if (dir > 0) {
 		for (i = 0; i < c->narts && (c->arts[i].start <= d->cursor ||
-		    !pos_shown(d, c->arts[i].start)); i++)
+		    !pos_shown(d, c->arts[i].start) || !flag_shown(ui, &c->arts[i])); i++)
 			;
 		if (i == c->narts) {
 			ui_message(ui, 0, "no more flags below");
@@ -645,7 +673,8 @@ flag_jump(struct ui *ui, int dir)
 		}
 	} else {
 		for (i = c->narts; i > 0 && (c->arts[i - 1].start >= d->cursor ||
-		    !pos_shown(d, c->arts[i - 1].start)); i--)
+		    !pos_shown(d, c->arts[i - 1].start) || !flag_shown(ui, &c->arts[i - 1]));
+		    i--)
 			;
 		if (i == 0) {
 			ui_message(ui, 0, "no more flags above");
@@ -763,15 +792,23 @@ reader_status(struct ui *ui, char *buf, size_t len)
 	}
 	if (annui_status(ui, buf, len))
 		return;
-	if ((a = art_at(d, d->cursor)) != NULL) {
+	if ((a = art_at(ui, d, d->cursor)) != NULL) {
 		char *note = text_sanitize(a->note ? a->note : "", a->note ?
 		    strlen(a->note) : 0, 60);
 		char *sugg = text_sanitize(a->suggestion ? a->suggestion : "",
 		    a->suggestion ? strlen(a->suggestion) : 0, 40);
+		size_t k, at = 0, shown = 0;
 
-		snprintf(buf, len, "flag: %s%s%s%s%s", artifact_kind_name(a->kind),
-		    note[0] ? " \xc2\xb7 " : "", note, sugg[0] ? " \xe2\x86\x92 " : "",
-		    sugg);
+		/* which of the flags shown this is: "flag: casing 3/46" */
+		for (k = 0; k < d->an.clean.narts; k++)
+			if (flag_shown(ui, &d->an.clean.arts[k])) {
+				shown++;
+				if (&d->an.clean.arts[k] == a)
+					at = shown;
+			}
+		snprintf(buf, len, "flag: %s %zu/%zu%s%s%s%s", artifact_kind_name(a->kind),
+		    at, shown, note[0] ? " \xc2\xb7 " : "", note,
+		    sugg[0] ? " \xe2\x86\x92 " : "", sugg);
 		free(note);
 		free(sugg);
 		return;

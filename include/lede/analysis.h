@@ -12,6 +12,7 @@
 struct knowledge {
 	struct clean_rules	*rules;
 	struct entity_kb	*kb;
+	struct wordlist		*words;	/* NULL: no non-word signal */
 };
 
 struct analysis {

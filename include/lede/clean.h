@@ -57,6 +57,7 @@ struct artifact {
 	enum artifact_kind	 kind;
 	char			*suggestion;	/* owned; "" when unknown */
 	char			*note;		/* owned; short reason */
+	double			 score;		/* confidence 0..1: how often such a flag is right */
 };
 
 struct clean_result {
@@ -69,7 +70,9 @@ struct clean_result {
 
 /* Knowledge: boilerplate phrases, MT glossary, name-variant rules. Loaded from the
  * data directory, then the user's directory (may be NULL). A bad rule gives a
- * "FILE:LINE: problem" message through warn() and is skipped. */
+ * "FILE:LINE: problem" message through warn() and is skipped. With the environment
+ * variable LEDE_NO_GLOSSARY set to anything but "" no glossary is loaded, so that
+ * the signals that need no list can be measured alone. */
 struct clean_rules;
 struct clean_rules	*clean_rules_load(const char *datadir, const char *userdir,
 			    void (*warn)(const char *msg, void *ctx), void *ctx);
@@ -83,6 +86,8 @@ void		 clean_result_free(struct clean_result *);
 const char	*line_class_name(enum line_class);
 const char	*bp_subtype_name(enum bp_subtype);
 const char	*artifact_kind_name(enum artifact_kind);
+/* The confidence a flag of this kind gets from a signal that needs no list. */
+double		 artifact_kind_score(enum artifact_kind);
 /* Hidden in the cleaned view (boilerplate and title-repeat). */
 int		 line_class_hidden(enum line_class);
 

@@ -18,6 +18,8 @@ struct config {
 	int			 entity_width;		/* [ui] entity_width, columns; 0 = auto */
 	char			*theme;			/* [ui] theme name or path; "default" */
 	int			 show_boilerplate;	/* [ui] show_boilerplate: 0/1 */
+	unsigned		 flag_kinds;	/* [ui] flag_kinds: bit (1 << enum artifact_kind)
+						 * per kind shown and jumped to */
 	char			**corpus;		/* [corpus] paths (one key "paths", ':'-separated, or path1, path2 ...) */
 	size_t			 ncorpus;
 	struct config_binding	*bindings;	/* nkeys 0: the action is unbound */
@@ -62,6 +64,8 @@ enum theme_elem {
 	TH_NOTE,		/* annotation: note */
 	TH_TAG,			/* annotation: tag */
 	TH_PLACEHOLDER,		/* neutralised control characters */
+	TH_FLAG_NAME,		/* flagged names: name variants, wrong referents */
+	TH_FLAG_MINOR,		/* flagged form: casing, punctuation, duplicates, cut-offs */
 	TH_COUNT
 };
 

@@ -505,7 +505,7 @@ main(void)
 	lines[0] = (struct cline){ 0, 69, LC_BODY, BP_NONE };
 	lines[1] = (struct cline){ 70, 96, LC_BOILERPLATE, BP_SHARE };
 	lines[2] = (struct cline){ 97, 117, LC_BODY, BP_NONE };
-	arts[0] = (struct artifact){ 0, 10, AK_WRONG_REFERENT, "Ukraine", "" };
+	arts[0] = (struct artifact){ 0, 10, AK_WRONG_REFERENT, "Ukraine", "", 0 };
 	c.lines = lines;
 	c.nlines = 3;
 	c.arts = arts;
@@ -522,7 +522,7 @@ main(void)
 	s = "According to the russian satellite network, jabarov said so.";
 	memset(&c, 0, sizeof c);
 	lines[0] = (struct cline){ 0, strlen(s), LC_BODY, BP_NONE };
-	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "Interfax", "" };
+	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "Interfax", "", 0 };
 	c.lines = lines;
 	c.nlines = 1;
 	c.arts = arts;
@@ -530,22 +530,22 @@ main(void)
 	run_with(s, &c);
 	T_EQ_STR(type_of("russian satellite network"), "ORG");
 	T_EQ_STR(canon("russian satellite network"), "Interfax");
-	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "satellite net", "" };
+	arts[0] = (struct artifact){ 17, 42, AK_MISTRANSLATION, "satellite net", "", 0 };
 	run_with(s, &c);
 	T_EQ_INT(res.nents, 0);
 
 	/* casing fixes that restore a name, with its "The" when the name has one */
 	s = "Even The washington post said so, and us too.";
 	lines[0] = (struct cline){ 0, strlen(s), LC_BODY, BP_NONE };
-	arts[0] = (struct artifact){ 9, 24, AK_CASING, "Washington Post", "" };
-	arts[1] = (struct artifact){ 39, 41, AK_CASING, "US", "" };
+	arts[0] = (struct artifact){ 9, 24, AK_CASING, "Washington Post", "", 0 };
+	arts[1] = (struct artifact){ 39, 41, AK_CASING, "US", "", 0 };
 	c.arts = arts;
 	c.narts = 2;
 	run_with(s, &c);
 	T_EQ_STR(type_of("The washington post"), "ORG");
 	T_EQ_STR(canon("The washington post"), "The Washington Post");
 	T_EQ_STR(canon("us"), "United States");
-	arts[0] = (struct artifact){ 9, 24, AK_CASING, "washington", "" };
+	arts[0] = (struct artifact){ 9, 24, AK_CASING, "washington", "", 0 };
 	c.narts = 1;
 	run_with(s, &c);
 	T_EQ_INT(res.nents, 0);
