@@ -56,6 +56,24 @@ buf_addu(struct buf *b, size_t v)
 	buf_add(b, p, (size_t)(t + sizeof t - p));
 }
 
+/* A mention's confidence as ,"score":0.xyz (three decimals, 0..1). */
+static void
+buf_addscore(struct buf *b, float score)
+{
+	unsigned v = score >= 1 ? 1000 : (unsigned)(score * 1000 + 0.5f);
+	char t[6] = { '0', '.', 0, 0, 0, 0 };
+
+	buf_addlit(b, ",\"score\":");
+	if (v >= 1000) {
+		buf_addc(b, '1');
+		return;
+	}
+	t[2] = (char)('0' + v / 100);
+	t[3] = (char)('0' + v / 10 % 10);
+	t[4] = (char)('0' + v % 10);
+	buf_add(b, t, 5);
+}
+
 /* Article metadata wins over what cleaning found, as the input stated it. */
 static const char *
 meta(const char *stated, const char *found)
@@ -139,6 +157,8 @@ analysis_json(struct buf *b, const struct analysis *an)
 			buf_addu(b, m->end);
 			buf_addlit(b, ",\"text\":");
 			json_buf_string(b, a->text + m->start, m->end - m->start);
+			if (m->score >= 0)
+				buf_addscore(b, m->score);
 			buf_addc(b, '}');
 		}
 		buf_addlit(b, "]}");

@@ -15,6 +15,7 @@
 
 #include "lede/entity.h"
 #include "lede/gazetteer.h"
+#include "lede/ner.h"
 #include "lede/token.h"
 #include "lede/util.h"
 
@@ -33,6 +34,8 @@ struct entity_kb {
 	struct wslot		*ws;
 	size_t			 connmax;	/* the longest connector's length */
 	struct ext_scratch	*sc;	/* buffers entity_extract reuses */
+	struct ner_model	*ner;	/* NULL: the rules alone */
+	int			 off;	/* the model is there but unreadable */
 };
 
 static void	ws_build(struct entity_kb *);
@@ -98,6 +101,32 @@ kb_load_dir(struct entity_kb *kb, const char *dir, int user,
 	}
 }
 
+/* The name model: without one the rules find names alone; one that is there but
+ * cannot be read turns entities off (a half-read model would find nonsense). */
+static void
+kb_load_model(struct entity_kb *kb, const char *dir,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	char err[LEDE_ERRLEN], *path, *msg;
+	FILE *f;
+
+	path = xasprintf("%s/ner.model", dir);
+	if ((f = fopen(path, "r")) == NULL) {
+		free(path);
+		return;
+	}
+	fclose(f);
+	if ((kb->ner = ner_model_load(path, err, sizeof err)) == NULL) {
+		kb->off = 1;
+		if (warn) {
+			msg = xasprintf("%s; entities are off", err);
+			warn(msg, ctx);
+			free(msg);
+		}
+	}
+	free(path);
+}
+
 struct entity_kb *
 entity_kb_load(const char *datadir, const char *userdir,
     void (*warn)(const char *, void *), void *ctx)
@@ -111,7 +140,15 @@ entity_kb_load(const char *datadir, const char *userdir,
 		kb_load_dir(kb, datadir, 0, warn, ctx);
 	if (userdir)
 		kb_load_dir(kb, userdir, 1, warn, ctx);
+	if (datadir)
+		kb_load_model(kb, datadir, warn, ctx);
 	return kb;
+}
+
+int
+entity_kb_has_model(const struct entity_kb *kb)
+{
+	return kb != NULL && kb->ner != NULL;
 }
 
 void
@@ -120,6 +157,7 @@ entity_kb_free(struct entity_kb *kb)
 	if (kb == NULL)
 		return;
 	gz_free(kb->gz);
+	ner_model_free(kb->ner);
 	free(kb->ws);
 	scratch_free(kb->sc);
 	free(kb);
@@ -443,6 +481,7 @@ struct cand {
 	long	 weight;	/* a single-word place: how well known */
 	int	 tc;		/* found in a Title Case line */
 	int	 weak_org;
+	float	 score;		/* the model's confidence, or -1 */
 };
 
 /* Strings of one article's candidates: blocks that never move (candidates point
@@ -566,6 +605,15 @@ struct ext_scratch {
 	struct arena		 strs;
 	struct span_ent		*spans;		/* SPAN_SLOTS */
 	uint32_t		 gen;		/* the article's number, for spans */
+	unsigned char		*lflags;	/* per line: NC_TITLECASE, NC_CAPSLINE */
+	size_t			 lflagcap;
+	struct cand		*rcands;	/* the rules' candidates, for the model */
+	size_t			 rcandcap;
+	struct ner_tok		*nt;		/* one line's tokens for the model */
+	unsigned char		*ntags;
+	float			*nconf;
+	size_t			 ntcap;
+	struct ner_work		 nw;
 };
 
 static struct ext_scratch *
@@ -592,6 +640,12 @@ scratch_release(struct ext_scratch *sc)
 	free(sc->ents);
 	free(sc->ord);
 	free(sc->spans);
+	free(sc->lflags);
+	free(sc->rcands);
+	free(sc->nt);
+	free(sc->ntags);
+	free(sc->nconf);
+	ner_work_free(&sc->nw);
 	buf_free(&sc->key);
 	buf_free(&sc->scratch);
 	arena_free(&sc->strs);
@@ -1027,6 +1081,7 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 	c->acronym = b - a == 1 && (TF(a) & TK_ALLCAPS);
 	c->tc = x->titlecase;
 	c->ent = -1;
+	c->score = -1;
 }
 
 /* The person a name stands for: the curated row, else the one known person of that
@@ -2286,6 +2341,24 @@ resolve_weak(struct ext *x)
 
 static void *reserve(void *, size_t *, size_t, size_t);
 
+/* Candidates in order, overlaps dropped (an artifact mention may cover a
+ * candidate), weak ones typed from the article. */
+static void
+settle(struct ext *x)
+{
+	size_t i, k;
+
+	sort_cands(x->cands, x->ncands);
+	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
+		if (x->cands[i].start < x->cands[k].end)
+			continue;
+		x->cands[++k] = x->cands[i];
+	}
+	if (x->ncands)
+		x->ncands = k + 1;
+	resolve_weak(x);
+}
+
 struct ent_first {
 	size_t	first, ent;
 };
@@ -2309,16 +2382,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 	struct cand *c;
 	int e;
 
-	sort_cands(x->cands, x->ncands);
-	/* Drop overlaps (an artifact mention may cover a candidate). */
-	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
-		if (x->cands[i].start < x->cands[k].end)
-			continue;
-		x->cands[++k] = x->cands[i];
-	}
-	if (x->ncands)
-		x->ncands = k + 1;
-	resolve_weak(x);
+	settle(x);
 	ents = sc->ents = reserve(sc->ents, &sc->entcap, x->ncands + 1, sizeof *ents);
 	nidx_init(&eix, x->ncands);
 	/* Full names first, so that a surname before its full name still joins it. */
@@ -2399,6 +2463,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 			continue;
 		k = rank[c->ent];
 		out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
+		out->ents[k].mentions[out->ents[k].nmentions].score = c->score;
 		out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
 	}
 }
@@ -2414,9 +2479,172 @@ reserve(void *p, size_t *cap, size_t n, size_t sz)
 	return xreallocarray(NULL, *cap, sz);
 }
 
-void
-entity_extract(const struct entity_kb *kb, const struct article *a,
-    const struct clean_result *c, struct entity_result *out)
+/* ---- the learned labeller ------------------------------------------------------ */
+
+/* What the labeller sees of the tokens [lo, hi) of a line: the rules' reading of
+ * each (from their candidates rc, in order, from *rk on), the gazetteer's types of
+ * the words where a name may be, and what the article says of the word. */
+static void
+ner_line(struct ext *x, struct ext_scratch *sc, size_t lo, size_t hi, unsigned lf,
+    const struct cand *rc, size_t nrc, size_t *rk)
+{
+	struct ner_tok *t;
+	const struct cand *c;
+	size_t i, n = hi - lo, a, b;
+	int type;
+	unsigned open;
+
+	if (n > sc->ntcap) {
+		sc->ntcap = n * 2;
+		free(sc->nt);
+		free(sc->ntags);
+		free(sc->nconf);
+		sc->nt = xreallocarray(NULL, sc->ntcap, sizeof *sc->nt);
+		sc->ntags = xmalloc(sc->ntcap);
+		sc->nconf = xreallocarray(NULL, sc->ntcap, sizeof *sc->nconf);
+	}
+	t = sc->nt;
+	x->lo = lo;
+	x->hi = hi;
+	for (i = 0; i < n; i++) {
+		t[i].s = TT(lo + i);
+		t[i].len = (uint32_t)TL(lo + i);
+		t[i].flags = TF(lo + i);
+		t[i].gz = 0;
+		t[i].rule = 0;
+		t[i].ctx = (unsigned char)lf | (i == 0 ? NC_LINE0 : 0) |
+		    (TF(lo + i) & TK_SENT ? NC_SENT : 0);
+		if ((TF(lo + i) & TK_UPPER) && hset_has(x->lower, lowhash(TT(lo + i),
+		    TL(lo + i))))
+			t[i].ctx |= NC_LOWERED;
+	}
+	for (; *rk < nrc && rc[*rk].start < x->tok[hi - 1].end; ++*rk) {
+		c = &rc[*rk];
+		a = tok_after(x, c->start);
+		for (b = a; b < hi && x->tok[b].start < c->end; b++)
+			;
+		if (b == a)
+			continue;
+		type = c->type >= 0 ? c->type : 3;
+		for (i = a; i < b; i++)
+			t[i - lo].rule = (uint8_t)(1 + type * 4 + (b - a == 1 ? 3 : i == a ?
+			    0 : i + 1 == b ? 2 : 1));
+	}
+	/* the gazetteer where a name may be, and next to it */
+	for (i = 0; i < n; i++) {
+		open = (t[i].flags & (TK_UPPER | TK_DIGIT)) || t[i].rule;
+		if (!open && i + 1 < n)
+			open = (t[i + 1].flags & (TK_UPPER | TK_DIGIT)) || t[i + 1].rule;
+		if (!open && i > 0)
+			open = (t[i - 1].flags & (TK_UPPER | TK_DIGIT)) || t[i - 1].rule;
+		if (open && (t[i].flags & TK_WORD))
+			t[i].gz = tok_mask(x, lo + i) & 0xffff;
+	}
+}
+
+/* The model's names of a line replace the rules': a name both found keeps the
+ * rules' canonical when they agree on its type, and a name a glossary or an
+ * artifact fixed stays as it is. */
+static void
+ner_emit(struct ext *x, struct ext_scratch *sc, size_t lo, size_t n,
+    const struct cand *rc, size_t nrc, size_t k0, size_t k1)
+{
+	size_t i, j, a, k, s, e;
+	float sum;
+	int type;
+	struct cand *c;
+
+	/* fixed ones first, where the model found nothing over them */
+	for (k = k0; k < k1; k++) {
+		if (!rc[k].fixed)
+			continue;
+		for (i = 0; i < n; i++)
+			if (sc->ntags[i] != NER_O && x->tok[lo + i].start < rc[k].end &&
+			    rc[k].start < x->tok[lo + i].end)
+				break;
+		if (i == n) {
+			if (x->ncands == x->candcap) {
+				x->candcap = x->candcap ? x->candcap * 2 : 64;
+				x->cands = xreallocarray(x->cands, x->candcap,
+				    sizeof *x->cands);
+			}
+			x->cands[x->ncands] = rc[k];
+			x->cands[x->ncands].score = 1;
+			x->cands[x->ncands++].ent = -1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (sc->ntags[i] == NER_O)
+			continue;
+		a = i;
+		type = NER_TYPE(sc->ntags[i]);
+		while (NER_POS(sc->ntags[i]) != 3 && NER_POS(sc->ntags[i]) != 2 &&
+		    i + 1 < n)
+			i++;
+		for (j = a, sum = 0; j <= i; j++)
+			sum += sc->nconf[j];
+		s = x->tok[lo + a].start;
+		e = x->tok[lo + i].end;
+		for (k = k0; k < k1 && rc[k].start < s; k++)
+			;
+		if (k < k1 && rc[k].start == s && rc[k].end == e) {
+			if (x->ncands == x->candcap) {
+				x->candcap = x->candcap ? x->candcap * 2 : 64;
+				x->cands = xreallocarray(x->cands, x->candcap,
+				    sizeof *x->cands);
+			}
+			c = &x->cands[x->ncands++];
+			*c = rc[k];
+			c->ent = -1;
+			if (!c->fixed && c->type != type) {
+				c->type = type;
+				c->canon = NULL;
+			}
+		} else {
+			add_cand(x, lo + a, lo + i + 1, type, CT_NONE, NULL, 0, 0);
+			c = &x->cands[x->ncands - 1];
+		}
+		c->score = sum / (float)(i - a + 1);
+	}
+}
+
+/* Label every line with the model (or hand what it would see to cb). */
+static void
+ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
+    const size_t *lo, const int *skip, size_t nl,
+    void (*cb)(struct ner_tok *, size_t, void *), void *ctx)
+{
+	struct cand *rc;
+	size_t li, nrc, rk = 0, k0;
+
+	settle(x);
+	sc->rcands = reserve(sc->rcands, &sc->rcandcap, x->ncands + 1, sizeof *rc);
+	rc = sc->rcands;
+	memcpy(rc, x->cands, x->ncands * sizeof *rc);
+	nrc = x->ncands;
+	if (cb == NULL)
+		x->ncands = 0;
+	for (li = 0; li < nl; li++) {
+		if (skip[li] || lo[li + 1] == lo[li])
+			continue;
+		/* candidates before the line (in lines skipped) are passed over */
+		while (rk < nrc && rc[rk].end <= x->tok[lo[li]].start)
+			rk++;
+		k0 = rk;
+		ner_line(x, sc, lo[li], lo[li + 1], sc->lflags[li], rc, nrc, &rk);
+		if (cb != NULL) {
+			cb(sc->nt, lo[li + 1] - lo[li], ctx);
+			continue;
+		}
+		ner_label(m, &sc->nw, sc->nt, lo[li + 1] - lo[li], sc->ntags, sc->nconf);
+		ner_emit(x, sc, lo[li], lo[li + 1] - lo[li], rc, nrc, k0, rk);
+	}
+}
+
+static void
+extract(const struct entity_kb *kb, const struct article *a,
+    const struct clean_result *c, struct entity_result *out,
+    void (*cb)(struct ner_tok *, size_t, void *), void *ctx)
 {
 	struct ext x;
 	struct ext_scratch own, *sc;
@@ -2426,7 +2654,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 
 	memset(out, 0, sizeof *out);
 	memset(&x, 0, sizeof x);
-	if (a == NULL || a->text == NULL || a->len == 0)
+	if (a == NULL || a->text == NULL || a->len == 0 || (kb && kb->off && cb == NULL))
 		return;
 	/* The kb's buffers, unless a call is using them (a nested one). */
 	memset(&own, 0, sizeof own);
@@ -2463,6 +2691,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	nl = lines_split(a->text, a->len, &ls);
 	lo = sc->lo = reserve(sc->lo, &sc->locap, nl + 1, sizeof *sc->lo);
 	skip = sc->skip = reserve(sc->skip, &sc->skipcap, nl + 1, sizeof *sc->skip);
+	sc->lflags = reserve(sc->lflags, &sc->lflagcap, nl + 1, 1);
 	/* Tokens of every line, and which words the article writes in lower case
 	 * (the set is kept, and emptied, from article to article). */
 	x.lower = &sc->lower;
@@ -2511,9 +2740,14 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 		x.hi = lo[li + 1];
 		x.linecands = x.ncands;
 		do_line(&x, &sc->key);
+		sc->lflags[li] = (unsigned char)((x.titlecase ? NC_TITLECASE : 0) |
+		    (x.capsline ? NC_CAPSLINE : 0));
 		artifact_mentions(&x, ls[li].start, ls[li].end, &sc->key);
 	}
-	merge(&x, sc, out);
+	if (cb != NULL || (kb && kb->ner))
+		ner_pass(&x, sc, kb ? kb->ner : NULL, lo, skip, nl, cb, ctx);
+	if (cb == NULL)
+		merge(&x, sc, out);
 	sc->tok = x.tok;
 	sc->tokcap = x.tokcap;
 	sc->cands = x.cands;
@@ -2523,6 +2757,24 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	sc->busy = 0;
 	if (sc == &own)
 		scratch_release(&own);
+}
+
+void
+entity_extract(const struct entity_kb *kb, const struct article *a,
+    const struct clean_result *c, struct entity_result *out)
+{
+	extract(kb, a, c, out, NULL, NULL);
+}
+
+void
+entity_ner_lines(const struct entity_kb *kb, const struct article *a,
+    const struct clean_result *c, void (*cb)(struct ner_tok *, size_t, void *),
+    void *ctx)
+{
+	struct entity_result out;
+
+	extract(kb, a, c, &out, cb, ctx);
+	entity_result_free(&out);
 }
 
 void
