@@ -226,6 +226,8 @@ ner_open(const struct ner_model *m, const struct ner_tok *t)
 	return ner_open_in(m->inner, m->ninner, t);
 }
 
+uint64_t ner_feat_off;
+
 /* ---- features ------------------------------------------------------------------- */
 
 static inline uint32_t
@@ -250,30 +252,36 @@ ner_features(const struct ner_tok *t, size_t n, size_t i, unsigned nbits, uint32
 	    (uint64_t)c->ctx << 16;
 	size_t k = 0;
 
-	out[k++] = feat(0, 0, nbits);
-	out[k++] = feat(1, c->hlow, nbits);
-	out[k++] = feat(2, c->hexact, nbits);
-	out[k++] = feat(3, c->hshape, nbits);
-	out[k++] = feat(4, c->hpre, nbits);
-	out[k++] = feat(5, c->hsuf, nbits);
-	out[k++] = feat(6, lp1, nbits);
-	out[k++] = feat(7, ln1, nbits);
-	out[k++] = feat(8, lp2, nbits);
-	out[k++] = feat(9, ln2, nbits);
-	out[k++] = feat(10, hash_mix(sp1, c->hshape), nbits);
-	out[k++] = feat(11, hash_mix(c->hshape, sn1), nbits);
-	out[k++] = feat(12, c->gz, nbits);
-	out[k++] = feat(13, gp1, nbits);
-	out[k++] = feat(14, gn1, nbits);
-	out[k++] = feat(15, c->rule, nbits);
-	out[k++] = feat(16, rp1 << 8 | c->rule, nbits);
-	out[k++] = feat(17, (uint64_t)c->rule << 8 | rn1, nbits);
-	out[k++] = feat(18, fl, nbits);
-	out[k++] = feat(19, hash_mix(lp1, c->hshape), nbits);
-	out[k++] = feat(20, hash_mix(c->hshape, ln1), nbits);
-	out[k++] = feat(21, (uint64_t)c->gz << 8 | (c->ctx & NC_SENT), nbits);
-	out[k++] = feat(22, (uint64_t)c->gz << 8 | c->rule, nbits);
-	out[k++] = feat(23, hash_mix(c->hsuf, c->hshape), nbits);
+#define F(tm, v, nb)	do { if (!(ner_feat_off >> (tm) & 1)) out[k++] = feat(tm, v, nb); } while (0)
+	F(0, 0, nbits);
+	F(1, c->hlow, nbits);
+	F(2, c->hexact, nbits);
+	F(3, c->hshape, nbits);
+	F(4, c->hpre, nbits);
+	F(5, c->hsuf, nbits);
+	F(6, lp1, nbits);
+	F(7, ln1, nbits);
+	F(8, lp2, nbits);
+	F(9, ln2, nbits);
+	F(10, hash_mix(sp1, c->hshape), nbits);
+	F(11, hash_mix(c->hshape, sn1), nbits);
+	F(12, c->gz, nbits);
+	F(13, gp1, nbits);
+	F(14, gn1, nbits);
+	F(15, c->rule, nbits);
+	F(16, rp1 << 8 | c->rule, nbits);
+	F(17, (uint64_t)c->rule << 8 | rn1, nbits);
+	F(18, fl, nbits);
+	F(19, hash_mix(lp1, c->hshape), nbits);
+	F(20, hash_mix(c->hshape, ln1), nbits);
+	F(21, (uint64_t)c->gz << 8 | (c->ctx & NC_SENT), nbits);
+	F(22, (uint64_t)c->gz << 8 | c->rule, nbits);
+	F(23, hash_mix(c->hsuf, c->hshape), nbits);
+	F(24, c->gzs, nbits);
+	F(25, hash_mix(lp1, c->hlow), nbits);
+	F(26, hash_mix(c->hlow, ln1), nbits);
+	F(27, (uint64_t)c->rule << 32 | (c->hshape & 0xffffffff), nbits);
+#undef F
 	return k;
 }
 

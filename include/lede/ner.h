@@ -16,7 +16,7 @@
 #define NER_POS(tag)	(((tag) - 1) % 4)
 #define NER_MAXF	32	/* features of one token, at most */
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NER_FEATVER	4
+#define NER_FEATVER	5
 
 /* What the labeller knows of one token: the token itself, its gazetteer types, and
  * the rules' reading of it (0 none; else 1 + type * 4 + pos, type 3 for a name the
@@ -36,6 +36,8 @@ struct ner_tok {
 	uint32_t	 gz;		/* GZ_BIT mask of the word alone */
 	uint8_t		 rule;
 	uint8_t		 ctx;		/* NC_* */
+	uint8_t		 gzs;		/* in a listed name of several words: its types
+					 * (PERSON 1, PLACE 2, ORG 4) << 2 | pos (B I L) */
 	/* filled by ner_prepare */
 	uint64_t	 hlow, hexact, hshape, hpre, hsuf;
 };
@@ -58,6 +60,7 @@ int	ner_open_in(const uint64_t *inner, size_t ninner, const struct ner_tok *t);
 #define NER_INNER_MAX	8	/* inner words are this many bytes at most */
 /* The hashed features of token i of t[0, n) (prepared), masked to nbits: returns
  * their number (at most NER_MAXF). */
+extern uint64_t ner_feat_off;	/* templates left out, for the trainer's ablations */
 size_t	ner_features(const struct ner_tok *t, size_t n, size_t i, unsigned nbits,
 	    uint32_t *out);
 
