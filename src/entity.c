@@ -2666,52 +2666,55 @@ ner_line(struct ext *x, struct ext_scratch *sc, size_t lo, size_t hi, unsigned l
 			break;
 		}
 	}
-	/* the gazetteer where a name may be, and next to it */
+	/* the gazetteer where a name may be (lower-case words before and after
+	 * one, looked up too, changed nothing measurable and cost a lookup each) */
 	for (i = 0; i < n; i++) {
 		open = (t[i].flags & (TK_UPPER | TK_DIGIT)) || t[i].rule;
-		if (!open && i + 1 < n)
-			open = (t[i + 1].flags & (TK_UPPER | TK_DIGIT)) || t[i + 1].rule;
-		if (!open && i > 0)
-			open = (t[i - 1].flags & (TK_UPPER | TK_DIGIT)) || t[i - 1].rule;
 		if (open && (t[i].flags & TK_WORD))
 			t[i].gz = tok_mask(x, lo + i) & 0xffff;
 	}
 }
 
-/* The model's names of a line replace the rules': a name both found keeps the
- * rules' canonical when they agree on its type, and a name a glossary or an
- * artifact fixed stays as it is. */
+static struct cand *
+cand_push(struct ext *x)
+{
+	if (x->ncands == x->candcap) {
+		x->candcap = x->candcap ? x->candcap * 2 : 64;
+		x->cands = xreallocarray(x->cands, x->candcap, sizeof *x->cands);
+	}
+	return &x->cands[x->ncands++];
+}
+
+/* The model's names of a line replace the rules' (rc[k0, k1), in order of start):
+ * a name both found keeps the rules' canonical when they agree on its type, and
+ * a name a glossary or an artifact fixed stays as it is where the model found
+ * nothing over it. One walk along both: a line may hold a whole article. */
 static void
 ner_emit(struct ext *x, struct ext_scratch *sc, size_t lo, size_t n,
-    const struct cand *rc, size_t nrc, size_t k0, size_t k1)
+    const struct cand *rc, size_t k0, size_t k1)
 {
-	size_t i, j, a, k, s, e;
+	size_t i, j, a, k = k0, s, e;
 	float sum;
 	int type;
 	struct cand *c;
 
-	/* fixed ones first, where the model found nothing over them */
-	for (k = k0; k < k1; k++) {
-		if (!rc[k].fixed)
+	for (i = 0; i <= n; i++) {
+		if (i < n && sc->ntags[i] == NER_O)
 			continue;
-		for (i = 0; i < n; i++)
-			if (sc->ntags[i] != NER_O && x->tok[lo + i].start < rc[k].end &&
-			    rc[k].start < x->tok[lo + i].end)
-				break;
-		if (i == n) {
-			if (x->ncands == x->candcap) {
-				x->candcap = x->candcap ? x->candcap * 2 : 64;
-				x->cands = xreallocarray(x->cands, x->candcap,
-				    sizeof *x->cands);
+		s = i < n ? x->tok[lo + i].start : SIZE_MAX;
+		/* the rules' names before this one: fixed ones that overlap no name
+		 * of the model's stay */
+		for (; k < k1 && rc[k].start < s; k++)
+			if (rc[k].fixed && rc[k].end <= s && (x->ncands == 0 ||
+			    x->cands[x->ncands - 1].end <= rc[k].start ||
+			    x->cands[x->ncands - 1].start < x->tok[lo].start)) {
+				c = cand_push(x);
+				*c = rc[k];
+				c->score = 1;
+				c->ent = -1;
 			}
-			x->cands[x->ncands] = rc[k];
-			x->cands[x->ncands].score = 1;
-			x->cands[x->ncands++].ent = -1;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		if (sc->ntags[i] == NER_O)
-			continue;
+		if (i == n)
+			break;
 		a = i;
 		type = NER_TYPE(sc->ntags[i]);
 		while (NER_POS(sc->ntags[i]) != 3 && NER_POS(sc->ntags[i]) != 2 &&
@@ -2719,18 +2722,10 @@ ner_emit(struct ext *x, struct ext_scratch *sc, size_t lo, size_t n,
 			i++;
 		for (j = a, sum = 0; j <= i; j++)
 			sum += sc->nconf[j];
-		s = x->tok[lo + a].start;
 		e = x->tok[lo + i].end;
-		for (k = k0; k < k1 && rc[k].start < s; k++)
-			;
 		if (k < k1 && rc[k].start == s && rc[k].end == e) {
-			if (x->ncands == x->candcap) {
-				x->candcap = x->candcap ? x->candcap * 2 : 64;
-				x->cands = xreallocarray(x->cands, x->candcap,
-				    sizeof *x->cands);
-			}
-			c = &x->cands[x->ncands++];
-			*c = rc[k];
+			c = cand_push(x);
+			*c = rc[k++];
 			c->ent = -1;
 			if (!c->fixed && c->type != type) {
 				c->type = type;
@@ -2741,6 +2736,9 @@ ner_emit(struct ext *x, struct ext_scratch *sc, size_t lo, size_t n,
 			c = &x->cands[x->ncands - 1];
 		}
 		c->score = sum / (float)(i - a + 1);
+		/* the rules' names inside this one are passed over */
+		while (k < k1 && rc[k].start < e)
+			k++;
 	}
 }
 
@@ -2773,7 +2771,7 @@ ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
 			continue;
 		}
 		ner_label(m, &sc->nw, sc->nt, lo[li + 1] - lo[li], sc->ntags, sc->nconf);
-		ner_emit(x, sc, lo[li], lo[li + 1] - lo[li], rc, nrc, k0, rk);
+		ner_emit(x, sc, lo[li], lo[li + 1] - lo[li], rc, k0, rk);
 	}
 	if (cb == NULL)
 		ner_consistent(x, rc, nrc);

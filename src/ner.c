@@ -145,12 +145,22 @@ hash_str(uint64_t seed, const char *s, size_t n, int lower)
 	return hash_mix(h, n);
 }
 
+/* Up to eight bytes as one number, ASCII lowered if asked (feat() mixes it). */
+static inline uint64_t
+pack8(const char *s, size_t n, int lower)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, s, n);
+	return lower ? lower8(w) : w;
+}
+
 /* The word's shape: X x d for capitals, small letters and digits, signs as they
  * are, runs of one class written once, at most eight. */
 static uint64_t
 shape_hash(const struct ner_tok *t)
 {
-	char sh[8];
+	char sh[8] = { 0 };
 	size_t i, n = 0;
 	unsigned char c;
 	char k, last = 0;
@@ -173,7 +183,7 @@ shape_hash(const struct ner_tok *t)
 			continue;
 		sh[n++] = last = k;
 	}
-	return hash_str(0x5348, sh, n, 0);
+	return pack8(sh, n, 0);
 }
 
 void
@@ -181,20 +191,26 @@ ner_prepare(struct ner_tok *t, size_t n)
 {
 	size_t i, k;
 
+	/* short words (most) are their own bytes; longer ones hashed */
 	for (i = 0; i < n; i++) {
-		t[i].hlow = hash_str(0x4c, t[i].s, t[i].len, 1);
-		t[i].hexact = hash_str(0x45, t[i].s, t[i].len, 0);
+		if (t[i].len <= 7) {
+			t[i].hexact = pack8(t[i].s, t[i].len, 0);
+			t[i].hlow = lower8(t[i].hexact);
+		} else {
+			t[i].hlow = hash_str(0x4c, t[i].s, t[i].len, 1);
+			t[i].hexact = hash_str(0x45, t[i].s, t[i].len, 0);
+		}
 		t[i].hshape = shape_hash(&t[i]);
 		k = t[i].len < 3 ? t[i].len : 3;
-		t[i].hpre = hash_str(0x50, t[i].s, k, 1);
-		t[i].hsuf = hash_str(0x53, t[i].s + t[i].len - k, k, 1);
+		t[i].hpre = pack8(t[i].s, k, 1);
+		t[i].hsuf = pack8(t[i].s + t[i].len - k, k, 1);
 	}
 }
 
 uint64_t
 ner_inner_hash(const struct ner_tok *t)
 {
-	return hash_str(0x49, t->s, t->len, 0) & ~1ULL;	/* the trainer uses bit 0 */
+	return pack8(t->s, t->len < 8 ? t->len : 8, 0);
 }
 
 int
@@ -238,6 +254,15 @@ feat(unsigned tmpl, uint64_t v, unsigned nbits)
 	return (uint32_t)(h >> 7) & ((1u << nbits) - 1);
 }
 
+/* Feature tm of value v, unless the trainer left that template out. */
+static inline size_t
+put(uint32_t *out, size_t k, unsigned tm, uint64_t v, unsigned nbits)
+{
+	if (!(ner_feat_off >> tm & 1))
+		out[k++] = feat(tm, v, nbits);
+	return k;
+}
+
 size_t
 ner_features(const struct ner_tok *t, size_t n, size_t i, unsigned nbits, uint32_t *out)
 {
@@ -245,43 +270,33 @@ ner_features(const struct ner_tok *t, size_t n, size_t i, unsigned nbits, uint32
 	uint64_t lp1 = i >= 1 ? t[i - 1].hlow : 1, lp2 = i >= 2 ? t[i - 2].hlow : 2;
 	uint64_t ln1 = i + 1 < n ? t[i + 1].hlow : 3, ln2 = i + 2 < n ? t[i + 2].hlow : 4;
 	uint64_t sp1 = i >= 1 ? t[i - 1].hshape : 5, sn1 = i + 1 < n ? t[i + 1].hshape : 6;
-	uint64_t gp1 = i >= 1 ? t[i - 1].gz : 0x100000, gn1 = i + 1 < n ? t[i + 1].gz :
-	    0x200000;
 	uint64_t rp1 = i >= 1 ? t[i - 1].rule : 99, rn1 = i + 1 < n ? t[i + 1].rule : 98;
 	uint64_t fl = (c->flags & (TK_SENT | TK_POSS | TK_HYPH | TK_ABBR | TK_ALLCAPS)) |
 	    (uint64_t)c->ctx << 16;
 	size_t k = 0;
 
-#define F(tm, v, nb)	do { if (!(ner_feat_off >> (tm) & 1)) out[k++] = feat(tm, v, nb); } while (0)
-	F(0, 0, nbits);
-	F(1, c->hlow, nbits);
-	F(2, c->hexact, nbits);
-	F(3, c->hshape, nbits);
-	F(4, c->hpre, nbits);
-	F(5, c->hsuf, nbits);
-	F(6, lp1, nbits);
-	F(7, ln1, nbits);
-	F(8, lp2, nbits);
-	F(9, ln2, nbits);
-	F(10, hash_mix(sp1, c->hshape), nbits);
-	F(11, hash_mix(c->hshape, sn1), nbits);
-	F(12, c->gz, nbits);
-	F(13, gp1, nbits);
-	F(14, gn1, nbits);
-	F(15, c->rule, nbits);
-	F(16, rp1 << 8 | c->rule, nbits);
-	F(17, (uint64_t)c->rule << 8 | rn1, nbits);
-	F(18, fl, nbits);
-	F(19, hash_mix(lp1, c->hshape), nbits);
-	F(20, hash_mix(c->hshape, ln1), nbits);
-	F(21, (uint64_t)c->gz << 8 | (c->ctx & NC_SENT), nbits);
-	F(22, (uint64_t)c->gz << 8 | c->rule, nbits);
-	F(23, hash_mix(c->hsuf, c->hshape), nbits);
-	F(24, c->gzs, nbits);
-	F(25, hash_mix(lp1, c->hlow), nbits);
-	F(26, hash_mix(c->hlow, ln1), nbits);
-	F(27, (uint64_t)c->rule << 32 | (c->hshape & 0xffffffff), nbits);
-#undef F
+	k = put(out, k, 0, 0, nbits);
+	k = put(out, k, 1, c->hlow, nbits);
+	k = put(out, k, 2, c->hexact, nbits);
+	k = put(out, k, 3, c->hshape, nbits);
+	k = put(out, k, 4, c->hpre, nbits);
+	k = put(out, k, 5, c->hsuf, nbits);
+	k = put(out, k, 6, lp1, nbits);
+	k = put(out, k, 7, ln1, nbits);
+	k = put(out, k, 8, lp2, nbits);
+	k = put(out, k, 9, ln2, nbits);
+	k = put(out, k, 10, hash_mix(sp1, c->hshape), nbits);
+	k = put(out, k, 11, hash_mix(c->hshape, sn1), nbits);
+	k = put(out, k, 12, c->gz, nbits);
+	k = put(out, k, 13, c->rule, nbits);
+	k = put(out, k, 14, rp1 << 8 | c->rule, nbits);
+	k = put(out, k, 15, (uint64_t)c->rule << 8 | rn1, nbits);
+	k = put(out, k, 16, fl, nbits);
+	k = put(out, k, 17, hash_mix(lp1, c->hshape), nbits);
+	k = put(out, k, 18, hash_mix(c->hshape, ln1), nbits);
+	k = put(out, k, 19, (uint64_t)c->gz << 8 | c->rule, nbits);
+	k = put(out, k, 20, c->gzs, nbits);
+	k = put(out, k, 21, (uint64_t)c->rule << 32 | (c->hshape & 0xffffffff), nbits);
 	return k;
 }
 

@@ -221,45 +221,50 @@ take_line(struct ner_tok *t, size_t n, void *ctx)
 	T.ntok += n;
 }
 
+/* Lower-case words and signs that training finds inside names often enough, at
+ * least INNER_MIN times and in one of INNER_RATIO of their uses, may be inside one. */
+#define INNER_MIN	3
+#define INNER_RATIO	50
+
+struct use {
+	uint64_t	h;
+	int		in;
+};
+
 static int
-cmp_u64(const void *a, const void *b)
+cmp_use(const void *a, const void *b)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t x = ((const struct use *)a)->h, y = ((const struct use *)b)->h;
 
 	return x < y ? -1 : x > y;
 }
 
-/* Lower-case words and signs that training finds inside names often enough, at
- * least INNER_MIN times and in one of INNER_RATIO of their uses, may be inside one
- * (each is tagged low bit 1 when inside a name, 0 elsewhere). */
-#define INNER_MIN	3
-#define INNER_RATIO	50
-
 static void
 find_inner(void)
 {
-	uint64_t *h = xreallocarray(NULL, T.ntok + 1, sizeof *h);
+	struct use *u = xreallocarray(NULL, T.ntok + 1, sizeof *u);
 	size_t i, n = 0, k, in, all;
 	struct ner_tok t;
 
 	for (i = 0; i < T.ntok; i++) {
 		t = T.tok[i];
 		t.rule = 0;
-		if (!(t.flags & (TK_UPPER | TK_DIGIT)) && t.len <= NER_INNER_MAX)
-			h[n++] = (ner_inner_hash(&t) & ~1ULL) | (T.gold[i] != NER_O);
+		if (!(t.flags & (TK_UPPER | TK_DIGIT)) && t.len <= NER_INNER_MAX) {
+			u[n].h = ner_inner_hash(&t);
+			u[n++].in = T.gold[i] != NER_O;
+		}
 	}
-	qsort(h, n, sizeof *h, cmp_u64);
+	qsort(u, n, sizeof *u, cmp_use);
 	T.inner = xreallocarray(NULL, n + 1, sizeof *T.inner);
 	for (i = 0; i < n; i = k) {
-		for (k = i, in = all = 0; k < n && (h[k] | 1) == (h[i] | 1); k++) {
+		for (k = i, in = all = 0; k < n && u[k].h == u[i].h; k++) {
 			all++;
-			in += h[k] & 1;
+			in += (size_t)u[k].in;
 		}
-		if (in >= INNER_MIN && in * INNER_RATIO >= all) {
-			T.inner[T.ninner++] = h[i] & ~1ULL;
-		}
+		if (in >= INNER_MIN && in * INNER_RATIO >= all)
+			T.inner[T.ninner++] = u[i].h;
 	}
-	free(h);
+	free(u);
 }
 
 /* Features and open tokens; a gold name over a closed token cannot be found and
