@@ -217,7 +217,7 @@ static const char *const funcwords[] = {
 };
 
 /* Last words of named events, laws and prizes: not entities, but the names inside
- * them may be ("Geneva Summit", "Google Science Fair"). */
+ * them may be (a city before "Summit", a company before "Fair"). */
 static const char *const event_tail[] = {
 	"Festival", "Cup", "Championship", "Championships", "Summit", "Olympics", "Games",
 	"Awards", "Award", "Prize", "War", "Act", "Fair", "Expo", "Day", "Year", "Week",
@@ -296,7 +296,7 @@ static const char *const place_cues[] = {
 	"in", "near", "outside", "across", "throughout", NULL
 };
 
-/* Compass words that make a larger place of a known one: "East Los Angeles". */
+/* Compass words that make a larger place of a known one ("East" before a city). */
 static const char *const compass[] = {
 	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
 	"Central", "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast",
@@ -454,12 +454,9 @@ hset_has(const struct hset *s, uint64_t h)
 	return 0;
 }
 
-/* Unknown words with a common word among them ("Successful Stormtroopers",
- * "Scientologist Tom Cruise"): each word is judged on its own. */
+/* Unknown words with a capitalised common word among them (an adjective or a
+ * follower's noun before a name): each word is judged on its own. */
 #define NSTOP_ACTION	CT_WEAK
-#ifndef WEAK_REPEAT
-#define WEAK_REPEAT 3
-#endif
 
 enum {
 	CT_WEAK = -1,		/* type decided from the whole article */
@@ -480,7 +477,6 @@ struct cand {
 	int	 ent;
 	long	 weight;	/* a single-word place: how well known */
 	int	 tc;		/* found in a Title Case line */
-	int	 weak_org;
 	float	 score;		/* the model's confidence, or -1 */
 };
 
@@ -932,7 +928,7 @@ title_before(struct ext *x, size_t a, struct buf *key)
 	unsigned m;
 
 	if (a <= x->lo || !(TF(a - 1) & TK_WORD) || (TF(a - 1) & TK_POSS))
-		return 0;	/* "Prime Minister's Questions" */
+		return 0;	/* a possessive title names an event, not its holder */
 	m = tok_mask(x, a - 1);
 	if (is_title_word(m) || ((TF(a - 1) & TK_ABBR) &&
 	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
@@ -964,8 +960,9 @@ person_after_comma(struct ext *x, size_t b, struct buf *key)
 	return 0;
 }
 
-/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
- * spokesman". Inline: asked after most names, most followed by neither. */
+/* Context after a name that speaks for a person: a verb of saying, "who", or an
+ * apposition that is a title. Inline: asked after most names, most followed by
+ * neither. */
 static inline int
 person_after(struct ext *x, size_t b, struct buf *key)
 {
@@ -987,7 +984,7 @@ place_before(struct ext *x, size_t a)
 	    tok_is(x, a - 2, "border");
 }
 
-/* "Irving, Texas": a known place after a comma. */
+/* A known place after a comma (a town, then its state or country). */
 static int
 place_after(struct ext *x, size_t b)
 {
@@ -1066,7 +1063,7 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 		memcpy(p, TT(i), TL(i));
 		p += TL(i);
 	}
-	/* Photo credits: "Peter Klaunzer-Pool / Keystone" names the photographer */
+	/* Photo credits: "NAME-Pool / AGENCY" names the photographer */
 	if (c->end - c->start > 5 && (TF(b - 1) & TK_HYPH) &&
 	    memcmp(x->text + c->end - 5, "-Pool", 5) == 0) {
 		c->end -= 5;
@@ -1085,8 +1082,8 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 }
 
 /* The person a name stands for: the curated row, else the one known person of that
- * name. A name the lists give to several people ("Martin": Dean, Steve and Mary
- * Martin) names none of them, and the text's own spelling stays canonical. */
+ * name. A name the lists give to several people (a common surname) names none of
+ * them, and the text's own spelling stays canonical. */
 static const struct gz_row *
 person_row(struct ext *x, const struct gz_row *rows)
 {
@@ -1138,7 +1135,8 @@ type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t nt
 
 /* A name the glossary or the cleaner says is a variant: type and canonical come from
  * the right name. A literal translation (strict) counts only when the right phrase
- * is a known name: "Russian satellite network" is Sputnik, "white wave" nothing.
+ * is a known name: one that renders a known name counts, one that renders a
+ * common phrase does not.
  * Returns 1 when handled. */
 static int
 variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cue,
@@ -1177,7 +1175,7 @@ variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cu
 }
 
 /* Artifacts whose suggestion counts only when it is a known name: literal
- * translations, and casing fixes to an acronym ("us" -> "US"). */
+ * translations, and casing fixes to an acronym (a pronoun that may be one). */
 static int
 strict_kind(const struct artifact *ar)
 {
@@ -1192,7 +1190,7 @@ names_kind(const struct artifact *ar)
 	if (!ar->suggestion || !ar->suggestion[0])
 		return 0;
 	if (ar->kind == AK_CASING) {
-		/* "us" -> "US", "new york times" -> "New York Times" */
+		/* a casing fix to a name of several capitalised words counts */
 		if (strchr(ar->suggestion, ' ') && ar->suggestion[0] >= 'A' &&
 		    ar->suggestion[0] <= 'Z')
 			return 1;
@@ -1261,8 +1259,9 @@ static void seg(struct ext *, size_t, size_t, int, struct buf *);
 
 static int	norp_only(struct ext *, const struct gz_row *, unsigned);
 
-/* "Russia-US" gives two places, "US-Russian" one, "Russian-Ukrainian" none; a
- * hyphenated name whose pieces are not all known places stays whole. */
+/* Two countries joined by a hyphen give two places, a country and a demonym one,
+ * two demonyms none; a hyphenated name whose pieces are not all known places
+ * stays whole. */
 static int
 hyphen_split(struct ext *x, size_t i)
 {
@@ -1309,9 +1308,9 @@ static int	fold_eq(const char *, size_t, const char *, size_t);
 #define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
 #define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF) | GZ_BIT(GZ_MT))
 
-/* A demonym, also in the plural ("Muslims"), that names no place of its own.
- * Before another name a word that is also a given name ("Tom" is a WordNet
- * demonym) counts as the given name; alone it is the demonym ("Syrian"). */
+/* A demonym, also in the plural, that names no place of its own. Before another
+ * name a word that is also a given name (WordNet lists some given names as
+ * demonyms) counts as the given name; alone it is the demonym. */
 static int
 demonym(struct ext *x, size_t i, int alone)
 {
@@ -1329,8 +1328,8 @@ demonym(struct ext *x, size_t i, int alone)
 	return norp_only(x, rows, m);
 }
 
-/* Rows of a demonym: no place of its own name, unless a city of a million
- * ("Canadian" is also a river; "Uzbek" names Uzbekistan only in WordNet). */
+/* Rows of a demonym: no place of its own name, unless a city of a million (some
+ * demonyms are also rivers, or name their country only in WordNet). */
 static int
 norp_only(struct ext *x, const struct gz_row *rows, unsigned m)
 {
@@ -1382,7 +1381,8 @@ roman(const char *s, size_t n)
 	return 1;
 }
 
-/* "Secunia.com", "Scientology.org": a web site named as its owner. */
+/* A domain name (a name, a dot, a top-level domain): a web site named as its
+ * owner. */
 static int
 domain(struct ext *x, size_t i)
 {
@@ -1462,13 +1462,13 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			return;
 		m = span_lookup(x, a, b, key, &rows);
 		m0 = b - a == 1 ? m : tok_mask(x, a);
-		/* A capitalised common word opening a sentence: "Officials", "Scientists". */
+		/* A capitalised common word opening a sentence (a plural noun). */
 		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) && !(m & VARIANTS) &&
 		    !((m & KNOWN) && (b - a > 1 || !(m & GZ_BIT(GZ_STOP)) ||
 		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
 		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(x->lower, lowhash(TT(a), TL(a))) &&
 		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
-			/* "Internet Explorer" opening a sentence: the rest alone is no
+			/* two unknown words opening a sentence: the second alone is no
 			 * better a name */
 			if (b - a == 2 && !is_funcword(x, a) && !(tok_mask(x, a + 1) &
 			    (KNOWN | GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
@@ -1478,7 +1478,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
 		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a, 0)) {
-			/* "British Red Cross": a demonym and a known organisation */
+			/* a demonym, then a known organisation: one name */
 			if (!(TF(a) & TK_HYPH) && (span_lookup(x, a + 1, b, key, NULL) &
 			    (GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE))) == GZ_BIT(GZ_ORG)) {
 				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
@@ -1494,7 +1494,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			a++;
 			continue;
 		}
-		/* "Internet Explorer 6", "Panama 3": a number ends no unknown name. */
+		/* A version or a score after a word: a number ends no unknown name. */
 		if (((TF(b - 1) & TK_DIGIT) || (b - a > 1 && roman(TT(b - 1), TL(b - 1)))) &&
 		    !(m & (KNOWN | VARIANTS)) &&
 		    !artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) {
@@ -1533,7 +1533,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;		/* a demonym alone */
 	if (b < x->hi && !(TF(b) & TK_SPACE) && (tok_is(x, b, "$") ||
 	    tok_is(x, b, "\xe2\x82\xac")))
-		return;		/* "US$ 20,000": a currency */
+		return;		/* a currency sign after it: money */
 	if (b - a == 1 && roman(TT(a), TL(a)))
 		return;		/* "part XVII" */
 	if (b - a == 1 && tok_in(x, a, W_COMPASS) && !(m & GZ_BIT(GZ_ORG)))
@@ -1541,8 +1541,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	for (i = a; i < b - 1 && tok_in(x, i, W_COMPASS); i++)
 		;
 	if (i == b - 1 && i > a && demonym(x, i, 1))
-		return;		/* "Eastern European" */
-	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
+		return;		/* a compass word and a demonym */
+	/* A word in capitals inside a sentence is an acronym, not the common word */
 	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline && !caps_funcword(x, a))
 		m &= ~GZ_BIT(GZ_STOP);
 	if (b - a >= 2 && tok_in(x, a, W_COMPASS) && (span_lookup(x, a + 1, b, key, NULL) &
@@ -1559,7 +1559,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;
 	if (!cue)
 		cue = person_after(x, b, key);
-	/* "U.S." is listed as "US" too, "L.A." as "LA" */
+	/* an abbreviation with periods is listed without them too */
 	if (m == 0 && b - a == 1 && (TF(a) & TK_ABBR) && memchr(TT(a), '.', TL(a))) {
 		char tmp[64];
 		size_t n = 0, j;
@@ -1570,7 +1570,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		m = gz_lookup(x->gz, tmp, n, &rows);
 	}
 	t = type_of(x, m & ~(GZ_BIT(GZ_STOP)), rows, cue, b - a, &row);
-	/* A small town that is also a common word ("Police", "Along") needs a cue. */
+	/* A small town that is also a common word needs a cue. */
 	if (t == ENT_PLACE && b - a == 1 && row_weight(row) < 100000 &&
 	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(x->lower,
 	    lowhash(TT(a), TL(a)))))
@@ -1593,7 +1593,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;
 	}
 	if (b - a > 1 && tok_in(x, b - 1, W_EVENT_TAIL)) {
-		/* "Geneva Summit", "Google Science Fair": only the names inside count */
+		/* a named event: only the names inside it count */
 		for (i = a; i + 1 < b; i++)
 			if ((TF(i) & TK_HYPH) || (tok_mask(x, i) & KNOWN))
 				seg(x, i, i + 1, 0, key);
@@ -1616,8 +1616,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		add_cand(x, a, b, CT_WEAK, hint, NULL, 0, 0);
 		return;
 	}
-	/* Two names side by side: "United States Hamdullah Mohib", "Refugee Council
-	 * Enver Solomon". Split before a given name, or after a known name. */
+	/* Two names side by side (an office's country or body, then its holder).
+	 * Split before a given name, or after a known name. */
 	if (!(m0 & GZ_BIT(GZ_GIVEN)))
 		for (k = a + 1; k + 1 < b; k++)
 			if ((tok_mask(x, k) & GZ_BIT(GZ_GIVEN)) && (TF(k + 1) & TK_UPPER) &&
@@ -1667,12 +1667,12 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		else if (place_before(x, a) || place_after(x, b))
 			t = nstop ? NSTOP_ACTION : ENT_PLACE;
 		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
-			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
+			t = ENT_ORG;	/* after "the", or a brand and a country */
 		else if (nstop == 1 && b - a == 2 && !(TF(a) & TK_SENT) &&
 		    (tok_mask(x, a) & GZ_BIT(GZ_STOP)) && !(tok_mask(x, b - 1) &
 		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(x->lower,
 		    lowhash(TT(b - 1), TL(b - 1))))
-			t = ENT_PERSON;	/* "Dries Mertens": a rare given name */
+			t = ENT_PERSON;	/* a given name no list knows */
 		else if (nstop)
 			t = NSTOP_ACTION;
 		else
@@ -1732,7 +1732,7 @@ run2(struct ext *x, size_t a, size_t b, struct buf *key)
 			seg(x, s, i, 0, key);
 		cue = 1;
 		s = i + l;
-		/* "Minister of Education Stefania Giannini": the office is no name */
+		/* "Minister of X" before a person: the office is no name */
 		if (s < b && is_connector(x, s)) {
 			while (s < b && is_connector(x, s))
 				s++;
@@ -1754,8 +1754,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 	if (tok_is(x, k, "and") || tok_is(x, k, "&")) {
 		size_t e;
 
-		/* "Union of Rationalist Atheists and Agnostics", but not "Institute of
-		 * Technology and Colorado State University" */
+		/* "and" inside one organisation's name ("Union of X and Y"), but not
+		 * between two whole names */
 		for (e = k + 1; e < b && !is_connector(x, e); e++)
 			;
 		if ((has_word(x, k + 1, e, W_ORG_TAIL) || has_word(x, k + 1, e, W_ORG_HEAD)) &&
@@ -1765,8 +1765,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 			if (tok_is(x, i, "of") && (has_word(x, s, i, W_ORG_HEAD) ||
 			    has_word(x, s, i, W_ORG_TAIL)))
 				return 1;
-		/* "State and Homeland Security Departments", "World Banking and
-		 * Financial Telecommunications Association" */
+		/* two bodies sharing a plural head, or one name whose head comes
+		 * after the "and" */
 		return tok_in(x, b - 1, W_ORG_TAIL) && !has_word(x, s, k, W_ORG_TAIL) &&
 		    !(span_lookup(x, s, k, &x->scratch, NULL) & KNOWN);
 	}
@@ -1774,7 +1774,7 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 	    tok_is(x, k, "the")) {
 		if (tok_is(x, k, "the") && k > s && is_connector(x, k - 1))
 			return 1;
-		/* "Colorado State University of the US": a whole name, then where */
+		/* "X University of the COUNTRY": a whole name, then where it is */
 		if (tok_is(x, k, "of") && k + 2 < b && tok_is(x, k + 1, "the") && k - s >= 2 &&
 		    tok_in(x, k - 1, W_ORG_TAIL) && !has_connector(x, s, k)) {
 			size_t e;
@@ -1793,7 +1793,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 }
 
 /* A run of capitalised words [a, b): split off "The", cut at connectors that join
- * two names ("Morocco and Iran", "Critics of Scientology"), then titles. */
+ * two names (two countries joined by "and", a common noun "of" a name), then
+ * titles. */
 static void
 run(struct ext *x, size_t a, size_t b, struct buf *key)
 {
@@ -1802,7 +1803,7 @@ run(struct ext *x, size_t a, size_t b, struct buf *key)
 	size_t k, s;
 
 	if (tok_is(x, a, "The") || tok_is(x, a, "THE")) {
-		/* Kept only where the official name has it: "The Washington Post" */
+		/* Kept only where the official name has it (some newspapers) */
 		m = span_lookup(x, a, b, key, &rows);
 		if (b - a > 1 && (m & GZ_BIT(GZ_ORG)) &&
 		    (row = best_row(x, rows, GZ_ORG)) != NULL && row->canonlen > 4 &&
@@ -1901,7 +1902,7 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 		a = tok_after(x, ar->start);
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
-		/* "The new york times": the article belongs to a name that has it */
+		/* "The" before a name in lower case: it belongs to a name that has it */
 		if (a > x->lo && (tok_is(x, a - 1, "The") || tok_is(x, a - 1, "the"))) {
 			const struct gz_row *r = gz_find(x->gz, ar->suggestion,
 			    strlen(ar->suggestion), GZ_ORG);
@@ -1961,7 +1962,7 @@ do_line(struct ext *x, struct buf *key)
 				last = j++;
 				continue;
 			}
-			/* "Nord Stream 2", "Group F 2": a short number ends a name */
+			/* a short number ends a name (a project's phase, a group) */
 			if ((TF(j) & TK_DIGIT) && (TF(j) & TK_SPACE) && TL(j) <= 2 &&
 			    !(j + 1 < x->hi && (TF(j + 1) & TK_WORD) &&
 			    !(TF(j + 1) & TK_SPACE))) {
@@ -2017,7 +2018,7 @@ fold_eq(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
-/* Damerau-Levenshtein distance, capped: enough for "Poutin"/"Putin". */
+/* Damerau-Levenshtein distance, capped: enough for a foreign spelling of a name. */
 static int
 edit_dist(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -2064,7 +2065,7 @@ ent_words(struct ent *e)
 	e->firstlen = sp1 ? (size_t)(sp1 - e->canon) : strlen(e->canon);
 }
 
-/* Initials of the capitalised words: "World Health Organisation" gives "WHO". */
+/* Initials of the capitalised words: "Alpha Beta Organisation" gives "ABO". */
 static int
 acronym_of(const char *name, const char *acr)
 {
@@ -2223,7 +2224,7 @@ find_ent(struct ent *ents, size_t nents, const struct name_index *ix, struct can
 				return (int)i;
 	}
 	if (c->type == ENT_PERSON && c->ntok > 1) {
-		/* "Vladimir Poutin": same given name, surname one edit away */
+		/* same given name, surname one edit away */
 		const char *sp = strrchr(name, ' ');
 
 		for (i = 0; sp && i < nents; i++)
@@ -2275,7 +2276,7 @@ resolve_weak(struct ext *x)
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
-		/* A small place that is a word of a person's name here: "Montalvo". */
+		/* A small place that is a word of a person's name here. */
 		if (c->type != CT_WEAK && !(c->type == ENT_PLACE && c->ntok == 1 &&
 		    c->weight < 1000000))
 			continue;
@@ -2313,30 +2314,11 @@ resolve_weak(struct ext *x)
 		for (k = 0, n = 0; k < 3; k++)
 			if (votes[k] > votes[n])
 				n = k;
-		if (votes[n] > 0) {
+		if (votes[n] > 0)
 			c->type = (int)n;
-			continue;
-		}
-		/* An unknown word the article keeps capitalising names something;
-		 * a person would have been introduced with a full name. */
-		if (c->sent || c->tc || hset_has(x->lower, lowhash(c->text,
-		    c->textlen)))
-			continue;
-		for (j = nidx_first(&byt, 0, c->text, c->textlen), n = 0;
-		    j != UINT32_MAX; j = byt.e[j].next) {
-			d = &x->cands[byt.e[j].id];
-			if (d->type == CT_WEAK && fold_eq(d->text, d->textlen, c->text,
-			    c->textlen))
-				n++;
-		}
-		if (n >= WEAK_REPEAT)
-			c->weak_org = 1;
 	}
 	nidx_free(&byt);
 	nidx_free(&byword);
-	for (i = 0; i < x->ncands; i++)
-		if (x->cands[i].weak_org)
-			x->cands[i].type = ENT_ORG;
 }
 
 static void *reserve(void *, size_t *, size_t, size_t);
@@ -2517,8 +2499,8 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 			    strchr(c->canon, ' ') && (ents[e].canontok < 2 ||
 			    fold_eq(ents[e].firstw, ents[e].firstlen, c->canon,
 			    (size_t)(strchr(c->canon, ' ') - c->canon)))) {
-				/* "Vladimir Poutin" met "Putin", which the lists know as
-				 * "Vladimir Putin": the known spelling wins */
+				/* a misspelt full name met a surname the lists know in
+				 * full: the known spelling wins */
 				ents[e].canon = c->canon;
 				ents[e].canontok = 2;
 				ents[e].confirmed = 1;
