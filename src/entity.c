@@ -2736,7 +2736,8 @@ ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
 	settle(x);
 	sc->rcands = reserve(sc->rcands, &sc->rcandcap, x->ncands + 1, sizeof *rc);
 	rc = sc->rcands;
-	memcpy(rc, x->cands, x->ncands * sizeof *rc);
+	if (x->ncands)
+		memcpy(rc, x->cands, x->ncands * sizeof *rc);
 	nrc = x->ncands;
 	if (cb == NULL)
 		x->ncands = 0;

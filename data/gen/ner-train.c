@@ -45,6 +45,7 @@ struct doc {
 	int		*gt;
 	size_t		 ngold, nlost;	/* gold spans no token boundary fits */
 	size_t		 l0, nl;	/* lines */
+	int		 dev;		/* scored, never trained on */
 };
 
 static struct {
@@ -397,7 +398,7 @@ train(const char *skip, int epochs, float *w, float *tr)
 	order = xreallocarray(NULL, T.nlines + 1, sizeof *order);
 	for (i = 0; i < T.nlines; i++)
 		if ((skip == NULL || strcmp(T.docs[T.lines[i].doc].genre, skip) != 0) &&
-		    strcmp(T.docs[T.lines[i].doc].genre, "(dev)") != 0)
+		    !T.docs[T.lines[i].doc].dev)
 			order[no++] = i;
 	rng = 0x2545F4914F6CDD1DULL;
 	for (e = 0; e < (size_t)epochs; e++) {
@@ -633,6 +634,32 @@ write_model(const char *path, const float *w, const float *tr)
 	    path, len, T.nbits, T.ninner);
 }
 
+static void
+free_all(void)
+{
+	size_t d;
+
+	for (d = 0; d < T.ndocs; d++) {
+		free(T.docs[d].name);
+		free(T.docs[d].genre);
+		free(T.docs[d].art.text);
+		free(T.docs[d].gs);
+		free(T.docs[d].ge);
+		free(T.docs[d].gt);
+	}
+	free(T.docs);
+	free(T.lines);
+	free(T.tok);
+	free(T.gold);
+	free(T.open);
+	free(T.feat);
+	free(T.nfeat);
+	free(T.inner);
+	free(em_buf);
+	free(bp_buf);
+	free(pred_buf);
+}
+
 /* ---- main ---------------------------------------------------------------------- */
 
 static void
@@ -694,6 +721,8 @@ main(int argc, char **argv)
 	ntrain = T.ndocs;
 	if (dev)
 		read_docs(dev);
+	for (d = ntrain; d < T.ndocs; d++)
+		T.docs[d].dev = 1;
 	/* the rules as lede runs them, without a model (none is loaded from -d
 	 * unless it is there; the rules' reading does not depend on it) */
 	knowledge_load(&k, datadir, NULL, warn, NULL);
@@ -726,10 +755,6 @@ main(int argc, char **argv)
 			genres[g] = T.docs[d].genre;
 			genres[g + 1] = NULL;
 		}
-		/* the dev documents' lines take no part: train() skips by genre, so
-		 * mark them with a genre of their own */
-		for (d = ntrain; d < T.ndocs; d++)
-			T.docs[d].genre = (char *)"(dev)";
 		for (g = 0; genres && genres[g]; g++) {
 			train(genres[g], epochs, w, tr);
 			add_bonus(w);
@@ -744,8 +769,6 @@ main(int argc, char **argv)
 		print_score("all (held out)", &all);
 	}
 	/* the final model: every training document, never the dev ones */
-	for (d = ntrain; d < T.ndocs; d++)
-		T.docs[d].genre = (char *)"(dev)";
 	train(hold, epochs, w, tr);
 	add_bonus(w);
 	if (dev) {
@@ -759,5 +782,6 @@ main(int argc, char **argv)
 		write_model(out, w, tr);
 	free(w);
 	free(genres);
+	free_all();
 	return 0;
 }
