@@ -2724,6 +2724,57 @@ ner_emit(struct ext *x, struct ext_scratch *sc, size_t lo, size_t n,
 	}
 }
 
+/* Words of the rules' typed names, folded, with the types they had: a word the
+ * rules typed somewhere says something of its other uses in the article. An open
+ * hash of cap (a power of two) slots; key 0 is an empty slot. */
+struct wordtypes {
+	uint64_t	*key;
+	unsigned char	*mask;
+	size_t		 cap;
+};
+
+static void
+wt_build(struct wordtypes *wt, struct ext *x, const struct cand *rc, size_t nrc)
+{
+	size_t i, k, need = 16, slot;
+	uint64_t h;
+
+	for (i = 0; i < nrc; i++)
+		need += rc[i].type >= 0 ? (size_t)rc[i].ntok : 0;
+	for (wt->cap = 16; wt->cap < 2 * need; wt->cap *= 2)
+		;
+	wt->key = xcalloc(wt->cap, sizeof *wt->key);
+	wt->mask = xcalloc(wt->cap, 1);
+	for (i = 0, k = 0; i < nrc; i++) {
+		if (rc[i].type < 0)
+			continue;
+		while (k < x->ntok && x->tok[k].end <= rc[i].start)
+			k++;
+		for (; k < x->ntok && x->tok[k].start < rc[i].end; k++) {
+			if (!(TF(k) & TK_WORD))
+				continue;
+			h = lowhash(TT(k), TL(k));
+			for (slot = h & (wt->cap - 1); wt->key[slot] && wt->key[slot] != h;
+			    slot = (slot + 1) & (wt->cap - 1))
+				;
+			wt->key[slot] = h;
+			wt->mask[slot] |= (unsigned char)(1u << rc[i].type);
+		}
+	}
+}
+
+static unsigned
+wt_get(const struct wordtypes *wt, const char *s, size_t n)
+{
+	uint64_t h = lowhash(s, n);
+	size_t slot;
+
+	for (slot = h & (wt->cap - 1); wt->key[slot]; slot = (slot + 1) & (wt->cap - 1))
+		if (wt->key[slot] == h)
+			return wt->mask[slot];
+	return 0;
+}
+
 /* Label every line with the model (or hand what it would see to cb). */
 static void
 ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
@@ -2731,7 +2782,8 @@ ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
     void (*cb)(struct ner_tok *, size_t, void *), void *ctx)
 {
 	struct cand *rc;
-	size_t li, nrc, rk = 0, k0;
+	struct wordtypes wt;
+	size_t li, nrc, rk = 0, k0, i;
 
 	settle(x);
 	sc->rcands = reserve(sc->rcands, &sc->rcandcap, x->ncands + 1, sizeof *rc);
@@ -2739,6 +2791,7 @@ ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
 	if (x->ncands)
 		memcpy(rc, x->cands, x->ncands * sizeof *rc);
 	nrc = x->ncands;
+	wt_build(&wt, x, rc, nrc);
 	if (cb == NULL)
 		x->ncands = 0;
 	for (li = 0; li < nl; li++) {
@@ -2749,6 +2802,9 @@ ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
 			rk++;
 		k0 = rk;
 		ner_line(x, sc, lo[li], lo[li + 1], sc->lflags[li], rc, nrc, &rk);
+		for (i = 0; i < lo[li + 1] - lo[li]; i++)
+			sc->nt[i].art = (sc->nt[i].flags & TK_UPPER) ? (uint8_t)wt_get(&wt,
+			    sc->nt[i].s, sc->nt[i].len) : 0;
 		if (cb != NULL) {
 			cb(sc->nt, lo[li + 1] - lo[li], ctx);
 			continue;
@@ -2756,6 +2812,8 @@ ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
 		ner_label(m, &sc->nw, sc->nt, lo[li + 1] - lo[li], sc->ntags, sc->nconf);
 		ner_emit(x, sc, lo[li], lo[li + 1] - lo[li], rc, k0, rk);
 	}
+	free(wt.key);
+	free(wt.mask);
 	if (cb == NULL)
 		ner_consistent(x, rc, nrc);
 }

@@ -297,6 +297,8 @@ ner_features(const struct ner_tok *t, size_t n, size_t i, unsigned nbits, uint32
 	k = put(out, k, 19, (uint64_t)c->gz << 8 | c->rule, nbits);
 	k = put(out, k, 20, c->gzs, nbits);
 	k = put(out, k, 21, (uint64_t)c->rule << 32 | (c->hshape & 0xffffffff), nbits);
+	k = put(out, k, 22, (uint64_t)c->art << 8 | (c->flags & TK_SENT ? 1 : 0), nbits);
+	k = put(out, k, 23, (uint64_t)c->art << 8 | c->rule, nbits);
 	return k;
 }
 

@@ -16,7 +16,7 @@
 #define NER_POS(tag)	(((tag) - 1) % 4)
 #define NER_MAXF	32	/* features of one token, at most */
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NER_FEATVER	7
+#define NER_FEATVER	8
 
 /* What the labeller knows of one token: the token itself, its gazetteer types, and
  * the rules' reading of it (0 none; else 1 + type * 4 + pos, type 3 for a name the
@@ -38,6 +38,8 @@ struct ner_tok {
 	uint8_t		 ctx;		/* NC_* */
 	uint8_t		 gzs;		/* in a listed name of several words: its types
 					 * (PERSON 1, PLACE 2, ORG 4) << 2 | pos (B I L) */
+	uint8_t		 art;		/* the types the rules gave this word anywhere
+					 * in the article (PERSON 1, PLACE 2, ORG 4) */
 	/* filled by ner_prepare: the word (as it is, lowered), shape, first and
 	 * last three bytes, each as a number (a short word's own bytes) */
 	uint64_t	 hlow, hexact, hshape, hpre, hsuf;
