@@ -315,13 +315,34 @@ ner_trans_ok(int from, int to)
 	return to != NER_O && (pt == 1 || pt == 2) && NER_TYPE(from) == NER_TYPE(to);
 }
 
+/* The tags each tag may follow (ner_trans_ok, written out): O, L and U end a name,
+ * so O, B and U follow them; I and L follow B and I of their type. */
+static const struct {
+	int		n;
+	unsigned char	p[7];
+} preds[NER_NTAGS] = {
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+	{ 2, { 1, 2 } },
+	{ 2, { 1, 2 } },
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+	{ 2, { 5, 6 } },
+	{ 2, { 5, 6 } },
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+	{ 2, { 9, 10 } },
+	{ 2, { 9, 10 } },
+	{ 7, { 0, 3, 4, 7, 8, 11, 12 } },
+};
+
 void
 ner_viterbi(const float *em, const float *trans, const unsigned char *open, size_t n,
     unsigned char *bp, unsigned char *tags)
 {
 	float d[NER_STRIDE], nd[NER_STRIDE], best, s;
 	size_t i;
-	int t, p, bt;
+	int t, p, bt, k;
 
 	if (n == 0)
 		return;
@@ -333,9 +354,8 @@ ner_viterbi(const float *em, const float *trans, const unsigned char *open, size
 			best = -INFINITY;
 			bt = 0;
 			if (open[i] || t == NER_O)
-				for (p = 0; p < NER_NTAGS; p++) {
-					if (!ner_trans_ok(p, t))
-						continue;
+				for (k = 0; k < preds[t].n; k++) {
+					p = preds[t].p[k];
 					s = d[p] + trans[p * NER_STRIDE + t];
 					if (s > best) {
 						best = s;
