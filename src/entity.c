@@ -2249,30 +2249,92 @@ find_ent(struct ent *ents, size_t nents, const struct name_index *ix, struct can
 	return best;
 }
 
+/* Distinct strings, each given a number: interned under a tag, folded as fold_eq
+ * compares, so that a chain holds each name once however often it is repeated. */
+struct interner {
+	struct name_index	 ix;
+	const char		**s;
+	size_t			*n;
+	size_t			 count, cap;
+};
+
+static uint32_t
+intern(struct interner *in, int tag, const char *s, size_t n, int add)
+{
+	uint32_t j;
+
+	for (j = nidx_first(&in->ix, tag, s, n); j != UINT32_MAX; j = in->ix.e[j].next)
+		if (fold_eq(in->s[in->ix.e[j].id], in->n[in->ix.e[j].id], s, n))
+			return in->ix.e[j].id;
+	if (!add)
+		return UINT32_MAX;
+	if (in->count == in->cap) {
+		in->cap = in->cap ? in->cap * 2 : 64;
+		in->s = xreallocarray(in->s, in->cap, sizeof *in->s);
+		in->n = xreallocarray(in->n, in->cap, sizeof *in->n);
+	}
+	in->s[in->count] = s;
+	in->n[in->count] = n;
+	nidx_add(&in->ix, in->count, tag, s, n);
+	return (uint32_t)in->count++;
+}
+
+/* What resolve_weak counts as it changes types: per text, the votes of the
+ * candidates with that text (a type, or a weak one's hint); per word, the persons
+ * of several words that end (tag 1) or begin (tag 2) with it. */
+struct weak_counts {
+	uint32_t	*text, *last, *first;	/* per candidate: its string's number */
+	int		(*votes)[3];
+	size_t		*persons;
+};
+
+static void
+weak_count(struct ext *x, struct weak_counts *w, size_t k, int sign)
+{
+	const struct cand *c = &x->cands[k];
+
+	if (c->type >= 0)
+		w->votes[w->text[k]][c->type] += sign;
+	else if (c->type == CT_WEAK && c->hint >= 0)
+		w->votes[w->text[k]][c->hint] += sign;
+	if (c->type == ENT_PERSON && c->ntok >= 2) {
+		w->persons[w->last[k]] += (size_t)(long)sign;
+		w->persons[w->first[k]] += (size_t)(long)sign;
+	}
+}
+
 static void
 resolve_weak(struct ext *x)
 {
-	size_t i, k, n, nl;
-	struct cand *c, *d;
-	struct name_index byt, byword;
-	uint32_t j;
-	int votes[3];
+	size_t i, k, n, nstr;
+	struct cand *c;
+	struct interner in;
+	struct weak_counts w;
+	uint32_t g;
 	const char *t, *sp;
 
-	/* Candidates by text; and multi-word ones by their last word (tag 0) and
-	 * their first (tag 1), whatever their type now: the loop below reads the
-	 * types as it changes them. */
-	nidx_init(&byt, x->ncands);
-	nidx_init(&byword, 2 * x->ncands);
+	/* Each candidate's text, and a multi-word one's last and first words, as
+	 * numbers; the counts are kept as the loop changes types, which it reads. */
+	memset(&in, 0, sizeof in);
+	nidx_init(&in.ix, 3 * x->ncands);
+	w.text = xreallocarray(NULL, 3 * (x->ncands + 1), sizeof *w.text);
+	w.last = w.text + x->ncands + 1;
+	w.first = w.last + x->ncands + 1;
 	for (k = 0; k < x->ncands; k++) {
 		t = x->cands[k].text;
-		nidx_add(&byt, k, 0, t, x->cands[k].textlen);
+		w.text[k] = intern(&in, 0, t, x->cands[k].textlen, 1);
+		w.last[k] = w.first[k] = UINT32_MAX;
 		if (x->cands[k].ntok < 2)
 			continue;
-		sp = strrchr(t, ' ');
-		nidx_add(&byword, k, 0, sp + 1, strlen(sp + 1));
-		nidx_add(&byword, k, 1, t, (size_t)(strchr(t, ' ') - t));
+		sp = strrchr(t, ' ') + 1;
+		w.last[k] = intern(&in, 1, sp, strlen(sp), 1);
+		w.first[k] = intern(&in, 2, t, (size_t)(strchr(t, ' ') - t), 1);
 	}
+	nstr = in.count;
+	w.votes = xcalloc(nstr + 1, sizeof *w.votes);
+	w.persons = xcalloc(nstr + 1, sizeof *w.persons);
+	for (k = 0; k < x->ncands; k++)
+		weak_count(x, &w, k, 1);
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
@@ -2280,45 +2342,35 @@ resolve_weak(struct ext *x)
 		if (c->type != CT_WEAK && !(c->type == ENT_PLACE && c->ntok == 1 &&
 		    c->weight < 1000000))
 			continue;
-		/* A word of a person's full name in the same article. */
-		for (n = 0; n < 2 && c->type != ENT_PERSON; n++) {
-			for (j = nidx_first(&byword, (int)n, c->text, c->textlen);
-			    j != UINT32_MAX; j = byword.e[j].next) {
-				d = &x->cands[byword.e[j].id];
-				if (d->type != ENT_PERSON || d->ntok < 2)
-					continue;
-				t = d->text;
-				sp = n == 0 ? strrchr(t, ' ') + 1 : t;
-				nl = n == 0 ? strlen(sp) : (size_t)(strchr(t, ' ') - t);
-				if (fold_eq(sp, nl, c->text, c->textlen)) {
-					c->type = ENT_PERSON;
-					c->canon = NULL;
-					break;
-				}
+		/* A word of a person's full name in the same article: its last
+		 * word, else its first. */
+		for (n = 1; n <= 2 && c->type != ENT_PERSON; n++) {
+			g = intern(&in, (int)n, c->text, c->textlen, 0);
+			if (g != UINT32_MAX && w.persons[g] > 0) {
+				weak_count(x, &w, i, -1);
+				c->type = ENT_PERSON;
+				c->canon = NULL;
+				weak_count(x, &w, i, 1);
 			}
 		}
 		if (c->type != CT_WEAK)
 			continue;
 		/* The same word typed or hinted elsewhere: a vote. */
-		memset(votes, 0, sizeof votes);
-		for (j = nidx_first(&byt, 0, c->text, c->textlen); j != UINT32_MAX;
-		    j = byt.e[j].next) {
-			d = &x->cands[byt.e[j].id];
-			if (!fold_eq(d->text, d->textlen, c->text, c->textlen))
-				continue;
-			if (d->type >= 0)
-				votes[d->type] += 1;
-			else if (d->type == CT_WEAK && d->hint >= 0)
-				votes[d->hint] += 1;
-		}
 		for (k = 0, n = 0; k < 3; k++)
-			if (votes[k] > votes[n])
+			if (w.votes[w.text[i]][k] > w.votes[w.text[i]][n])
 				n = k;
-		if (votes[n] > 0)
+		if (w.votes[w.text[i]][n] > 0) {
+			weak_count(x, &w, i, -1);
 			c->type = (int)n;
+			weak_count(x, &w, i, 1);
+		}
 	}
-	nidx_free(&byt);
-	nidx_free(&byword);
+	nidx_free(&in.ix);
+	free(in.s);
+	free(in.n);
+	free(w.text);
+	free(w.votes);
+	free(w.persons);
 }
 
 static void *reserve(void *, size_t *, size_t, size_t);

@@ -108,6 +108,28 @@ for n in 1 10 100; do
 done
 rm -f "$tmp/all.txt" "$tmp/single.txt"
 
+# The worst case for merging: unknown names repeated all through one article (a
+# chain per name once held every mention). 1 and 10 MB: the ratio should be ~10.
+prev=
+for n in 1 10; do
+	{ echo "A long title"; echo; yes 'Then Quorvex grew and Blentar left.' |
+	    tr '\n' ' ' | head -c $((n * 1048576)); echo; } > "$tmp/rep.txt"
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%U %S' -o "$tmp/cpu" $pin "$lede" analyze "$tmp/rep.txt" \
+		    > /dev/null
+	else
+		echo "0 0" > "$tmp/cpu"
+	fi
+	awk -v n="$n" -v c="$(cat "$tmp/cpu")" -v p="$prev" 'BEGIN {
+		split(c, t, " "); d = t[1] + t[2]
+		printf "one %d MB article of two repeated unknown names: %.2f s CPU", n, d
+		if (p != "" && p > 0)
+			printf ", %.1fx the one of 1 MB", d / p
+		printf "\n" }'
+	prev=$(awk -v c="$(cat "$tmp/cpu")" 'BEGIN { split(c, t, " "); print t[1] + t[2] }')
+done
+rm -f "$tmp/rep.txt"
+
 # Start-up: a one-line article with the real data, and with an empty data
 # directory; the difference is the cost of the knowledge files.
 printf 'Title\n\nPutin met Biden in Geneva.\n' > "$tmp/one.txt"
