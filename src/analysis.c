@@ -66,7 +66,7 @@ buf_addu(struct buf *b, size_t v)
 	buf_add(b, p, (size_t)(t + sizeof t - p));
 }
 
-/* A confidence 0..1 with two decimals ("0.95"), without printf. */
+/* A confidence 0..1 with three decimals ("0.950"), without printf. */
 static void
 buf_addscore(struct buf *b, double v)
 {
@@ -76,9 +76,10 @@ buf_addscore(struct buf *b, double v)
 		v = 0;
 	if (v > 1)
 		v = 1;
-	h = (unsigned)(v * 100 + 0.5);
-	buf_addc(b, (char)('0' + h / 100));
+	h = (unsigned)(v * 1000 + 0.5);
+	buf_addc(b, (char)('0' + h / 1000));
 	buf_addc(b, '.');
+	buf_addc(b, (char)('0' + h / 100 % 10));
 	buf_addc(b, (char)('0' + h / 10 % 10));
 	buf_addc(b, (char)('0' + h % 10));
 }
@@ -166,6 +167,10 @@ analysis_json(struct buf *b, const struct analysis *an)
 			buf_addu(b, m->end);
 			buf_addlit(b, ",\"text\":");
 			json_buf_string(b, a->text + m->start, m->end - m->start);
+			if (m->score >= 0) {	/* no score: the rules alone */
+				buf_addlit(b, ",\"score\":");
+				buf_addscore(b, m->score);
+			}
 			buf_addc(b, '}');
 		}
 		buf_addlit(b, "]}");

@@ -15,6 +15,7 @@
 
 #include "lede/entity.h"
 #include "lede/gazetteer.h"
+#include "lede/ner.h"
 #include "lede/token.h"
 #include "lede/util.h"
 
@@ -33,6 +34,8 @@ struct entity_kb {
 	struct wslot		*ws;
 	size_t			 connmax;	/* the longest connector's length */
 	struct ext_scratch	*sc;	/* buffers entity_extract reuses */
+	struct ner_model	*ner;	/* NULL: the rules alone */
+	int			 off;	/* the model is there but unreadable */
 };
 
 static void	ws_build(struct entity_kb *);
@@ -98,6 +101,32 @@ kb_load_dir(struct entity_kb *kb, const char *dir, int user,
 	}
 }
 
+/* The name model: without one the rules find names alone; one that is there but
+ * cannot be read turns entities off (a half-read model would find nonsense). */
+static void
+kb_load_model(struct entity_kb *kb, const char *dir,
+    void (*warn)(const char *, void *), void *ctx)
+{
+	char err[LEDE_ERRLEN], *path, *msg;
+	FILE *f;
+
+	path = xasprintf("%s/ner.model", dir);
+	if ((f = fopen(path, "r")) == NULL) {
+		free(path);
+		return;
+	}
+	fclose(f);
+	if ((kb->ner = ner_model_load(path, err, sizeof err)) == NULL) {
+		kb->off = 1;
+		if (warn) {
+			msg = xasprintf("%s; entities are off", err);
+			warn(msg, ctx);
+			free(msg);
+		}
+	}
+	free(path);
+}
+
 struct entity_kb *
 entity_kb_load(const char *datadir, const char *userdir,
     void (*warn)(const char *, void *), void *ctx)
@@ -111,7 +140,15 @@ entity_kb_load(const char *datadir, const char *userdir,
 		kb_load_dir(kb, datadir, 0, warn, ctx);
 	if (userdir)
 		kb_load_dir(kb, userdir, 1, warn, ctx);
+	if (datadir)
+		kb_load_model(kb, datadir, warn, ctx);
 	return kb;
+}
+
+int
+entity_kb_has_model(const struct entity_kb *kb)
+{
+	return kb != NULL && kb->ner != NULL;
 }
 
 void
@@ -120,6 +157,7 @@ entity_kb_free(struct entity_kb *kb)
 	if (kb == NULL)
 		return;
 	gz_free(kb->gz);
+	ner_model_free(kb->ner);
 	free(kb->ws);
 	scratch_free(kb->sc);
 	free(kb);
@@ -179,7 +217,7 @@ static const char *const funcwords[] = {
 };
 
 /* Last words of named events, laws and prizes: not entities, but the names inside
- * them may be ("Geneva Summit", "Google Science Fair"). */
+ * them may be (a city before "Summit", a company before "Fair"). */
 static const char *const event_tail[] = {
 	"Festival", "Cup", "Championship", "Championships", "Summit", "Olympics", "Games",
 	"Awards", "Award", "Prize", "War", "Act", "Fair", "Expo", "Day", "Year", "Week",
@@ -258,7 +296,7 @@ static const char *const place_cues[] = {
 	"in", "near", "outside", "across", "throughout", NULL
 };
 
-/* Compass words that make a larger place of a known one: "East Los Angeles". */
+/* Compass words that make a larger place of a known one ("East" before a city). */
 static const char *const compass[] = {
 	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
 	"Central", "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast",
@@ -416,12 +454,9 @@ hset_has(const struct hset *s, uint64_t h)
 	return 0;
 }
 
-/* Unknown words with a common word among them ("Successful Stormtroopers",
- * "Scientologist Tom Cruise"): each word is judged on its own. */
+/* Unknown words with a capitalised common word among them (an adjective or a
+ * follower's noun before a name): each word is judged on its own. */
 #define NSTOP_ACTION	CT_WEAK
-#ifndef WEAK_REPEAT
-#define WEAK_REPEAT 3
-#endif
 
 enum {
 	CT_WEAK = -1,		/* type decided from the whole article */
@@ -442,7 +477,7 @@ struct cand {
 	int	 ent;
 	long	 weight;	/* a single-word place: how well known */
 	int	 tc;		/* found in a Title Case line */
-	int	 weak_org;
+	float	 score;		/* the model's confidence, or -1 */
 };
 
 /* Strings of one article's candidates: blocks that never move (candidates point
@@ -566,6 +601,15 @@ struct ext_scratch {
 	struct arena		 strs;
 	struct span_ent		*spans;		/* SPAN_SLOTS */
 	uint32_t		 gen;		/* the article's number, for spans */
+	unsigned char		*lflags;	/* per line: NC_TITLECASE, NC_CAPSLINE */
+	size_t			 lflagcap;
+	struct cand		*rcands;	/* the rules' candidates, for the model */
+	size_t			 rcandcap;
+	struct ner_tok		*nt;		/* one line's tokens for the model */
+	unsigned char		*ntags;
+	float			*nconf;
+	size_t			 ntcap;
+	struct ner_work		 nw;
 };
 
 static struct ext_scratch *
@@ -592,6 +636,12 @@ scratch_release(struct ext_scratch *sc)
 	free(sc->ents);
 	free(sc->ord);
 	free(sc->spans);
+	free(sc->lflags);
+	free(sc->rcands);
+	free(sc->nt);
+	free(sc->ntags);
+	free(sc->nconf);
+	ner_work_free(&sc->nw);
 	buf_free(&sc->key);
 	buf_free(&sc->scratch);
 	arena_free(&sc->strs);
@@ -878,7 +928,7 @@ title_before(struct ext *x, size_t a, struct buf *key)
 	unsigned m;
 
 	if (a <= x->lo || !(TF(a - 1) & TK_WORD) || (TF(a - 1) & TK_POSS))
-		return 0;	/* "Prime Minister's Questions" */
+		return 0;	/* a possessive title names an event, not its holder */
 	m = tok_mask(x, a - 1);
 	if (is_title_word(m) || ((TF(a - 1) & TK_ABBR) &&
 	    is_title_word(gz_lookup(x->gz, TT(a - 1), TL(a - 1) - 1, NULL))))
@@ -910,8 +960,9 @@ person_after_comma(struct ext *x, size_t b, struct buf *key)
 	return 0;
 }
 
-/* Context after a name that speaks for a person: "X said", "X, who", "X, the Kremlin
- * spokesman". Inline: asked after most names, most followed by neither. */
+/* Context after a name that speaks for a person: a verb of saying, "who", or an
+ * apposition that is a title. Inline: asked after most names, most followed by
+ * neither. */
 static inline int
 person_after(struct ext *x, size_t b, struct buf *key)
 {
@@ -933,7 +984,7 @@ place_before(struct ext *x, size_t a)
 	    tok_is(x, a - 2, "border");
 }
 
-/* "Irving, Texas": a known place after a comma. */
+/* A known place after a comma (a town, then its state or country). */
 static int
 place_after(struct ext *x, size_t b)
 {
@@ -1012,7 +1063,7 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 		memcpy(p, TT(i), TL(i));
 		p += TL(i);
 	}
-	/* Photo credits: "Peter Klaunzer-Pool / Keystone" names the photographer */
+	/* Photo credits: "NAME-Pool / AGENCY" names the photographer */
 	if (c->end - c->start > 5 && (TF(b - 1) & TK_HYPH) &&
 	    memcmp(x->text + c->end - 5, "-Pool", 5) == 0) {
 		c->end -= 5;
@@ -1027,11 +1078,12 @@ add_cand(struct ext *x, size_t a, size_t b, int type, int hint, const char *cano
 	c->acronym = b - a == 1 && (TF(a) & TK_ALLCAPS);
 	c->tc = x->titlecase;
 	c->ent = -1;
+	c->score = -1;
 }
 
 /* The person a name stands for: the curated row, else the one known person of that
- * name. A name the lists give to several people ("Martin": Dean, Steve and Mary
- * Martin) names none of them, and the text's own spelling stays canonical. */
+ * name. A name the lists give to several people (a common surname) names none of
+ * them, and the text's own spelling stays canonical. */
 static const struct gz_row *
 person_row(struct ext *x, const struct gz_row *rows)
 {
@@ -1083,7 +1135,8 @@ type_of(struct ext *x, unsigned m, const struct gz_row *rows, int cue, size_t nt
 
 /* A name the glossary or the cleaner says is a variant: type and canonical come from
  * the right name. A literal translation (strict) counts only when the right phrase
- * is a known name: "Russian satellite network" is Sputnik, "white wave" nothing.
+ * is a known name: one that renders a known name counts, one that renders a
+ * common phrase does not.
  * Returns 1 when handled. */
 static int
 variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cue,
@@ -1122,7 +1175,7 @@ variant(struct ext *x, size_t a, size_t b, const char *sugg, size_t slen, int cu
 }
 
 /* Artifacts whose suggestion counts only when it is a known name: literal
- * translations, and casing fixes to an acronym ("us" -> "US"). */
+ * translations, and casing fixes to an acronym (a pronoun that may be one). */
 static int
 strict_kind(const struct artifact *ar)
 {
@@ -1137,7 +1190,7 @@ names_kind(const struct artifact *ar)
 	if (!ar->suggestion || !ar->suggestion[0])
 		return 0;
 	if (ar->kind == AK_CASING) {
-		/* "us" -> "US", "new york times" -> "New York Times" */
+		/* a casing fix to a name of several capitalised words counts */
 		if (strchr(ar->suggestion, ' ') && ar->suggestion[0] >= 'A' &&
 		    ar->suggestion[0] <= 'Z')
 			return 1;
@@ -1206,8 +1259,9 @@ static void seg(struct ext *, size_t, size_t, int, struct buf *);
 
 static int	norp_only(struct ext *, const struct gz_row *, unsigned);
 
-/* "Russia-US" gives two places, "US-Russian" one, "Russian-Ukrainian" none; a
- * hyphenated name whose pieces are not all known places stays whole. */
+/* Two countries joined by a hyphen give two places, a country and a demonym one,
+ * two demonyms none; a hyphenated name whose pieces are not all known places
+ * stays whole. */
 static int
 hyphen_split(struct ext *x, size_t i)
 {
@@ -1254,9 +1308,9 @@ static int	fold_eq(const char *, size_t, const char *, size_t);
 #define KNOWN	(GZ_BIT(GZ_PLACE) | GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PERSON))
 #define VARIANTS	(GZ_BIT(GZ_VARIANT) | GZ_BIT(GZ_WRONGREF) | GZ_BIT(GZ_MT))
 
-/* A demonym, also in the plural ("Muslims"), that names no place of its own.
- * Before another name a word that is also a given name ("Tom" is a WordNet
- * demonym) counts as the given name; alone it is the demonym ("Syrian"). */
+/* A demonym, also in the plural, that names no place of its own. Before another
+ * name a word that is also a given name (WordNet lists some given names as
+ * demonyms) counts as the given name; alone it is the demonym. */
 static int
 demonym(struct ext *x, size_t i, int alone)
 {
@@ -1274,8 +1328,8 @@ demonym(struct ext *x, size_t i, int alone)
 	return norp_only(x, rows, m);
 }
 
-/* Rows of a demonym: no place of its own name, unless a city of a million
- * ("Canadian" is also a river; "Uzbek" names Uzbekistan only in WordNet). */
+/* Rows of a demonym: no place of its own name, unless a city of a million (some
+ * demonyms are also rivers, or name their country only in WordNet). */
 static int
 norp_only(struct ext *x, const struct gz_row *rows, unsigned m)
 {
@@ -1327,7 +1381,8 @@ roman(const char *s, size_t n)
 	return 1;
 }
 
-/* "Secunia.com", "Scientology.org": a web site named as its owner. */
+/* A domain name (a name, a dot, a top-level domain): a web site named as its
+ * owner. */
 static int
 domain(struct ext *x, size_t i)
 {
@@ -1407,13 +1462,13 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			return;
 		m = span_lookup(x, a, b, key, &rows);
 		m0 = b - a == 1 ? m : tok_mask(x, a);
-		/* A capitalised common word opening a sentence: "Officials", "Scientists". */
+		/* A capitalised common word opening a sentence (a plural noun). */
 		if ((TF(a) & TK_SENT) && !cue && !(TF(a) & TK_ALLCAPS) && !(m & VARIANTS) &&
 		    !((m & KNOWN) && (b - a > 1 || !(m & GZ_BIT(GZ_STOP)) ||
 		    (m & GZ_BIT(GZ_ORG)) || major_place(x, rows))) &&
 		    ((m0 & GZ_BIT(GZ_STOP)) || (hset_has(x->lower, lowhash(TT(a), TL(a))) &&
 		    !(m0 & (GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_PLACE)))))) {
-			/* "Internet Explorer" opening a sentence: the rest alone is no
+			/* two unknown words opening a sentence: the second alone is no
 			 * better a name */
 			if (b - a == 2 && !is_funcword(x, a) && !(tok_mask(x, a + 1) &
 			    (KNOWN | GZ_BIT(GZ_GIVEN) | GZ_BIT(GZ_SURNAME))))
@@ -1423,7 +1478,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		}
 		/* A demonym before a name: kept only inside an organisation's name. */
 		if (b - a >= 2 && !(m & (KNOWN | VARIANTS)) && demonym(x, a, 0)) {
-			/* "British Red Cross": a demonym and a known organisation */
+			/* a demonym, then a known organisation: one name */
 			if (!(TF(a) & TK_HYPH) && (span_lookup(x, a + 1, b, key, NULL) &
 			    (GZ_BIT(GZ_ORG) | GZ_BIT(GZ_PLACE))) == GZ_BIT(GZ_ORG)) {
 				add_cand(x, a, b, ENT_ORG, CT_NONE, NULL, 0, 0);
@@ -1439,7 +1494,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 			a++;
 			continue;
 		}
-		/* "Internet Explorer 6", "Panama 3": a number ends no unknown name. */
+		/* A version or a score after a word: a number ends no unknown name. */
 		if (((TF(b - 1) & TK_DIGIT) || (b - a > 1 && roman(TT(b - 1), TL(b - 1)))) &&
 		    !(m & (KNOWN | VARIANTS)) &&
 		    !artifact_over(x, x->tok[a].start, x->tok[b - 1].end)) {
@@ -1478,7 +1533,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;		/* a demonym alone */
 	if (b < x->hi && !(TF(b) & TK_SPACE) && (tok_is(x, b, "$") ||
 	    tok_is(x, b, "\xe2\x82\xac")))
-		return;		/* "US$ 20,000": a currency */
+		return;		/* a currency sign after it: money */
 	if (b - a == 1 && roman(TT(a), TL(a)))
 		return;		/* "part XVII" */
 	if (b - a == 1 && tok_in(x, a, W_COMPASS) && !(m & GZ_BIT(GZ_ORG)))
@@ -1486,8 +1541,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 	for (i = a; i < b - 1 && tok_in(x, i, W_COMPASS); i++)
 		;
 	if (i == b - 1 && i > a && demonym(x, i, 1))
-		return;		/* "Eastern European" */
-	/* A capitalised acronym inside a sentence is no common word: "FIRST" */
+		return;		/* a compass word and a demonym */
+	/* A word in capitals inside a sentence is an acronym, not the common word */
 	if (b - a == 1 && (TF(a) & TK_ALLCAPS) && !x->capsline && !caps_funcword(x, a))
 		m &= ~GZ_BIT(GZ_STOP);
 	if (b - a >= 2 && tok_in(x, a, W_COMPASS) && (span_lookup(x, a + 1, b, key, NULL) &
@@ -1504,7 +1559,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;
 	if (!cue)
 		cue = person_after(x, b, key);
-	/* "U.S." is listed as "US" too, "L.A." as "LA" */
+	/* an abbreviation with periods is listed without them too */
 	if (m == 0 && b - a == 1 && (TF(a) & TK_ABBR) && memchr(TT(a), '.', TL(a))) {
 		char tmp[64];
 		size_t n = 0, j;
@@ -1515,7 +1570,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		m = gz_lookup(x->gz, tmp, n, &rows);
 	}
 	t = type_of(x, m & ~(GZ_BIT(GZ_STOP)), rows, cue, b - a, &row);
-	/* A small town that is also a common word ("Police", "Along") needs a cue. */
+	/* A small town that is also a common word needs a cue. */
 	if (t == ENT_PLACE && b - a == 1 && row_weight(row) < 100000 &&
 	    !place_before(x, a) && ((TF(a) & TK_SENT) || hset_has(x->lower,
 	    lowhash(TT(a), TL(a)))))
@@ -1538,7 +1593,7 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		return;
 	}
 	if (b - a > 1 && tok_in(x, b - 1, W_EVENT_TAIL)) {
-		/* "Geneva Summit", "Google Science Fair": only the names inside count */
+		/* a named event: only the names inside it count */
 		for (i = a; i + 1 < b; i++)
 			if ((TF(i) & TK_HYPH) || (tok_mask(x, i) & KNOWN))
 				seg(x, i, i + 1, 0, key);
@@ -1561,8 +1616,8 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		add_cand(x, a, b, CT_WEAK, hint, NULL, 0, 0);
 		return;
 	}
-	/* Two names side by side: "United States Hamdullah Mohib", "Refugee Council
-	 * Enver Solomon". Split before a given name, or after a known name. */
+	/* Two names side by side (an office's country or body, then its holder).
+	 * Split before a given name, or after a known name. */
 	if (!(m0 & GZ_BIT(GZ_GIVEN)))
 		for (k = a + 1; k + 1 < b; k++)
 			if ((tok_mask(x, k) & GZ_BIT(GZ_GIVEN)) && (TF(k + 1) & TK_UPPER) &&
@@ -1612,12 +1667,12 @@ seg(struct ext *x, size_t a, size_t b, int cue, struct buf *key)
 		else if (place_before(x, a) || place_after(x, b))
 			t = nstop ? NSTOP_ACTION : ENT_PLACE;
 		else if (after_the(x, a) || (country_word(x, b - 1) && b - a <= 3 && !nstop))
-			t = ENT_ORG;	/* "the Sea Org", "Hitwise UK" */
+			t = ENT_ORG;	/* after "the", or a brand and a country */
 		else if (nstop == 1 && b - a == 2 && !(TF(a) & TK_SENT) &&
 		    (tok_mask(x, a) & GZ_BIT(GZ_STOP)) && !(tok_mask(x, b - 1) &
 		    (GZ_BIT(GZ_STOP) | KNOWN)) && !hset_has(x->lower,
 		    lowhash(TT(b - 1), TL(b - 1))))
-			t = ENT_PERSON;	/* "Dries Mertens": a rare given name */
+			t = ENT_PERSON;	/* a given name no list knows */
 		else if (nstop)
 			t = NSTOP_ACTION;
 		else
@@ -1677,7 +1732,7 @@ run2(struct ext *x, size_t a, size_t b, struct buf *key)
 			seg(x, s, i, 0, key);
 		cue = 1;
 		s = i + l;
-		/* "Minister of Education Stefania Giannini": the office is no name */
+		/* "Minister of X" before a person: the office is no name */
 		if (s < b && is_connector(x, s)) {
 			while (s < b && is_connector(x, s))
 				s++;
@@ -1699,8 +1754,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 	if (tok_is(x, k, "and") || tok_is(x, k, "&")) {
 		size_t e;
 
-		/* "Union of Rationalist Atheists and Agnostics", but not "Institute of
-		 * Technology and Colorado State University" */
+		/* "and" inside one organisation's name ("Union of X and Y"), but not
+		 * between two whole names */
 		for (e = k + 1; e < b && !is_connector(x, e); e++)
 			;
 		if ((has_word(x, k + 1, e, W_ORG_TAIL) || has_word(x, k + 1, e, W_ORG_HEAD)) &&
@@ -1710,8 +1765,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 			if (tok_is(x, i, "of") && (has_word(x, s, i, W_ORG_HEAD) ||
 			    has_word(x, s, i, W_ORG_TAIL)))
 				return 1;
-		/* "State and Homeland Security Departments", "World Banking and
-		 * Financial Telecommunications Association" */
+		/* two bodies sharing a plural head, or one name whose head comes
+		 * after the "and" */
 		return tok_in(x, b - 1, W_ORG_TAIL) && !has_word(x, s, k, W_ORG_TAIL) &&
 		    !(span_lookup(x, s, k, &x->scratch, NULL) & KNOWN);
 	}
@@ -1719,7 +1774,7 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 	    tok_is(x, k, "the")) {
 		if (tok_is(x, k, "the") && k > s && is_connector(x, k - 1))
 			return 1;
-		/* "Colorado State University of the US": a whole name, then where */
+		/* "X University of the COUNTRY": a whole name, then where it is */
 		if (tok_is(x, k, "of") && k + 2 < b && tok_is(x, k + 1, "the") && k - s >= 2 &&
 		    tok_in(x, k - 1, W_ORG_TAIL) && !has_connector(x, s, k)) {
 			size_t e;
@@ -1738,7 +1793,8 @@ keep_connector(struct ext *x, size_t s, size_t k, size_t b)
 }
 
 /* A run of capitalised words [a, b): split off "The", cut at connectors that join
- * two names ("Morocco and Iran", "Critics of Scientology"), then titles. */
+ * two names (two countries joined by "and", a common noun "of" a name), then
+ * titles. */
 static void
 run(struct ext *x, size_t a, size_t b, struct buf *key)
 {
@@ -1747,7 +1803,7 @@ run(struct ext *x, size_t a, size_t b, struct buf *key)
 	size_t k, s;
 
 	if (tok_is(x, a, "The") || tok_is(x, a, "THE")) {
-		/* Kept only where the official name has it: "The Washington Post" */
+		/* Kept only where the official name has it (some newspapers) */
 		m = span_lookup(x, a, b, key, &rows);
 		if (b - a > 1 && (m & GZ_BIT(GZ_ORG)) &&
 		    (row = best_row(x, rows, GZ_ORG)) != NULL && row->canonlen > 4 &&
@@ -1846,7 +1902,7 @@ artifact_mentions(struct ext *x, size_t ls, size_t le, struct buf *key)
 		a = tok_after(x, ar->start);
 		for (b = a; b < x->hi && x->tok[b].start < ar->end; b++)
 			;
-		/* "The new york times": the article belongs to a name that has it */
+		/* "The" before a name in lower case: it belongs to a name that has it */
 		if (a > x->lo && (tok_is(x, a - 1, "The") || tok_is(x, a - 1, "the"))) {
 			const struct gz_row *r = gz_find(x->gz, ar->suggestion,
 			    strlen(ar->suggestion), GZ_ORG);
@@ -1906,7 +1962,7 @@ do_line(struct ext *x, struct buf *key)
 				last = j++;
 				continue;
 			}
-			/* "Nord Stream 2", "Group F 2": a short number ends a name */
+			/* a short number ends a name (a project's phase, a group) */
 			if ((TF(j) & TK_DIGIT) && (TF(j) & TK_SPACE) && TL(j) <= 2 &&
 			    !(j + 1 < x->hi && (TF(j + 1) & TK_WORD) &&
 			    !(TF(j + 1) & TK_SPACE))) {
@@ -1962,7 +2018,7 @@ fold_eq(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
-/* Damerau-Levenshtein distance, capped: enough for "Poutin"/"Putin". */
+/* Damerau-Levenshtein distance, capped: enough for a foreign spelling of a name. */
 static int
 edit_dist(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -2009,7 +2065,7 @@ ent_words(struct ent *e)
 	e->firstlen = sp1 ? (size_t)(sp1 - e->canon) : strlen(e->canon);
 }
 
-/* Initials of the capitalised words: "World Health Organisation" gives "WHO". */
+/* Initials of the capitalised words: "Alpha Beta Organisation" gives "ABO". */
 static int
 acronym_of(const char *name, const char *acr)
 {
@@ -2168,7 +2224,7 @@ find_ent(struct ent *ents, size_t nents, const struct name_index *ix, struct can
 				return (int)i;
 	}
 	if (c->type == ENT_PERSON && c->ntok > 1) {
-		/* "Vladimir Poutin": same given name, surname one edit away */
+		/* same given name, surname one edit away */
 		const char *sp = strrchr(name, ' ');
 
 		for (i = 0; sp && i < nents; i++)
@@ -2193,98 +2249,252 @@ find_ent(struct ent *ents, size_t nents, const struct name_index *ix, struct can
 	return best;
 }
 
+/* Distinct strings, each given a number: interned under a tag, folded as fold_eq
+ * compares, so that a chain holds each name once however often it is repeated. */
+struct interner {
+	struct name_index	 ix;
+	const char		**s;
+	size_t			*n;
+	size_t			 count, cap;
+};
+
+static uint32_t
+intern(struct interner *in, int tag, const char *s, size_t n, int add)
+{
+	uint32_t j;
+
+	for (j = nidx_first(&in->ix, tag, s, n); j != UINT32_MAX; j = in->ix.e[j].next)
+		if (fold_eq(in->s[in->ix.e[j].id], in->n[in->ix.e[j].id], s, n))
+			return in->ix.e[j].id;
+	if (!add)
+		return UINT32_MAX;
+	if (in->count == in->cap) {
+		in->cap = in->cap ? in->cap * 2 : 64;
+		in->s = xreallocarray(in->s, in->cap, sizeof *in->s);
+		in->n = xreallocarray(in->n, in->cap, sizeof *in->n);
+	}
+	in->s[in->count] = s;
+	in->n[in->count] = n;
+	nidx_add(&in->ix, in->count, tag, s, n);
+	return (uint32_t)in->count++;
+}
+
+/* What resolve_weak counts as it changes types: per text, the votes of the
+ * candidates with that text (a type, or a weak one's hint); per word, the persons
+ * of several words that end (tag 1) or begin (tag 2) with it. */
+struct weak_counts {
+	uint32_t	*text, *last, *first;	/* per candidate: its string's number */
+	int		(*votes)[3];
+	size_t		*persons;
+};
+
+static void
+weak_count(struct ext *x, struct weak_counts *w, size_t k, int sign)
+{
+	const struct cand *c = &x->cands[k];
+
+	if (c->type >= 0)
+		w->votes[w->text[k]][c->type] += sign;
+	else if (c->type == CT_WEAK && c->hint >= 0)
+		w->votes[w->text[k]][c->hint] += sign;
+	if (c->type == ENT_PERSON && c->ntok >= 2) {
+		w->persons[w->last[k]] += (size_t)(long)sign;
+		w->persons[w->first[k]] += (size_t)(long)sign;
+	}
+}
+
 static void
 resolve_weak(struct ext *x)
 {
-	size_t i, k, n, nl;
-	struct cand *c, *d;
-	struct name_index byt, byword;
-	uint32_t j;
-	int votes[3];
+	size_t i, k, n, nstr;
+	struct cand *c;
+	struct interner in;
+	struct weak_counts w;
+	uint32_t g;
 	const char *t, *sp;
 
-	/* Candidates by text; and multi-word ones by their last word (tag 0) and
-	 * their first (tag 1), whatever their type now: the loop below reads the
-	 * types as it changes them. */
-	nidx_init(&byt, x->ncands);
-	nidx_init(&byword, 2 * x->ncands);
+	/* Each candidate's text, and a multi-word one's last and first words, as
+	 * numbers; the counts are kept as the loop changes types, which it reads. */
+	memset(&in, 0, sizeof in);
+	nidx_init(&in.ix, 3 * x->ncands);
+	w.text = xreallocarray(NULL, 3 * (x->ncands + 1), sizeof *w.text);
+	w.last = w.text + x->ncands + 1;
+	w.first = w.last + x->ncands + 1;
 	for (k = 0; k < x->ncands; k++) {
 		t = x->cands[k].text;
-		nidx_add(&byt, k, 0, t, x->cands[k].textlen);
+		w.text[k] = intern(&in, 0, t, x->cands[k].textlen, 1);
+		w.last[k] = w.first[k] = UINT32_MAX;
 		if (x->cands[k].ntok < 2)
 			continue;
-		sp = strrchr(t, ' ');
-		nidx_add(&byword, k, 0, sp + 1, strlen(sp + 1));
-		nidx_add(&byword, k, 1, t, (size_t)(strchr(t, ' ') - t));
+		sp = strrchr(t, ' ') + 1;
+		w.last[k] = intern(&in, 1, sp, strlen(sp), 1);
+		w.first[k] = intern(&in, 2, t, (size_t)(strchr(t, ' ') - t), 1);
 	}
+	nstr = in.count;
+	w.votes = xcalloc(nstr + 1, sizeof *w.votes);
+	w.persons = xcalloc(nstr + 1, sizeof *w.persons);
+	for (k = 0; k < x->ncands; k++)
+		weak_count(x, &w, k, 1);
 
 	for (i = 0; i < x->ncands; i++) {
 		c = &x->cands[i];
-		/* A small place that is a word of a person's name here: "Montalvo". */
+		/* A small place that is a word of a person's name here. */
 		if (c->type != CT_WEAK && !(c->type == ENT_PLACE && c->ntok == 1 &&
 		    c->weight < 1000000))
 			continue;
-		/* A word of a person's full name in the same article. */
-		for (n = 0; n < 2 && c->type != ENT_PERSON; n++) {
-			for (j = nidx_first(&byword, (int)n, c->text, c->textlen);
-			    j != UINT32_MAX; j = byword.e[j].next) {
-				d = &x->cands[byword.e[j].id];
-				if (d->type != ENT_PERSON || d->ntok < 2)
-					continue;
-				t = d->text;
-				sp = n == 0 ? strrchr(t, ' ') + 1 : t;
-				nl = n == 0 ? strlen(sp) : (size_t)(strchr(t, ' ') - t);
-				if (fold_eq(sp, nl, c->text, c->textlen)) {
-					c->type = ENT_PERSON;
-					c->canon = NULL;
-					break;
-				}
+		/* A word of a person's full name in the same article: its last
+		 * word, else its first. */
+		for (n = 1; n <= 2 && c->type != ENT_PERSON; n++) {
+			g = intern(&in, (int)n, c->text, c->textlen, 0);
+			if (g != UINT32_MAX && w.persons[g] > 0) {
+				weak_count(x, &w, i, -1);
+				c->type = ENT_PERSON;
+				c->canon = NULL;
+				weak_count(x, &w, i, 1);
 			}
 		}
 		if (c->type != CT_WEAK)
 			continue;
 		/* The same word typed or hinted elsewhere: a vote. */
-		memset(votes, 0, sizeof votes);
-		for (j = nidx_first(&byt, 0, c->text, c->textlen); j != UINT32_MAX;
-		    j = byt.e[j].next) {
-			d = &x->cands[byt.e[j].id];
-			if (!fold_eq(d->text, d->textlen, c->text, c->textlen))
-				continue;
-			if (d->type >= 0)
-				votes[d->type] += 1;
-			else if (d->type == CT_WEAK && d->hint >= 0)
-				votes[d->hint] += 1;
-		}
 		for (k = 0, n = 0; k < 3; k++)
-			if (votes[k] > votes[n])
+			if (w.votes[w.text[i]][k] > w.votes[w.text[i]][n])
 				n = k;
-		if (votes[n] > 0) {
+		if (w.votes[w.text[i]][n] > 0) {
+			weak_count(x, &w, i, -1);
 			c->type = (int)n;
-			continue;
+			weak_count(x, &w, i, 1);
 		}
-		/* An unknown word the article keeps capitalising names something;
-		 * a person would have been introduced with a full name. */
-		if (c->sent || c->tc || hset_has(x->lower, lowhash(c->text,
-		    c->textlen)))
-			continue;
-		for (j = nidx_first(&byt, 0, c->text, c->textlen), n = 0;
-		    j != UINT32_MAX; j = byt.e[j].next) {
-			d = &x->cands[byt.e[j].id];
-			if (d->type == CT_WEAK && fold_eq(d->text, d->textlen, c->text,
-			    c->textlen))
-				n++;
-		}
-		if (n >= WEAK_REPEAT)
-			c->weak_org = 1;
 	}
-	nidx_free(&byt);
-	nidx_free(&byword);
-	for (i = 0; i < x->ncands; i++)
-		if (x->cands[i].weak_org)
-			x->cands[i].type = ENT_ORG;
+	nidx_free(&in.ix);
+	free(in.s);
+	free(in.n);
+	free(w.text);
+	free(w.votes);
+	free(w.persons);
 }
 
 static void *reserve(void *, size_t *, size_t, size_t);
+
+/* Candidates in order, overlaps dropped (an artifact mention may cover a
+ * candidate), weak ones typed from the article. */
+static void
+settle(struct ext *x)
+{
+	size_t i, k;
+
+	sort_cands(x->cands, x->ncands);
+	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
+		if (x->cands[i].start < x->cands[k].end)
+			continue;
+		x->cands[++k] = x->cands[i];
+	}
+	if (x->ncands)
+		x->ncands = k + 1;
+	resolve_weak(x);
+}
+
+/* One article, one reading of a name, after the model: one string takes the type
+ * its mentions' scores favour, and a single word the rules found but the model
+ * passed over is a person where it is the surname of a person named in full.
+ * (Measured on genres the model never saw: both help; retyping the model's own
+ * single words as surnames or acronyms did not.) Indexes by folded text: linear
+ * in the article. */
+/* The candidate filed in ix under s[0, n) (tag 0) whose text, or last word when
+ * last is set, is s; or UINT32_MAX. Only distinct names are filed, so a chain
+ * is short however often a name is repeated. */
+static uint32_t
+nidx_find(const struct name_index *ix, const struct cand *cands, const char *s,
+    size_t n, int last)
+{
+	uint32_t j;
+	const char *t;
+	size_t tl;
+
+	for (j = nidx_first(ix, 0, s, n); j != UINT32_MAX; j = ix->e[j].next) {
+		t = cands[ix->e[j].id].text;
+		tl = cands[ix->e[j].id].textlen;
+		if (last) {
+			t = strrchr(t, ' ') + 1;
+			tl = strlen(t);
+		}
+		if (fold_eq(t, tl, s, n))
+			return ix->e[j].id;
+	}
+	return UINT32_MAX;
+}
+
+static void
+ner_consistent(struct ext *x, const struct cand *rc, size_t nrc)
+{
+	struct name_index byt, bylast;
+	struct cand *c;
+	size_t i, k, n0;
+	uint32_t *grp;
+	float (*votes)[3];
+	const char *sp;
+	int best;
+
+	sort_cands(x->cands, x->ncands);
+	nidx_init(&byt, x->ncands);
+	nidx_init(&bylast, x->ncands);
+	grp = xreallocarray(NULL, x->ncands + 1, sizeof *grp);
+	votes = xcalloc(x->ncands + 1, sizeof *votes);
+	for (k = 0; k < x->ncands; k++) {
+		c = &x->cands[k];
+		grp[k] = UINT32_MAX;
+		if (c->type < 0)
+			continue;
+		if ((grp[k] = nidx_find(&byt, x->cands, c->text, c->textlen, 0)) ==
+		    UINT32_MAX) {
+			grp[k] = (uint32_t)k;
+			nidx_add(&byt, k, 0, c->text, c->textlen);
+		}
+		votes[grp[k]][c->type] += c->score >= 0 ? c->score : 1;
+		if (c->type == ENT_PERSON && c->ntok >= 2) {
+			sp = strrchr(c->text, ' ') + 1;
+			if (nidx_find(&bylast, x->cands, sp, strlen(sp), 1) == UINT32_MAX)
+				nidx_add(&bylast, k, 0, sp, strlen(sp));
+		}
+	}
+	for (i = 0; i < x->ncands; i++) {
+		c = &x->cands[i];
+		if (c->type < 0 || c->fixed)
+			continue;
+		for (k = 0, best = c->type; k < 3; k++)
+			if (votes[grp[i]][k] > votes[grp[i]][best])
+				best = (int)k;
+		if (best != c->type) {
+			c->type = best;
+			c->canon = NULL;
+		}
+	}
+	free(grp);
+	free(votes);
+	/* the rules' single words the model passed over, surnames of a full name
+	 * (bylast holds persons' names as the model typed them) */
+	n0 = x->ncands;
+	for (i = 0, k = 0; i < nrc; i++) {
+		if (rc[i].ntok != 1 || rc[i].fixed)
+			continue;
+		while (k < n0 && x->cands[k].end <= rc[i].start)
+			k++;
+		if (k < n0 && x->cands[k].start < rc[i].end)
+			continue;
+		if (nidx_find(&bylast, x->cands, rc[i].text, rc[i].textlen, 1) == UINT32_MAX)
+			continue;
+		if (x->ncands == x->candcap) {
+			x->candcap = x->candcap ? x->candcap * 2 : 64;
+			x->cands = xreallocarray(x->cands, x->candcap, sizeof *x->cands);
+		}
+		x->cands[x->ncands] = rc[i];
+		x->cands[x->ncands].type = ENT_PERSON;
+		x->cands[x->ncands].canon = NULL;
+		x->cands[x->ncands].ent = -1;
+		x->cands[x->ncands++].score = 0.5f;
+	}
+	nidx_free(&byt);
+	nidx_free(&bylast);
+}
 
 struct ent_first {
 	size_t	first, ent;
@@ -2309,16 +2519,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 	struct cand *c;
 	int e;
 
-	sort_cands(x->cands, x->ncands);
-	/* Drop overlaps (an artifact mention may cover a candidate). */
-	for (i = 1, k = 0; x->ncands && i < x->ncands; i++) {
-		if (x->cands[i].start < x->cands[k].end)
-			continue;
-		x->cands[++k] = x->cands[i];
-	}
-	if (x->ncands)
-		x->ncands = k + 1;
-	resolve_weak(x);
+	settle(x);
 	ents = sc->ents = reserve(sc->ents, &sc->entcap, x->ncands + 1, sizeof *ents);
 	nidx_init(&eix, x->ncands);
 	/* Full names first, so that a surname before its full name still joins it. */
@@ -2350,8 +2551,8 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 			    strchr(c->canon, ' ') && (ents[e].canontok < 2 ||
 			    fold_eq(ents[e].firstw, ents[e].firstlen, c->canon,
 			    (size_t)(strchr(c->canon, ' ') - c->canon)))) {
-				/* "Vladimir Poutin" met "Putin", which the lists know as
-				 * "Vladimir Putin": the known spelling wins */
+				/* a misspelt full name met a surname the lists know in
+				 * full: the known spelling wins */
 				ents[e].canon = c->canon;
 				ents[e].canontok = 2;
 				ents[e].confirmed = 1;
@@ -2399,6 +2600,7 @@ merge(struct ext *x, struct ext_scratch *sc, struct entity_result *out)
 			continue;
 		k = rank[c->ent];
 		out->ents[k].mentions[out->ents[k].nmentions].start = c->start;
+		out->ents[k].mentions[out->ents[k].nmentions].score = c->score;
 		out->ents[k].mentions[out->ents[k].nmentions++].end = c->end;
 	}
 }
@@ -2414,9 +2616,264 @@ reserve(void *p, size_t *cap, size_t n, size_t sz)
 	return xreallocarray(NULL, *cap, sz);
 }
 
-void
-entity_extract(const struct entity_kb *kb, const struct article *a,
-    const struct clean_result *c, struct entity_result *out)
+/* ---- the learned labeller ------------------------------------------------------ */
+
+#define GZS_MAX	5	/* the longest listed name looked for, in words */
+
+/* What the labeller sees of the tokens [lo, hi) of a line: the rules' reading of
+ * each (from their candidates rc, in order, from *rk on), the gazetteer's types of
+ * the words where a name may be, and what the article says of the word. */
+static void
+ner_line(struct ext *x, struct ext_scratch *sc, size_t lo, size_t hi, unsigned lf,
+    const struct cand *rc, size_t nrc, size_t *rk)
+{
+	struct ner_tok *t;
+	const struct cand *c;
+	size_t i, n = hi - lo, a, b;
+	int type;
+	unsigned open;
+
+	if (n > sc->ntcap) {
+		sc->ntcap = n * 2;
+		free(sc->nt);
+		free(sc->ntags);
+		free(sc->nconf);
+		sc->nt = xreallocarray(NULL, sc->ntcap, sizeof *sc->nt);
+		sc->ntags = xmalloc(sc->ntcap);
+		sc->nconf = xreallocarray(NULL, sc->ntcap, sizeof *sc->nconf);
+	}
+	t = sc->nt;
+	x->lo = lo;
+	x->hi = hi;
+	for (i = 0; i < n; i++) {
+		t[i].s = TT(lo + i);
+		t[i].len = (uint32_t)TL(lo + i);
+		t[i].flags = TF(lo + i);
+		t[i].gz = 0;
+		t[i].rule = 0;
+		t[i].ctx = (unsigned char)lf | (i == 0 ? NC_LINE0 : 0) |
+		    (TF(lo + i) & TK_SENT ? NC_SENT : 0);
+		if ((TF(lo + i) & TK_UPPER) && hset_has(x->lower, lowhash(TT(lo + i),
+		    TL(lo + i))))
+			t[i].ctx |= NC_LOWERED;
+	}
+	for (; *rk < nrc && rc[*rk].start < x->tok[hi - 1].end; ++*rk) {
+		c = &rc[*rk];
+		a = tok_after(x, c->start);
+		for (b = a; b < hi && x->tok[b].start < c->end; b++)
+			;
+		if (b == a)
+			continue;
+		type = c->type >= 0 ? c->type : 3;
+		for (i = a; i < b; i++)
+			t[i - lo].rule = (uint8_t)(1 + type * 4 + (b - a == 1 ? 3 : i == a ?
+			    0 : i + 1 == b ? 2 : 1));
+	}
+	/* names of several words the lists know: longest first from each word */
+	for (i = 0; i < n; i++)
+		t[i].gzs = 0;
+	for (i = 0; i < n; i++) {
+		size_t len, j;
+		unsigned m;
+
+		if ((t[i].flags & (TK_WORD | TK_UPPER)) != (TK_WORD | TK_UPPER))
+			continue;
+		for (len = n - i < GZS_MAX ? n - i : GZS_MAX; len >= 2; len--) {
+			if ((t[i + len - 1].flags & (TK_WORD | TK_UPPER)) !=
+			    (TK_WORD | TK_UPPER))
+				continue;
+			for (j = i + 1; j + 1 < i + len; j++)
+				if (!(t[j].flags & TK_WORD) || !(t[j].flags & TK_UPPER ||
+				    is_connector(x, lo + j)))
+					break;
+			if (j + 1 < i + len)
+				continue;
+			m = span_lookup(x, lo + i, lo + i + len, &sc->key, NULL);
+			m = (m & GZ_BIT(GZ_PERSON) ? 1 : 0) | (m & GZ_BIT(GZ_PLACE) ? 2 : 0) |
+			    (m & GZ_BIT(GZ_ORG) ? 4 : 0);
+			if (m == 0)
+				continue;
+			for (j = i; j < i + len; j++)
+				t[j].gzs = (uint8_t)(m << 2 | (j == i ? 0 : j + 1 == i + len ?
+				    2 : 1));
+			i += len - 1;
+			break;
+		}
+	}
+	/* the gazetteer where a name may be (lower-case words before and after
+	 * one, looked up too, changed nothing measurable and cost a lookup each) */
+	for (i = 0; i < n; i++) {
+		open = (t[i].flags & (TK_UPPER | TK_DIGIT)) || t[i].rule;
+		if (open && (t[i].flags & TK_WORD))
+			t[i].gz = tok_mask(x, lo + i) & 0xffff;
+	}
+}
+
+static struct cand *
+cand_push(struct ext *x)
+{
+	if (x->ncands == x->candcap) {
+		x->candcap = x->candcap ? x->candcap * 2 : 64;
+		x->cands = xreallocarray(x->cands, x->candcap, sizeof *x->cands);
+	}
+	return &x->cands[x->ncands++];
+}
+
+/* The model's names of a line replace the rules' (rc[k0, k1), in order of start):
+ * a name both found keeps the rules' canonical when they agree on its type, and
+ * a name a glossary or an artifact fixed stays as it is where the model found
+ * nothing over it. One walk along both: a line may hold a whole article. */
+static void
+ner_emit(struct ext *x, struct ext_scratch *sc, size_t lo, size_t n,
+    const struct cand *rc, size_t k0, size_t k1)
+{
+	size_t i, j, a, k = k0, s, e;
+	float sum;
+	int type;
+	struct cand *c;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && sc->ntags[i] == NER_O)
+			continue;
+		s = i < n ? x->tok[lo + i].start : SIZE_MAX;
+		/* the rules' names before this one: fixed ones that overlap no name
+		 * of the model's stay */
+		for (; k < k1 && rc[k].start < s; k++)
+			if (rc[k].fixed && rc[k].end <= s && (x->ncands == 0 ||
+			    x->cands[x->ncands - 1].end <= rc[k].start ||
+			    x->cands[x->ncands - 1].start < x->tok[lo].start)) {
+				c = cand_push(x);
+				*c = rc[k];
+				c->score = 1;
+				c->ent = -1;
+			}
+		if (i == n)
+			break;
+		a = i;
+		type = NER_TYPE(sc->ntags[i]);
+		while (NER_POS(sc->ntags[i]) != 3 && NER_POS(sc->ntags[i]) != 2 &&
+		    i + 1 < n)
+			i++;
+		for (j = a, sum = 0; j <= i; j++)
+			sum += sc->nconf[j];
+		e = x->tok[lo + i].end;
+		if (k < k1 && rc[k].start == s && rc[k].end == e) {
+			c = cand_push(x);
+			*c = rc[k++];
+			c->ent = -1;
+			if (!c->fixed && c->type != type) {
+				c->type = type;
+				c->canon = NULL;
+			}
+		} else {
+			add_cand(x, lo + a, lo + i + 1, type, CT_NONE, NULL, 0, 0);
+			c = &x->cands[x->ncands - 1];
+		}
+		c->score = sum / (float)(i - a + 1);
+		/* the rules' names inside this one are passed over */
+		while (k < k1 && rc[k].start < e)
+			k++;
+	}
+}
+
+/* Words of the rules' typed names, folded, with the types they had: a word the
+ * rules typed somewhere says something of its other uses in the article. An open
+ * hash of cap (a power of two) slots; key 0 is an empty slot. */
+struct wordtypes {
+	uint64_t	*key;
+	unsigned char	*mask;
+	size_t		 cap;
+};
+
+static void
+wt_build(struct wordtypes *wt, struct ext *x, const struct cand *rc, size_t nrc)
+{
+	size_t i, k, need = 16, slot;
+	uint64_t h;
+
+	for (i = 0; i < nrc; i++)
+		need += rc[i].type >= 0 ? (size_t)rc[i].ntok : 0;
+	for (wt->cap = 16; wt->cap < 2 * need; wt->cap *= 2)
+		;
+	wt->key = xcalloc(wt->cap, sizeof *wt->key);
+	wt->mask = xcalloc(wt->cap, 1);
+	for (i = 0, k = 0; i < nrc; i++) {
+		if (rc[i].type < 0)
+			continue;
+		while (k < x->ntok && x->tok[k].end <= rc[i].start)
+			k++;
+		for (; k < x->ntok && x->tok[k].start < rc[i].end; k++) {
+			if (!(TF(k) & TK_WORD))
+				continue;
+			h = lowhash(TT(k), TL(k));
+			for (slot = h & (wt->cap - 1); wt->key[slot] && wt->key[slot] != h;
+			    slot = (slot + 1) & (wt->cap - 1))
+				;
+			wt->key[slot] = h;
+			wt->mask[slot] |= (unsigned char)(1u << rc[i].type);
+		}
+	}
+}
+
+static unsigned
+wt_get(const struct wordtypes *wt, const char *s, size_t n)
+{
+	uint64_t h = lowhash(s, n);
+	size_t slot;
+
+	for (slot = h & (wt->cap - 1); wt->key[slot]; slot = (slot + 1) & (wt->cap - 1))
+		if (wt->key[slot] == h)
+			return wt->mask[slot];
+	return 0;
+}
+
+/* Label every line with the model (or hand what it would see to cb). */
+static void
+ner_pass(struct ext *x, struct ext_scratch *sc, const struct ner_model *m,
+    const size_t *lo, const int *skip, size_t nl,
+    void (*cb)(struct ner_tok *, size_t, void *), void *ctx)
+{
+	struct cand *rc;
+	struct wordtypes wt;
+	size_t li, nrc, rk = 0, k0, i;
+
+	settle(x);
+	sc->rcands = reserve(sc->rcands, &sc->rcandcap, x->ncands + 1, sizeof *rc);
+	rc = sc->rcands;
+	if (x->ncands)
+		memcpy(rc, x->cands, x->ncands * sizeof *rc);
+	nrc = x->ncands;
+	wt_build(&wt, x, rc, nrc);
+	if (cb == NULL)
+		x->ncands = 0;
+	for (li = 0; li < nl; li++) {
+		if (skip[li] || lo[li + 1] == lo[li])
+			continue;
+		/* candidates before the line (in lines skipped) are passed over */
+		while (rk < nrc && rc[rk].end <= x->tok[lo[li]].start)
+			rk++;
+		k0 = rk;
+		ner_line(x, sc, lo[li], lo[li + 1], sc->lflags[li], rc, nrc, &rk);
+		for (i = 0; i < lo[li + 1] - lo[li]; i++)
+			sc->nt[i].art = (sc->nt[i].flags & TK_UPPER) ? (uint8_t)wt_get(&wt,
+			    sc->nt[i].s, sc->nt[i].len) : 0;
+		if (cb != NULL) {
+			cb(sc->nt, lo[li + 1] - lo[li], ctx);
+			continue;
+		}
+		ner_label(m, &sc->nw, sc->nt, lo[li + 1] - lo[li], sc->ntags, sc->nconf);
+		ner_emit(x, sc, lo[li], lo[li + 1] - lo[li], rc, k0, rk);
+	}
+	free(wt.key);
+	free(wt.mask);
+	if (cb == NULL)
+		ner_consistent(x, rc, nrc);
+}
+
+static void
+extract(const struct entity_kb *kb, const struct article *a,
+    const struct clean_result *c, struct entity_result *out,
+    void (*cb)(struct ner_tok *, size_t, void *), void *ctx)
 {
 	struct ext x;
 	struct ext_scratch own, *sc;
@@ -2426,7 +2883,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 
 	memset(out, 0, sizeof *out);
 	memset(&x, 0, sizeof x);
-	if (a == NULL || a->text == NULL || a->len == 0)
+	if (a == NULL || a->text == NULL || a->len == 0 || (kb && kb->off && cb == NULL))
 		return;
 	/* The kb's buffers, unless a call is using them (a nested one). */
 	memset(&own, 0, sizeof own);
@@ -2463,6 +2920,7 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	nl = lines_split(a->text, a->len, &ls);
 	lo = sc->lo = reserve(sc->lo, &sc->locap, nl + 1, sizeof *sc->lo);
 	skip = sc->skip = reserve(sc->skip, &sc->skipcap, nl + 1, sizeof *sc->skip);
+	sc->lflags = reserve(sc->lflags, &sc->lflagcap, nl + 1, 1);
 	/* Tokens of every line, and which words the article writes in lower case
 	 * (the set is kept, and emptied, from article to article). */
 	x.lower = &sc->lower;
@@ -2511,9 +2969,14 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 		x.hi = lo[li + 1];
 		x.linecands = x.ncands;
 		do_line(&x, &sc->key);
+		sc->lflags[li] = (unsigned char)((x.titlecase ? NC_TITLECASE : 0) |
+		    (x.capsline ? NC_CAPSLINE : 0));
 		artifact_mentions(&x, ls[li].start, ls[li].end, &sc->key);
 	}
-	merge(&x, sc, out);
+	if (cb != NULL || (kb && kb->ner))
+		ner_pass(&x, sc, kb ? kb->ner : NULL, lo, skip, nl, cb, ctx);
+	if (cb == NULL)
+		merge(&x, sc, out);
 	sc->tok = x.tok;
 	sc->tokcap = x.tokcap;
 	sc->cands = x.cands;
@@ -2523,6 +2986,24 @@ entity_extract(const struct entity_kb *kb, const struct article *a,
 	sc->busy = 0;
 	if (sc == &own)
 		scratch_release(&own);
+}
+
+void
+entity_extract(const struct entity_kb *kb, const struct article *a,
+    const struct clean_result *c, struct entity_result *out)
+{
+	extract(kb, a, c, out, NULL, NULL);
+}
+
+void
+entity_ner_lines(const struct entity_kb *kb, const struct article *a,
+    const struct clean_result *c, void (*cb)(struct ner_tok *, size_t, void *),
+    void *ctx)
+{
+	struct entity_result out;
+
+	extract(kb, a, c, &out, cb, ctx);
+	entity_result_free(&out);
 }
 
 void

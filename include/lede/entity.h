@@ -15,6 +15,8 @@ enum entity_type {
 
 struct mention {
 	size_t	start, end;	/* byte offsets into the article text, inside one line */
+	float	score;		/* the model's confidence (0..1); < 0 when found by
+				 * the rules alone (no model) */
 };
 
 struct entity {
@@ -45,5 +47,14 @@ void		 entity_extract(const struct entity_kb *, const struct article *,
 void		 entity_result_free(struct entity_result *);
 
 const char	*entity_type_name(enum entity_type);
+
+/* For the trainer (data/gen/ner-train.c): what the labeller sees of each line of
+ * the article, handed to cb line by line, instead of labelling it. */
+struct ner_tok;
+void		 entity_ner_lines(const struct entity_kb *, const struct article *,
+		    const struct clean_result *,
+		    void (*cb)(struct ner_tok *t, size_t n, void *ctx), void *ctx);
+/* Whether the kb holds a name model (data/ner.model). */
+int		 entity_kb_has_model(const struct entity_kb *);
 
 #endif

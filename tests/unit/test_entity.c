@@ -94,21 +94,22 @@ nmentions(void)
 
 /* Words the article writes in lower case are hashed eight bytes at a time, capitals
  * lowered: a word of any length, with capitals inside, that the article also
- * writes in lower case is no organisation by repetition. */
+ * writes in lower case is no unknown person's surname after a capitalised common
+ * word. */
 static void
 test_lower_words(void)
 {
 	static const char *const w[] = {
 		"Qv", "Qvx", "Qvxz", "Quorvexa", "Quorvexan", "Quorvexanderstrombe"
 	};
-	char text[256], low[32];
+	char text[256], low[32], name[64];
 	size_t k, n;
 
 	for (k = 0; k < sizeof w / sizeof w[0]; k++) {
-		snprintf(text, sizeof text, "He joined %s in May. Later %s grew, and "
-		    "the staff of %s left.", w[k], w[k], w[k]);
+		snprintf(name, sizeof name, "Officials %s", w[k]);
+		snprintf(text, sizeof text, "He joined %s in May.", name);
 		run(text);
-		T_EQ_STR(type_of(w[k]), "ORG");
+		T_EQ_STR(type_of(name), "PERSON");
 		/* "qV...": lower case for the tokenizer, the same word folded */
 		n = strlen(w[k]);
 		memcpy(low, w[k], n + 1);
@@ -117,12 +118,12 @@ test_lower_words(void)
 		snprintf(text + strlen(text), sizeof text - strlen(text), " Some %s stayed.",
 		    low);
 		run(text);
-		T_EQ_STR(type_of(w[k]), "none");
+		T_CHECK(strcmp(type_of(name), "PERSON") != 0);
 		/* one letter more is another word */
 		text[strlen(text) - strlen(" stayed.")] = '\0';
 		strcat(text, "s stayed.");
 		run(text);
-		T_EQ_STR(type_of(w[k]), "ORG");
+		T_EQ_STR(type_of(name), "PERSON");
 	}
 }
 
@@ -140,7 +141,7 @@ test_reuse(void)
 	for (i = 0; i < 300; i++)
 		buf_adds(&big, "Vladimir Putin met Joe Biden in Geneva and Quorvex staff. ");
 	run(big.s);
-	T_EQ_INT(nmentions(), 1200);
+	T_EQ_INT(nmentions(), 900);
 	run("Putin spoke.\nVladimir Putin and the U.S. talked in Zorbavia.");
 	memset(&r, 0, sizeof r);
 	entity_extract(fresh, &art, NULL, &r);
@@ -457,13 +458,11 @@ main(void)
 	T_EQ_STR(type_of("Zandor Quill"), "PERSON");
 	T_EQ_STR(type_of("Interfax"), "ORG");
 
-	/* an unknown word the article keeps capitalising names an organisation */
+	/* repetition alone types no unknown word (the rule that made it an
+	 * organisation fitted its development texts, not unseen ones) */
 	run("He joined Quorvex in May. Later Quorvex grew, and the staff of Quorvex "
 	    "left.");
-	T_EQ_STR(type_of("Quorvex"), "ORG");
-	T_EQ_INT(ent("Quorvex") ? ent("Quorvex")->nmentions : 0, 3);
-	run("He joined Quorvex in May.");
-	T_EQ_INT(res.nents, 0);			/* once is not enough */
+	T_EQ_STR(type_of("Quorvex"), "none");
 	test_lower_words();
 	test_reuse();
 
