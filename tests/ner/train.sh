@@ -9,6 +9,7 @@ fx="$TOP_SRCDIR/tests/ner"
 root="$SCRATCH/root"
 mkdir -p "$root/data"
 : >"$root/data/gazetteer.tsv"	# no lists: contexts and word shapes alone
+: >"$root/data/words.txt"
 "$train" -d "$root/data" -e 5 -o "$root/data/ner.model" --dev "$fx/test.jsonl" \
     "$fx/train.jsonl" >"$SCRATCH/out" 2>"$SCRATCH/err"
 check_eq "trainer exits 0" "$?" 0
