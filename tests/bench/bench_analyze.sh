@@ -40,10 +40,10 @@ throughput() {
 	for k in 1 2 3; do
 		t0=$(now)
 		if [ -x /usr/bin/time ]; then
-			/usr/bin/time -f '%U %S' -o "$tmp/cpu" $pin "$lede" "$1" "$tmp/corpus" \
+			/usr/bin/time -f '%U %S' -o "$tmp/cpu" $pin "$lede" "$@" "$tmp/corpus" \
 			    > /dev/null
 		else
-			$pin "$lede" "$1" "$tmp/corpus" > /dev/null
+			$pin "$lede" "$@" "$tmp/corpus" > /dev/null
 			echo "0 0" > "$tmp/cpu"
 		fi
 		t1=$(now)
@@ -51,13 +51,16 @@ throughput() {
 		bc=$(awk -v b="$bc" -v c="$(cat "$tmp/cpu")" 'BEGIN { split(c, t, " ")
 			d = t[1] + t[2]; print d < b ? d : b }')
 	done
-	awk -v m="$1" -v b="$bytes" -v w="$bw" -v n="$i" -v c="$bc" 'BEGIN {
+	awk -v m="$*" -v b="$bytes" -v w="$bw" -v n="$i" -v c="$bc" 'BEGIN {
 		mb = b / 1048576
 		printf "%s: %d files, %.1f MB in %.2f s: %.1f MB/s wall", m, n, mb, w, mb / w
 		if (c > 0)
 			printf ", %.2f s CPU: %.1f MB/s CPU", c, mb / c
 		printf " (best of 3)\n" }'
 }
+# each article alone (as for standard input), then with the corpus grouped into
+# stories and compared (the default over files: every copy here is one story)
+throughput analyze --no-stories
 throughput analyze
 throughput extract
 
@@ -73,9 +76,12 @@ awk -v s="$t0" -v e="$t1" 'BEGIN { printf "one 10 MB line: %.2f s: %.1f MB/s\n",
 
 # Peak memory over the corpus (resident set, as /usr/bin/time reports it).
 if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f '%M' -o "$tmp/rss" $pin "$lede" analyze "$tmp/corpus" > /dev/null
-	awk -v k="$(cat "$tmp/rss")" 'BEGIN { printf "peak RSS over the corpus: %.1f MB\n",
-	    k / 1024 }'
+	for o in --no-stories --stories; do
+		/usr/bin/time -f '%M' -o "$tmp/rss" $pin "$lede" analyze $o "$tmp/corpus" \
+		    > /dev/null
+		awk -v k="$(cat "$tmp/rss")" -v o="$o" 'BEGIN {
+		    printf "peak RSS over the corpus (%s): %.1f MB\n", o, k / 1024 }'
+	done
 fi
 
 # Single articles of 1, 10 and 100 MB, paragraphs as in the corpus: the time of
