@@ -12,6 +12,7 @@
 #include "lede/export.h"
 #include "lede/ingest.h"
 #include "lede/json.h"
+#include "lede/msg.h"
 #include "lede/util.h"
 
 static const char annot_usage[] =
@@ -48,18 +49,9 @@ struct opts {
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("lede annotations: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	msg_print("lede annotations", fmt, arg);
 	fputs(annot_usage, stderr);
 	return 2;
-}
-
-static void
-print_error(const char *msg, void *ctx)
-{
-	fflush(stdout);
-	fprintf(stderr, "lede: %s\n", msg);
 }
 
 static int
@@ -113,8 +105,8 @@ write_brat(struct out *w, const struct article *art, const char *path,
 	size_t skipped;
 
 	if (art == NULL) {
-		fprintf(stderr, "lede: %s: not read, so its %zu annotation%s cannot go "
-		    "into brat files\n", path, l->n, l->n == 1 ? "" : "s");
+		msg_print(NULL, "%s: not read, so its %zu annotation%s cannot go "
+		    "into brat files", path, l->n, l->n == 1 ? "" : "s");
 		return;
 	}
 	stem = unique_stem(w, path, doc);
@@ -123,19 +115,19 @@ write_brat(struct out *w, const struct article *art, const char *path,
 	buf_adds(&ann, "");
 	p = xasprintf("%s/%s.txt", w->o->out, stem);
 	if (write_file_atomic(p, txt.s, txt.len, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		w->problems++;
 	}
 	free(p);
 	p = xasprintf("%s/%s.ann", w->o->out, stem);
 	if (write_file_atomic(p, ann.s, ann.len, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		w->problems++;
 	}
 	free(p);
 	if (skipped > 0)
-		fprintf(stderr, "lede: %s: %zu orphaned annotation%s left out of %s.ann "
-		    "(brat needs a place in the text)\n", path, skipped,
+		msg_print(NULL, "%s: %zu orphaned annotation%s left out of %s.ann "
+		    "(brat needs a place in the text)", path, skipped,
 		    skipped == 1 ? "" : "s", stem);
 	free(stem);
 	buf_free(&txt);
@@ -177,7 +169,7 @@ with_paths_article(struct article *art, void *ctx)
 	char err[LEDE_ERRLEN];
 
 	if (annot_store_list_article(w->st, art, &l, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		w->problems++;
 	} else if (l.n > 0) {
 		emit(w, art, l.v[0].path, art->id, &l);
@@ -221,7 +213,7 @@ stored_error(const char *msg, void *ctx)
 {
 	struct out *w = ctx;
 
-	print_error(msg, NULL);
+	msg_cb(msg, NULL);
 	w->problems++;
 }
 
@@ -236,7 +228,7 @@ without_paths(struct out *w)
 	size_t i, j, k;
 
 	if (annot_store_list(w->st, NULL, NULL, &all, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	for (i = 0; i < all.n; i = j) {
@@ -281,12 +273,12 @@ list_or_export(struct opts *o, int argc, char **argv)
 	if (o->format == FMT_BRAT && o->out == NULL)
 		return usage_error("%s", "brat export writes files: give --out DIR");
 	if (o->out != NULL && mkdir_p(o->out, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	w.st = annot_store_open(o->db, ANNOT_OPEN_READONLY, err, sizeof err);
 	if (w.st == NULL) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	if (o->out != NULL && o->format != FMT_BRAT) {
@@ -295,7 +287,7 @@ list_or_export(struct opts *o, int argc, char **argv)
 		char *p = xasprintf("%s/annotations.%s", o->out, ext);
 
 		if (freopen(p, "w", stdout) == NULL) {
-			fprintf(stderr, "lede: %s: %s\n", p, strerror(errno));
+			msg_print(NULL, "%s: %s", p, strerror(errno));
 			free(p);
 			annot_store_close(w.st);
 			return 1;
@@ -315,14 +307,14 @@ list_or_export(struct opts *o, int argc, char **argv)
 		char *p;
 
 		if (annot_store_tags(w.st, &tags, &n, err, sizeof err) == -1) {
-			print_error(err, NULL);
+			msg_cb(err, NULL);
 			rc = 1;
 		} else {
 			export_brat_conf(&conf, tags, n);
 			annot_tags_free(tags, n);
 			p = xasprintf("%s/annotation.conf", o->out);
 			if (write_file_atomic(p, conf.s, conf.len, err, sizeof err) == -1) {
-				print_error(err, NULL);
+				msg_cb(err, NULL);
 				rc = 1;
 			}
 			free(p);
@@ -372,18 +364,23 @@ add_one(struct annot_store *st, const struct article *art, long long start,
 
 	if (annot_init(&a, art, (size_t)start, (size_t)end, kind, note, tags, err,
 	    sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 2;
 	}
 	if (annot_store_add(st, &a, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		annot_clear(&a);
 		return 1;
 	}
 	/* only now is it safe to say it exists */
 	export_json(stdout, &a);
-	fflush(stdout);
 	annot_clear(&a);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		/* stored, but whoever asked was not told: not a success */
+		msg_print(NULL, "standard output: %s; annotation stored but not confirmed",
+		    strerror(errno));
+		return 1;
+	}
 	return 0;
 }
 
@@ -407,10 +404,10 @@ add_stream(struct annot_store *st, const struct article *art)
 		if ((j = json_parse(line, (size_t)len, err, sizeof err)) == NULL ||
 		    (s = json_get(j, "start")) == NULL || s->type != JSON_NUMBER ||
 		    (e = json_get(j, "end")) == NULL || e->type != JSON_NUMBER ||
-		    s->num < 0 || e->num < 0 ||
+		    !(s->num >= 0 && s->num <= 0x1p62) || !(e->num >= 0 && e->num <= 0x1p62) ||
 		    ((k = json_get_str(j, "kind")) != NULL &&
 		    annot_kind_parse(k, &kind) == -1)) {
-			fprintf(stderr, "lede: -:%zu: expected {\"start\":N,\"end\":N,...}\n",
+			msg_print(NULL, "-:%zu: expected {\"start\":N,\"end\":N,...}",
 			    n);
 			json_free(j);
 			rc = rc ? rc : 2;
@@ -434,7 +431,7 @@ static int
 cmd_add(struct opts *o)
 {
 	struct pick p = { .doc = o->doc };
-	struct ingest_cb cb = { .article = pick_article, .error = print_error,
+	struct ingest_cb cb = { .article = pick_article, .error = msg_cb,
 	    .ctx = &p };
 	struct annot_store *st;
 	char err[LEDE_ERRLEN];
@@ -447,20 +444,20 @@ cmd_add(struct opts *o)
 	ingest_file(o->path, &cb);
 	if (p.art == NULL) {
 		if (o->doc != NULL)
-			fprintf(stderr, "lede: %s: no article with id %s\n", o->path, o->doc);
+			msg_print(NULL, "%s: no article with id %s", o->path, o->doc);
 		else if (p.seen == 0)
-			fprintf(stderr, "lede: %s: no article read\n", o->path);
+			msg_print(NULL, "%s: no article read", o->path);
 		return 1;
 	}
 	if (p.seen > 1 && o->doc == NULL) {
-		fprintf(stderr, "lede: %s: holds several articles; choose one with --doc\n",
+		msg_print(NULL, "%s: holds several articles; choose one with --doc",
 		    o->path);
 		article_free(p.art);
 		return 2;
 	}
 	if ((st = annot_store_open(o->db, 0, err, sizeof err)) == NULL ||
 	    annot_store_readonly(st)) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		annot_store_close(st);
 		article_free(p.art);
 		return 1;
@@ -487,7 +484,7 @@ cmd_change(struct opts *o, int delete)
 		return usage_error("%s", "give the annotation with --id N");
 	if ((st = annot_store_open(o->db, 0, err, sizeof err)) == NULL ||
 	    annot_store_readonly(st)) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		annot_store_close(st);
 		return 1;
 	}
@@ -500,7 +497,7 @@ cmd_change(struct opts *o, int delete)
 		annot_clear(&a);
 	}
 	if (rc == -1)
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 	annot_store_close(st);
 	return rc == -1 ? 1 : 0;
 }
@@ -513,14 +510,14 @@ cmd_check(struct opts *o)
 	int rc;
 
 	if ((st = annot_store_open(o->db, ANNOT_OPEN_READONLY, err, sizeof err)) == NULL) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	rc = annot_store_check(st, err, sizeof err);
 	if (rc == 0)
 		printf("ok\n");
 	else
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 	annot_store_close(st);
 	return rc == 0 ? 0 : 1;
 }

@@ -10,6 +10,7 @@
 #include "lede/analysis.h"
 #include "lede/cli.h"
 #include "lede/ingest.h"
+#include "lede/msg.h"
 #include "lede/paths.h"
 #include "lede/ui.h"
 #include "lede/util.h"
@@ -28,13 +29,6 @@ static void
 usage(FILE *f)
 {
 	fputs(usage_text, f);
-}
-
-static void
-print_error(const char *msg, void *ctx)
-{
-	fflush(stdout);
-	fprintf(stderr, "lede: %s\n", msg);
 }
 
 struct batch {
@@ -66,7 +60,7 @@ static int
 batch_main(int argc, char **argv, int extract)
 {
 	struct batch b = { .extract = extract };
-	struct ingest_cb cb = { .article = batch_article, .error = print_error,
+	struct ingest_cb cb = { .article = batch_article, .error = msg_cb,
 	    .ctx = &b, .no_hash = 1 };
 	char *datadir, *userdir;
 	int i, problems = 0;
@@ -79,9 +73,9 @@ batch_main(int argc, char **argv, int extract)
 	datadir = paths_resource("data");
 	userdir = paths_config_dir();
 	if (extract)	/* the body needs the cleaning rules, not the gazetteer */
-		b.k.rules = clean_rules_load(datadir, userdir, print_error, NULL);
+		b.k.rules = clean_rules_load(datadir, userdir, msg_cb, NULL);
 	else
-		knowledge_load(&b.k, datadir, userdir, print_error, NULL);
+		knowledge_load(&b.k, datadir, userdir, msg_cb, NULL);
 	for (i = 1; i < argc; i++)
 		problems += ingest_path(argv[i], &cb);
 	knowledge_free(&b.k);
@@ -108,6 +102,10 @@ main(int argc, char **argv)
 	int ch;
 
 	setlocale(LC_ALL, "");
+	/* find the user's directories now: without a home lede refuses here,
+	 * before the terminal is set up */
+	free(paths_config_dir());
+	free(paths_data_dir());
 	if (argc > 1 && strcmp(argv[1], "analyze") == 0)
 		return batch_main(argc - 1, argv + 1, 0);
 	if (argc > 1 && strcmp(argv[1], "extract") == 0)

@@ -21,6 +21,7 @@
 
 #include "ui_int.h"
 #include "lede/ingest.h"
+#include "lede/msg.h"
 #include "lede/paths.h"
 #include "lede/ui.h"
 #include "lede/util.h"
@@ -1083,6 +1084,14 @@ ui_free(struct ui *ui)
 		knowledge_free(&ui->k);
 }
 
+/* Out of memory: leave the terminal as it was found. */
+static void
+restore_terminal(void)
+{
+	if (curses_on)
+		endwin();
+}
+
 int
 ui_main(const struct ui_opts *o)
 {
@@ -1145,6 +1154,7 @@ ui_main(const struct ui_opts *o)
 		return 1;
 	}
 	curses_on = 1;
+	util_set_oom_hook(restore_terminal);
 	cbreak();
 	noecho();
 	nonl();
@@ -1205,13 +1215,14 @@ ui_main(const struct ui_opts *o)
 	windows_free(ui);
 	endwin();
 	curses_on = 0;
+	util_set_oom_hook(NULL);
 	if (scr != NULL)
 		delscreen(scr);
 	if (tty != NULL)
 		fclose(tty);
 	/* what went wrong, now that the terminal is ours to print on */
 	for (i = 0; i < ui->nmsgs; i++)
-		fprintf(stderr, "lede: %s\n", ui->msgs[i]);
+		msg_print(NULL, "%s", ui->msgs[i]);
 	ui_free(ui);
 	free(ui);
 	/* the shell's convention for a program ended by a signal (C-c gives 130) */
