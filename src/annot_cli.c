@@ -75,6 +75,9 @@ struct out {
 	size_t			 nstems;
 	/* without PATHs: the stored annotations of the file being read, by doc */
 	struct annot_list	*pending;
+	/* with PATHs: the files an article was read from (absolute) */
+	char			**read;
+	size_t			 nread;
 };
 
 static char *
@@ -161,13 +164,24 @@ emit(struct out *w, const struct article *art, const char *path, const char *doc
 	}
 }
 
+static int
+same_doc_p(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 static void
 with_paths_article(struct article *art, void *ctx)
 {
 	struct out *w = ctx;
 	struct annot_list l = { 0 };
-	char err[LEDE_ERRLEN];
+	char err[LEDE_ERRLEN], *abs = annot_article_path(art->path);
 
+	if (w->nread == 0 || strcmp(w->read[w->nread - 1], abs) != 0) {
+		w->read = xreallocarray(w->read, w->nread + 1, sizeof *w->read);
+		w->read[w->nread++] = abs;
+	} else
+		free(abs);
 	if (annot_store_list_article(w->st, art, &l, err, sizeof err) == -1) {
 		msg_cb(err, NULL);
 		w->problems++;
@@ -176,6 +190,61 @@ with_paths_article(struct article *art, void *ctx)
 	}
 	annot_list_free(&l);
 	article_free(art);
+}
+
+/* Whether the stored path p is PATH or inside it. */
+static int
+under(const char *p, const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return strncmp(p, path, n) == 0 && (p[n] == '\0' || p[n] == '/' ||
+	    (n == 1 && path[0] == '/'));
+}
+
+/* With PATHs: the stored annotations of files under them that gave no article
+ * (missing, empty, binary, unreadable) are listed as orphans, not left out. */
+static int
+unread_orphans(struct out *w, int argc, char **argv)
+{
+	struct annot_list all = { 0 }, grp;
+	char err[LEDE_ERRLEN], **abs = xreallocarray(NULL, (size_t)argc, sizeof *abs);
+	size_t i, j, k, r;
+	int a;
+
+	for (a = 0; a < argc; a++)
+		abs[a] = annot_article_path(argv[a]);
+	if (annot_store_list(w->st, NULL, NULL, &all, err, sizeof err) == -1) {
+		msg_cb(err, NULL);
+		w->problems++;
+		all.n = 0;
+	}
+	for (i = 0; i < all.n; i = j) {
+		int mine = 0;
+
+		for (j = i; j < all.n && strcmp(all.v[j].path, all.v[i].path) == 0 &&
+		    same_doc_p(all.v[j].doc, all.v[i].doc); j++)
+			;
+		for (a = 0; a < argc && !mine; a++)
+			mine = strcmp(all.v[i].path, "-") != 0 && under(all.v[i].path, abs[a]);
+		for (r = 0; r < w->nread && mine; r++)
+			if (strcmp(w->read[r], all.v[i].path) == 0)
+				mine = 0;
+		if (!mine)
+			continue;
+		grp.v = all.v + i;
+		grp.n = j - i;
+		for (k = 0; k < grp.n; k++)
+			grp.v[k].status = ANNOT_ORPHAN;
+		emit(w, NULL, grp.v[0].path, grp.v[0].doc, &grp);
+	}
+	annot_list_free(&all);
+	for (a = 0; a < argc; a++)
+		free(abs[a]);
+	free(abs);
+	return 0;
 }
 
 static int
@@ -238,8 +307,14 @@ without_paths(struct out *w)
 		memcpy(one.v, all.v + i, (j - i) * sizeof *one.v);
 		one.n = j - i;
 		w->pending = &one;
-		if (strcmp(one.v[0].path, "-") != 0)
-			ingest_file(one.v[0].path, &cb);
+		if (strcmp(one.v[0].path, "-") != 0) {
+			/* a copy: the callback frees the annotations, their path too,
+			 * while a JSON Lines file still has records to read */
+			char *path = xstrdup(one.v[0].path);
+
+			ingest_file(path, &cb);
+			free(path);
+		}
 		/* what no article claimed: the file or the article is gone */
 		while (one.n > 0) {
 			struct annot_list same = { 0 };
@@ -251,6 +326,11 @@ without_paths(struct out *w)
 			same.n = k;
 			memmove(one.v, one.v + k, (one.n - k) * sizeof *one.v);
 			one.n -= k;
+			/* a file that gave no article for them: orphans (standard
+			 * input cannot be read again: unchecked) */
+			if (strcmp(same.v[0].path, "-") != 0)
+				for (k = 0; k < same.n; k++)
+					same.v[k].status = ANNOT_ORPHAN;
 			emit(w, NULL, same.v[0].path, same.v[0].doc, &same);
 			annot_list_free(&same);
 		}
@@ -300,6 +380,11 @@ list_or_export(struct opts *o, int argc, char **argv)
 		rc = without_paths(&w);
 	for (i = 0; i < argc; i++)
 		w.problems += ingest_path(argv[i], &cb);
+	if (argc > 0)
+		unread_orphans(&w, argc, argv);
+	for (k = 0; k < w.nread; k++)
+		free(w.read[k]);
+	free(w.read);
 	if (o->format == FMT_BRAT) {
 		struct annot_tag *tags;
 		size_t n;

@@ -82,4 +82,37 @@ check "NUL byte reported" grep -q 'odd.jsonl:2: NUL byte' "$SCRATCH/err"
 check "invalid UTF-8 reported" grep -q 'odd.jsonl:3: not valid UTF-8 at byte 13' "$SCRATCH/err"
 check_eq "the other records kept" "$(jq -r .id "$SCRATCH/out" | tr '\n' ' ')" "1 3 "
 
+# 9. annotations of files that give no article are listed as orphans; without
+# PATH a JSON Lines file's records are all re-anchored (its path stays valid while
+# it is read: under valgrind or ASan a freed path is an error)
+a9="$SCRATCH/ann"
+mkdir -p "$a9"
+printf 'Alpha beta gamma.\n' >"$a9/gone.txt"
+printf 'Delta epsilon.\n' >"$a9/empty.txt"
+printf '{"id":"r1","text":"One two three."}\n{"id":"r2","text":"Four five six."}\n' >"$a9/r.jsonl"
+"$LEDE" annotations add --path "$a9/gone.txt" --start 0 --end 5 --kind highlight >/dev/null
+"$LEDE" annotations add --path "$a9/empty.txt" --start 0 --end 5 --kind highlight >/dev/null
+"$LEDE" annotations add --path "$a9/r.jsonl" --doc r1 --start 0 --end 3 --kind note >/dev/null
+"$LEDE" annotations add --path "$a9/r.jsonl" --doc r2 --start 0 --end 4 --kind note >/dev/null
+rm "$a9/gone.txt"
+: >"$a9/empty.txt"
+vg=
+if command -v valgrind >/dev/null 2>&1 &&
+    valgrind -q --error-exitcode=9 "$LEDE" --version >/dev/null 2>&1; then
+	vg="valgrind -q --error-exitcode=9"
+fi
+$vg "$LEDE" annotations list >"$SCRATCH/out" 2>"$SCRATCH/err"
+check_eq "list without PATH: no invalid read" "$(grep -c 'Invalid read\|AddressSanitizer' "$SCRATCH/err")" 0
+check_eq "both records' annotations anchored" \
+	"$(jq -r 'select(.doc != null) | .doc + "=" + .status' "$SCRATCH/out" | tr '\n' ' ')" \
+	"r1=anchored r2=anchored "
+for cmd in list "export --format markdown"; do
+	"$LEDE" annotations $cmd "$a9/gone.txt" "$a9/empty.txt" >"$SCRATCH/out" 2>/dev/null
+	check_eq "$cmd PATH: unreadable files' annotations kept" \
+		"$(grep -c 'orphan' "$SCRATCH/out")" 2
+done
+"$LEDE" annotations list "$a9" >"$SCRATCH/out" 2>/dev/null
+check_eq "list DIR: orphans and anchored" \
+	"$(jq -r '.status' "$SCRATCH/out" | sort | tr '\n' ' ')" "anchored anchored orphan orphan "
+
 finish
