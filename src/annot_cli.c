@@ -326,11 +326,6 @@ without_paths(struct out *w)
 			same.n = k;
 			memmove(one.v, one.v + k, (one.n - k) * sizeof *one.v);
 			one.n -= k;
-			/* a file that gave no article for them: orphans (standard
-			 * input cannot be read again: unchecked) */
-			if (strcmp(same.v[0].path, "-") != 0)
-				for (k = 0; k < same.n; k++)
-					same.v[k].status = ANNOT_ORPHAN;
 			emit(w, NULL, same.v[0].path, same.v[0].doc, &same);
 			annot_list_free(&same);
 		}
