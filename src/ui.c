@@ -948,7 +948,8 @@ handle_key(struct ui *ui, int key)
 	int keys[KEYSEQ_MAX], n, act, r;
 	char name[16], name2[16];
 
-	if ((act = annui_key(ui, key)) != 0)
+	/* an overlay takes every key: the annotation keys under it wait */
+	if (ui->mode != M_HELP && ui->mode != M_MESSAGES && (act = annui_key(ui, key)) != 0)
 		return act;
 	if (ui->mode == M_PROMPT)
 		return prompt_key(ui, key);
@@ -974,8 +975,14 @@ handle_key(struct ui *ui, int key)
 			    sizeof name), keyc_name(keys[1], name2, sizeof name2));
 		return H_HANDLED;
 	}
-	if (ui->mode == M_HELP || ui->mode == M_MESSAGES)
-		return overlay_key(ui, act);
+	if (ui->mode == M_HELP || ui->mode == M_MESSAGES) {
+		if (act != ACT_COMMAND && act != ACT_SEARCH)
+			return overlay_key(ui, act);
+		/* : and / mean what they mean everywhere: the overlay goes */
+		ui->mode = M_NORMAL;
+		overlay_free(ui);
+		all_dirty(ui);
+	}
 	if ((r = ent_action(ui, act)) != 0)
 		return r;
 	return handlers[act](ui, act);
