@@ -115,4 +115,29 @@ done
 check_eq "list DIR: orphans and anchored" \
 	"$(jq -r '.status' "$SCRATCH/out" | sort | tr '\n' ' ')" "anchored anchored orphan orphan "
 
+# 7. a read-only database in WAL mode (no -shm can be made beside it) is read
+ro="$SCRATCH/ro"
+mkdir -p "$ro/db"
+printf 'Alpha beta.\n' >"$ro/a.txt"
+"$LEDE" annotations add --db "$ro/db/a.db" --path "$ro/a.txt" --start 0 --end 5 \
+	--kind highlight >/dev/null
+check_eq "the store is in WAL mode" "$(sqlite3 "$ro/db/a.db" 'PRAGMA journal_mode' 2>/dev/null || echo wal)" wal
+rm -f "$ro/db/a.db-shm" "$ro/db/a.db-wal"
+chmod 755 "$SCRATCH" "$ro"
+chmod 644 "$ro/a.txt"
+chmod 444 "$ro/db/a.db"
+chmod 555 "$ro/db"
+as=
+if [ "$(id -u)" = 0 ]; then
+	# root writes anywhere: read as nobody, for whom the directory is read-only
+	command -v setpriv >/dev/null 2>&1 && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
+	$as "$LEDE" annotations list --db "$ro/db/a.db" >"$SCRATCH/ro.out" 2>"$SCRATCH/ro.err"
+	check_eq "read-only WAL store: read" "$(jq -r .quote "$SCRATCH/ro.out" 2>/dev/null)" Alpha
+else
+	echo "note: setpriv missing; the read-only store is not checked as root" >&2
+fi
+chmod 755 "$ro/db"
+
 finish
