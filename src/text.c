@@ -147,6 +147,21 @@ is_format_control(uint32_t c)
 	    c == 0x200e || c == 0x200f || c == 0x061c;
 }
 
+/* Zero-width characters that would hide inside a word ("Pu\u200btin" drawn as
+ * "Putin"): shown as placeholders. A joiner between pictographs is part of an
+ * emoji sequence and stays. */
+static int
+is_hidden_zero_width(uint32_t c, const char *next, size_t n)
+{
+	uint32_t d;
+
+	if (c == 0x200b || c == 0x200c || c == 0x2060 || c == 0xfeff)
+		return 1;
+	if (c != 0x200d)
+		return 0;
+	return n == 0 || (text_decode(next, n, &d), !uc_is_property_extended_pictographic(d));
+}
+
 static int
 cp_width(uint32_t c)
 {
@@ -289,7 +304,8 @@ cluster_end(struct text_iter *it, size_t pos)
 		if (b < 0x20 || b == 0x7f)
 			break;
 		k = text_decode(it->s + q, it->n - q, &c);
-		if ((c == 0xfffd && k == 1) || is_format_control(c))
+		if ((c == 0xfffd && k == 1) || is_format_control(c) ||
+		    is_hidden_zero_width(c, it->s + q + k, it->n - q - k))
 			break;
 		q += k;
 	}
@@ -342,6 +358,12 @@ text_iter_next(struct text_iter *it, struct glyph *g)
 			g->width = 1;
 			set_show(g, "\xef\xbf\xbd");
 			g->end = pos + 1;
+		} else if (c == 0xfeff && pos == 0) {
+			g->kind = GLYPH_HIDDEN;		/* a byte order mark */
+			g->end = pos + k;
+		} else if (is_hidden_zero_width(c, it->s + pos + k, it->n - pos - k)) {
+			ucode(g, c);
+			g->end = pos + k;
 		} else if (is_format_control(c)) {
 			e = text_escape_len(it->s + pos, it->n - pos);
 			if (e > 0) {

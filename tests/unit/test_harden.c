@@ -17,6 +17,7 @@
 #include "lede/json.h"
 #include "lede/msg.h"
 #include "lede/paths.h"
+#include "lede/text.h"
 #include "lede/util.h"
 
 static char tmpdir[] = "/tmp/lede-harden.XXXXXX";
@@ -38,7 +39,7 @@ test_neutralise(void)
 {
 	static const char *const hostile[] = {
 		"x\033]0;TITLE\007y", "x\033]52;c;cGF3bmVk\033\\y", "a\nlede: forged",
-		"csi \033[2J\033[31m", "c1 \xc2\x9b" "31m", "bad \xff\xfe byte", "bel\a del\x7f",
+		"csi \033[2J\033[31m", ("c1 \xc2\x9b" "31m"), "bad \xff\xfe byte", "bel\a del\x7f",
 	};
 	size_t i;
 
@@ -73,6 +74,36 @@ captured(int fd, FILE *f, int which)
 	n = read(fd, buf, sizeof buf - 1);
 	buf[n > 0 ? n : 0] = '\0';
 	return buf;
+}
+
+/* Zero-width characters inside a word are shown, not drawn invisibly; a joiner in
+ * an emoji sequence and a byte order mark at the start stay hidden. */
+static void
+test_zero_width(void)
+{
+	static const struct { const char *in, *shown; } cases[] = {
+		{ "Pu\xe2\x80\x8btin", "<U+200B>" }, { "Pu\xe2\x80\x8ctin", "<U+200C>" },
+		{ "Pu\xe2\x80\x8dtin", "<U+200D>" }, { "Pu\xe2\x81\xa0tin", "<U+2060>" },
+		{ "Pu\xef\xbb\xbftin", "<U+FEFF>" },
+	};
+	const char *family = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	    "\xf0\x9f\x91\xa7";
+	size_t i;
+	char *t;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		t = text_sanitize(cases[i].in, strlen(cases[i].in), -1);
+		T_CHECK(strstr(t, cases[i].shown) != NULL);
+		T_CHECK(strncmp(t, "Pu", 2) == 0 && strstr(t, "tin") != NULL);
+		T_CHECK(text_width(cases[i].in, strlen(cases[i].in)) > 5);
+		free(t);
+	}
+	t = text_sanitize(family, strlen(family), -1);
+	T_CHECK(strstr(t, "<U+") == NULL);	/* one cluster, no joiner shown */
+	free(t);
+	t = text_sanitize("\xef\xbb\xbfTitle", 8, -1);
+	T_EQ_STR(t, "Title");
+	free(t);
 }
 
 static void
@@ -305,6 +336,7 @@ main(void)
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	test_neutralise();
+	test_zero_width();
 	test_msg_streams();
 	test_non_regular();
 	test_oom();
