@@ -148,18 +148,20 @@ is_format_control(uint32_t c)
 }
 
 /* Zero-width characters that would hide inside a word ("Pu\u200btin" drawn as
- * "Putin"): shown as placeholders. A joiner between pictographs is part of an
+ * "Putin"): shown as placeholders. A joiner after a pictograph is part of an
  * emoji sequence and stays. */
 static int
-is_hidden_zero_width(uint32_t c, const char *next, size_t n)
+is_hidden_zero_width(uint32_t c, uint32_t prev)
 {
-	uint32_t d;
-
 	if (c == 0x200b || c == 0x200c || c == 0x2060 || c == 0xfeff)
 		return 1;
 	if (c != 0x200d)
 		return 0;
-	return n == 0 || (text_decode(next, n, &d), !uc_is_property_extended_pictographic(d));
+	/* an emoji joiner follows a pictograph (or its modifier or presentation
+	 * selector); decided by what comes before only, so that a cluster
+	 * measures the same wherever the text after it is cut */
+	return !(uc_is_property_extended_pictographic(prev) || prev == 0xfe0f ||
+	    (prev >= 0x1f3fb && prev <= 0x1f3ff));
 }
 
 static int
@@ -293,7 +295,7 @@ static size_t
 cluster_end(struct text_iter *it, size_t pos)
 {
 	size_t q, k, lim;
-	uint32_t c;
+	uint32_t c, prev;
 
 	need_gb(it, pos);
 	lim = it->gb_base + it->gb_len;
@@ -303,9 +305,10 @@ cluster_end(struct text_iter *it, size_t pos)
 
 		if (b < 0x20 || b == 0x7f)
 			break;
+		prev = c;
 		k = text_decode(it->s + q, it->n - q, &c);
 		if ((c == 0xfffd && k == 1) || is_format_control(c) ||
-		    is_hidden_zero_width(c, it->s + q + k, it->n - q - k))
+		    is_hidden_zero_width(c, prev))
 			break;
 		q += k;
 	}
@@ -361,7 +364,8 @@ text_iter_next(struct text_iter *it, struct glyph *g)
 		} else if (c == 0xfeff && pos == 0) {
 			g->kind = GLYPH_HIDDEN;		/* a byte order mark */
 			g->end = pos + k;
-		} else if (is_hidden_zero_width(c, it->s + pos + k, it->n - pos - k)) {
+		} else if (is_hidden_zero_width(c, 0)) {
+			/* (a joiner that starts a glyph joins nothing) */
 			ucode(g, c);
 			g->end = pos + k;
 		} else if (is_format_control(c)) {
