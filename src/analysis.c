@@ -8,6 +8,7 @@
 #include "lede/analysis.h"
 #include "lede/artifact.h"
 #include "lede/html.h"
+#include "lede/msg.h"
 #include "lede/json.h"
 #include "lede/util.h"
 
@@ -203,26 +204,6 @@ analysis_json(struct buf *b, const struct analysis *an)
 	buf_addlit(b, "}\n");
 }
 
-/* Plain UTF-8 out, whatever came in: a bad byte becomes U+FFFD. */
-static void
-write_utf8(FILE *f, const char *s, size_t n)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + n;
-	ucs4_t uc;
-	int k;
-
-	while (p < end) {
-		const uint8_t *run = p;
-		while (p < end && (k = u8_mbtoucr(&uc, p, (size_t)(end - p))) > 0)
-			p += k;
-		fwrite(run, 1, (size_t)(p - run), f);
-		if (p < end) {
-			fputs("\xef\xbf\xbd", f);
-			p++;
-		}
-	}
-}
-
 void
 analysis_write_extract(FILE *f, const struct analysis *an)
 {
@@ -237,7 +218,9 @@ analysis_write_extract(FILE *f, const struct analysis *an)
 		e = l->end;
 		if (e > s && an->art->text[e - 1] == '\r')
 			e--;
-		write_utf8(f, an->art->text + s, e - s);
+		/* neutralised as on screen: escape sequences in an article must
+		 * not reach a terminal through a pipe to less or cat */
+		msg_write_text(f, an->art->text + s, e - s);
 		fputc('\n', f);
 	}
 }

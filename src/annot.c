@@ -478,6 +478,35 @@ reopen_readonly(struct annot_store *st, int ms)
 	return 0;
 }
 
+/* A database in WAL mode that cannot be written (nor its -shm made beside it) is
+ * read as immutable: SQLite then needs no shared memory file. Returns 0 when the
+ * header could be read that way. */
+static int
+reopen_immutable(struct annot_store *st, long long *v)
+{
+	struct buf uri = { 0 };
+	const char *p;
+
+	sqlite3_close(st->db);
+	st->db = NULL;
+	buf_addlit(&uri, "file:");
+	for (p = st->path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&uri, *p);
+	}
+	buf_addlit(&uri, "?immutable=1");
+	if (sqlite3_open_v2(uri.s, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	    NULL) != SQLITE_OK) {
+		buf_free(&uri);
+		return -1;
+	}
+	buf_free(&uri);
+	sqlite3_extended_result_codes(st->db, 1);
+	return query_int(st, "PRAGMA user_version", v);
+}
+
 struct annot_store *
 annot_store_open(const char *dbpath, int flags, char *err, size_t errlen)
 {
@@ -520,9 +549,18 @@ annot_store_open(const char *dbpath, int flags, char *err, size_t errlen)
 
 	/* reading the header tells a database from anything else */
 	if (query_int(st, "PRAGMA user_version", &v) == -1) {
-		seterr(err, errlen, "%s: %s; annotations are off", st->path,
-		    sqlite3_errmsg(st->db));
-		goto fail;
+		int code = sqlite3_extended_errcode(st->db);
+
+		snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(st->db));
+		if (((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN) &&
+		    access(st->path, W_OK) == -1 && reopen_immutable(st, &v) == 0) {
+			st->readonly = 1;
+			set_readonly(st, err, errlen, "neither it nor its directory can be "
+			    "written: read as it is on disk");
+		} else {
+			seterr(err, errlen, "%s: %s; annotations are off", st->path, msg);
+			goto fail;
+		}
 	}
 	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1)
 		set_readonly(st, err, errlen, "the file is not writable");

@@ -12,6 +12,7 @@
 #include "lede/export.h"
 #include "lede/ingest.h"
 #include "lede/json.h"
+#include "lede/msg.h"
 #include "lede/util.h"
 
 static const char annot_usage[] =
@@ -48,18 +49,9 @@ struct opts {
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("lede annotations: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	msg_print("lede annotations", fmt, arg);
 	fputs(annot_usage, stderr);
 	return 2;
-}
-
-static void
-print_error(const char *msg, void *ctx)
-{
-	fflush(stdout);
-	fprintf(stderr, "lede: %s\n", msg);
 }
 
 static int
@@ -83,6 +75,9 @@ struct out {
 	size_t			 nstems;
 	/* without PATHs: the stored annotations of the file being read, by doc */
 	struct annot_list	*pending;
+	/* with PATHs: the files an article was read from (absolute) */
+	char			**read;
+	size_t			 nread;
 };
 
 static char *
@@ -113,8 +108,8 @@ write_brat(struct out *w, const struct article *art, const char *path,
 	size_t skipped;
 
 	if (art == NULL) {
-		fprintf(stderr, "lede: %s: not read, so its %zu annotation%s cannot go "
-		    "into brat files\n", path, l->n, l->n == 1 ? "" : "s");
+		msg_print(NULL, "%s: not read, so its %zu annotation%s cannot go "
+		    "into brat files", path, l->n, l->n == 1 ? "" : "s");
 		return;
 	}
 	stem = unique_stem(w, path, doc);
@@ -123,19 +118,19 @@ write_brat(struct out *w, const struct article *art, const char *path,
 	buf_adds(&ann, "");
 	p = xasprintf("%s/%s.txt", w->o->out, stem);
 	if (write_file_atomic(p, txt.s, txt.len, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		w->problems++;
 	}
 	free(p);
 	p = xasprintf("%s/%s.ann", w->o->out, stem);
 	if (write_file_atomic(p, ann.s, ann.len, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		w->problems++;
 	}
 	free(p);
 	if (skipped > 0)
-		fprintf(stderr, "lede: %s: %zu orphaned annotation%s left out of %s.ann "
-		    "(brat needs a place in the text)\n", path, skipped,
+		msg_print(NULL, "%s: %zu orphaned annotation%s left out of %s.ann "
+		    "(brat needs a place in the text)", path, skipped,
 		    skipped == 1 ? "" : "s", stem);
 	free(stem);
 	buf_free(&txt);
@@ -169,21 +164,87 @@ emit(struct out *w, const struct article *art, const char *path, const char *doc
 	}
 }
 
+static int
+same_doc_p(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 static void
 with_paths_article(struct article *art, void *ctx)
 {
 	struct out *w = ctx;
 	struct annot_list l = { 0 };
-	char err[LEDE_ERRLEN];
+	char err[LEDE_ERRLEN], *abs = annot_article_path(art->path);
 
+	if (w->nread == 0 || strcmp(w->read[w->nread - 1], abs) != 0) {
+		w->read = xreallocarray(w->read, w->nread + 1, sizeof *w->read);
+		w->read[w->nread++] = abs;
+	} else
+		free(abs);
 	if (annot_store_list_article(w->st, art, &l, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		w->problems++;
 	} else if (l.n > 0) {
 		emit(w, art, l.v[0].path, art->id, &l);
 	}
 	annot_list_free(&l);
 	article_free(art);
+}
+
+/* Whether the stored path p is PATH or inside it. */
+static int
+under(const char *p, const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return strncmp(p, path, n) == 0 && (p[n] == '\0' || p[n] == '/' ||
+	    (n == 1 && path[0] == '/'));
+}
+
+/* With PATHs: the stored annotations of files under them that gave no article
+ * (missing, empty, binary, unreadable) are listed as orphans, not left out. */
+static int
+unread_orphans(struct out *w, int argc, char **argv)
+{
+	struct annot_list all = { 0 }, grp;
+	char err[LEDE_ERRLEN], **abs = xreallocarray(NULL, (size_t)argc, sizeof *abs);
+	size_t i, j, k, r;
+	int a;
+
+	for (a = 0; a < argc; a++)
+		abs[a] = annot_article_path(argv[a]);
+	if (annot_store_list(w->st, NULL, NULL, &all, err, sizeof err) == -1) {
+		msg_cb(err, NULL);
+		w->problems++;
+		all.n = 0;
+	}
+	for (i = 0; i < all.n; i = j) {
+		int mine = 0;
+
+		for (j = i; j < all.n && strcmp(all.v[j].path, all.v[i].path) == 0 &&
+		    same_doc_p(all.v[j].doc, all.v[i].doc); j++)
+			;
+		for (a = 0; a < argc && !mine; a++)
+			mine = strcmp(all.v[i].path, "-") != 0 && under(all.v[i].path, abs[a]);
+		for (r = 0; r < w->nread && mine; r++)
+			if (strcmp(w->read[r], all.v[i].path) == 0)
+				mine = 0;
+		if (!mine)
+			continue;
+		grp.v = all.v + i;
+		grp.n = j - i;
+		for (k = 0; k < grp.n; k++)
+			grp.v[k].status = ANNOT_ORPHAN;
+		emit(w, NULL, grp.v[0].path, grp.v[0].doc, &grp);
+	}
+	annot_list_free(&all);
+	for (a = 0; a < argc; a++)
+		free(abs[a]);
+	free(abs);
+	return 0;
 }
 
 static int
@@ -221,7 +282,7 @@ stored_error(const char *msg, void *ctx)
 {
 	struct out *w = ctx;
 
-	print_error(msg, NULL);
+	msg_cb(msg, NULL);
 	w->problems++;
 }
 
@@ -236,7 +297,7 @@ without_paths(struct out *w)
 	size_t i, j, k;
 
 	if (annot_store_list(w->st, NULL, NULL, &all, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	for (i = 0; i < all.n; i = j) {
@@ -246,8 +307,14 @@ without_paths(struct out *w)
 		memcpy(one.v, all.v + i, (j - i) * sizeof *one.v);
 		one.n = j - i;
 		w->pending = &one;
-		if (strcmp(one.v[0].path, "-") != 0)
-			ingest_file(one.v[0].path, &cb);
+		if (strcmp(one.v[0].path, "-") != 0) {
+			/* a copy: the callback frees the annotations, their path too,
+			 * while a JSON Lines file still has records to read */
+			char *path = xstrdup(one.v[0].path);
+
+			ingest_file(path, &cb);
+			free(path);
+		}
 		/* what no article claimed: the file or the article is gone */
 		while (one.n > 0) {
 			struct annot_list same = { 0 };
@@ -281,12 +348,12 @@ list_or_export(struct opts *o, int argc, char **argv)
 	if (o->format == FMT_BRAT && o->out == NULL)
 		return usage_error("%s", "brat export writes files: give --out DIR");
 	if (o->out != NULL && mkdir_p(o->out, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	w.st = annot_store_open(o->db, ANNOT_OPEN_READONLY, err, sizeof err);
 	if (w.st == NULL) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	if (o->out != NULL && o->format != FMT_BRAT) {
@@ -295,7 +362,7 @@ list_or_export(struct opts *o, int argc, char **argv)
 		char *p = xasprintf("%s/annotations.%s", o->out, ext);
 
 		if (freopen(p, "w", stdout) == NULL) {
-			fprintf(stderr, "lede: %s: %s\n", p, strerror(errno));
+			msg_print(NULL, "%s: %s", p, strerror(errno));
 			free(p);
 			annot_store_close(w.st);
 			return 1;
@@ -308,6 +375,11 @@ list_or_export(struct opts *o, int argc, char **argv)
 		rc = without_paths(&w);
 	for (i = 0; i < argc; i++)
 		w.problems += ingest_path(argv[i], &cb);
+	if (argc > 0)
+		unread_orphans(&w, argc, argv);
+	for (k = 0; k < w.nread; k++)
+		free(w.read[k]);
+	free(w.read);
 	if (o->format == FMT_BRAT) {
 		struct annot_tag *tags;
 		size_t n;
@@ -315,14 +387,14 @@ list_or_export(struct opts *o, int argc, char **argv)
 		char *p;
 
 		if (annot_store_tags(w.st, &tags, &n, err, sizeof err) == -1) {
-			print_error(err, NULL);
+			msg_cb(err, NULL);
 			rc = 1;
 		} else {
 			export_brat_conf(&conf, tags, n);
 			annot_tags_free(tags, n);
 			p = xasprintf("%s/annotation.conf", o->out);
 			if (write_file_atomic(p, conf.s, conf.len, err, sizeof err) == -1) {
-				print_error(err, NULL);
+				msg_cb(err, NULL);
 				rc = 1;
 			}
 			free(p);
@@ -372,18 +444,23 @@ add_one(struct annot_store *st, const struct article *art, long long start,
 
 	if (annot_init(&a, art, (size_t)start, (size_t)end, kind, note, tags, err,
 	    sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 2;
 	}
 	if (annot_store_add(st, &a, err, sizeof err) == -1) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		annot_clear(&a);
 		return 1;
 	}
 	/* only now is it safe to say it exists */
 	export_json(stdout, &a);
-	fflush(stdout);
 	annot_clear(&a);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		/* stored, but whoever asked was not told: not a success */
+		msg_print(NULL, "standard output: %s; annotation stored but not confirmed",
+		    strerror(errno));
+		return 1;
+	}
 	return 0;
 }
 
@@ -407,10 +484,10 @@ add_stream(struct annot_store *st, const struct article *art)
 		if ((j = json_parse(line, (size_t)len, err, sizeof err)) == NULL ||
 		    (s = json_get(j, "start")) == NULL || s->type != JSON_NUMBER ||
 		    (e = json_get(j, "end")) == NULL || e->type != JSON_NUMBER ||
-		    s->num < 0 || e->num < 0 ||
+		    !(s->num >= 0 && s->num <= 0x1p62) || !(e->num >= 0 && e->num <= 0x1p62) ||
 		    ((k = json_get_str(j, "kind")) != NULL &&
 		    annot_kind_parse(k, &kind) == -1)) {
-			fprintf(stderr, "lede: -:%zu: expected {\"start\":N,\"end\":N,...}\n",
+			msg_print(NULL, "-:%zu: expected {\"start\":N,\"end\":N,...}",
 			    n);
 			json_free(j);
 			rc = rc ? rc : 2;
@@ -434,7 +511,7 @@ static int
 cmd_add(struct opts *o)
 {
 	struct pick p = { .doc = o->doc };
-	struct ingest_cb cb = { .article = pick_article, .error = print_error,
+	struct ingest_cb cb = { .article = pick_article, .error = msg_cb,
 	    .ctx = &p };
 	struct annot_store *st;
 	char err[LEDE_ERRLEN];
@@ -447,20 +524,20 @@ cmd_add(struct opts *o)
 	ingest_file(o->path, &cb);
 	if (p.art == NULL) {
 		if (o->doc != NULL)
-			fprintf(stderr, "lede: %s: no article with id %s\n", o->path, o->doc);
+			msg_print(NULL, "%s: no article with id %s", o->path, o->doc);
 		else if (p.seen == 0)
-			fprintf(stderr, "lede: %s: no article read\n", o->path);
+			msg_print(NULL, "%s: no article read", o->path);
 		return 1;
 	}
 	if (p.seen > 1 && o->doc == NULL) {
-		fprintf(stderr, "lede: %s: holds several articles; choose one with --doc\n",
+		msg_print(NULL, "%s: holds several articles; choose one with --doc",
 		    o->path);
 		article_free(p.art);
 		return 2;
 	}
 	if ((st = annot_store_open(o->db, 0, err, sizeof err)) == NULL ||
 	    annot_store_readonly(st)) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		annot_store_close(st);
 		article_free(p.art);
 		return 1;
@@ -487,7 +564,7 @@ cmd_change(struct opts *o, int delete)
 		return usage_error("%s", "give the annotation with --id N");
 	if ((st = annot_store_open(o->db, 0, err, sizeof err)) == NULL ||
 	    annot_store_readonly(st)) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		annot_store_close(st);
 		return 1;
 	}
@@ -500,7 +577,7 @@ cmd_change(struct opts *o, int delete)
 		annot_clear(&a);
 	}
 	if (rc == -1)
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 	annot_store_close(st);
 	return rc == -1 ? 1 : 0;
 }
@@ -513,14 +590,14 @@ cmd_check(struct opts *o)
 	int rc;
 
 	if ((st = annot_store_open(o->db, ANNOT_OPEN_READONLY, err, sizeof err)) == NULL) {
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 		return 1;
 	}
 	rc = annot_store_check(st, err, sizeof err);
 	if (rc == 0)
 		printf("ok\n");
 	else
-		print_error(err, NULL);
+		msg_cb(err, NULL);
 	annot_store_close(st);
 	return rc == 0 ? 0 : 1;
 }

@@ -123,6 +123,19 @@ parse_bool(const char *s, int *out)
 	return -1;
 }
 
+/* "~/x" is in $HOME; a relative path is relative to the config file's directory. */
+static char *
+corpus_path(const char *file, const char *p, size_t n)
+{
+	const char *home = getenv("HOME"), *slash;
+
+	if (n >= 1 && p[0] == '~' && (n == 1 || p[1] == '/') && home != NULL && *home != '\0')
+		return xasprintf("%s%.*s", home, (int)(n - 1), p + 1);
+	if (p[0] == '/' || (slash = strrchr(file, '/')) == NULL)
+		return xstrndup(p, n);
+	return xasprintf("%.*s/%.*s", (int)(slash - file), file, (int)n, p);
+}
+
 static void
 apply_ui(struct config *c, struct ini *ini, const struct ini_entry *e)
 {
@@ -142,8 +155,16 @@ apply_ui(struct config *c, struct ini *ini, const struct ini_entry *e)
 		if (*v == '\0')
 			ini_problem(ini, e->line, "theme: empty value; default kept");
 		else {
+			size_t vl = strlen(v);
+
 			free(c->theme);
-			c->theme = xstrdup(v);
+			/* a path (as theme_load tells one from a name) is read like
+			 * the corpus paths: ~ is home, relative to this file */
+			if (strchr(v, '/') != NULL || v[0] == '~' ||
+			    (vl > 4 && strcmp(v + vl - 4, ".ini") == 0))
+				c->theme = corpus_path(ini->file, v, vl);
+			else
+				c->theme = xstrdup(v);
 		}
 	} else if (strcmp(e->key, "show_boilerplate") == 0) {
 		if (parse_bool(v, &n) == -1)
@@ -162,19 +183,6 @@ apply_ui(struct config *c, struct ini *ini, const struct ini_entry *e)
 	} else
 		ini_problem(ini, e->line, "unknown setting '%s' in [ui]; ignored",
 		    ini_quote(e->key, q, sizeof q));
-}
-
-/* "~/x" is in $HOME; a relative path is relative to the config file's directory. */
-static char *
-corpus_path(const char *file, const char *p, size_t n)
-{
-	const char *home = getenv("HOME"), *slash;
-
-	if (n >= 1 && p[0] == '~' && (n == 1 || p[1] == '/') && home != NULL && *home != '\0')
-		return xasprintf("%s%.*s", home, (int)(n - 1), p + 1);
-	if (p[0] == '/' || (slash = strrchr(file, '/')) == NULL)
-		return xstrndup(p, n);
-	return xasprintf("%.*s/%.*s", (int)(slash - file), file, (int)n, p);
 }
 
 static int

@@ -9,6 +9,8 @@
 #include "lede/export.h"
 #include "lede/html.h"
 #include "lede/json.h"
+#include "lede/msg.h"
+#include "lede/text.h"
 
 static int
 placed(const struct annot *a)
@@ -366,6 +368,20 @@ export_markdown_begin(FILE *f)
 	fputs("# Annotations\n", f);
 }
 
+/* Markdown is read in terminals (cat, less -R): article text goes out neutralised
+ * as on screen, escape sequences and controls as placeholders. */
+static void
+md_put(FILE *f, const char *s, size_t n)
+{
+	msg_write_text(f, s, n);
+}
+
+static void
+md_puts(FILE *f, const char *s)
+{
+	msg_write_text(f, s, strlen(s));
+}
+
 /* One line of the article to title its section: its title, else its first line. */
 static void
 write_title(FILE *f, const struct article *art, const char *path)
@@ -374,7 +390,11 @@ write_title(FILE *f, const struct article *art, const char *path)
 	size_t n;
 
 	if (art != NULL && art->title != NULL && *art->title != '\0') {
-		fputs(art->title, f);
+		/* a title is one line */
+		char *t = text_sanitize(art->title, strlen(art->title), -1);
+
+		fputs(t, f);
+		free(t);
 		return;
 	}
 	if (art != NULL && art->len > 0) {
@@ -386,35 +406,30 @@ write_title(FILE *f, const struct article *art, const char *path)
 		while (n > 0 && utf8_boundary(s, art->len, n) == 0)
 			n--;
 		if (n > 0) {
-			struct buf b = { 0 };
-
-			add_clean(&b, s, n, 1);
-			fwrite(b.s, 1, b.len, f);
-			buf_free(&b);
+			md_put(f, s, n);
 			return;
 		}
 	}
 	s = strrchr(path, '/');
-	fputs(s != NULL ? s + 1 : path, f);
+	md_puts(f, s != NULL ? s + 1 : path);
 }
 
 static void
 write_quoted(FILE *f, const char *s, size_t n)
 {
-	struct buf b = { 0 };
-	size_t i;
+	const char *nl;
+	size_t i = 0, e;
 
-	add_clean(&b, s, n, 0);
-	fputs("> ", f);
-	for (i = 0; i < b.len; i++) {
-		if (b.s[i] == '\r')
-			continue;
-		fputc(b.s[i], f);
-		if (b.s[i] == '\n')
-			fputs("> ", f);
+	for (;;) {
+		nl = memchr(s + i, '\n', n - i);
+		e = nl != NULL ? (size_t)(nl - s) : n;
+		fputs("> ", f);
+		md_put(f, s + i, e > i && s[e - 1] == '\r' ? e - i - 1 : e - i);
+		fputc('\n', f);
+		if (nl == NULL)
+			break;
+		i = e + 1;
 	}
-	fputc('\n', f);
-	buf_free(&b);
 }
 
 void
@@ -426,9 +441,14 @@ export_markdown_article(FILE *f, const struct article *art, const char *path,
 
 	fputs("\n## ", f);
 	write_title(f, art, path);
-	fprintf(f, "\n\n`%s`", path);
-	if (doc != NULL)
-		fprintf(f, " (id `%s`)", doc);
+	fputs("\n\n`", f);
+	md_puts(f, path);
+	fputc('`', f);
+	if (doc != NULL) {
+		fputs(" (id `", f);
+		md_puts(f, doc);
+		fputs("`)", f);
+	}
 	fprintf(f, " · %zu annotation%s\n", l->n, l->n == 1 ? "" : "s");
 	for (i = 0; i < l->n; i++) {
 		const struct annot *a = &l->v[i];
@@ -446,23 +466,19 @@ export_markdown_article(FILE *f, const struct article *art, const char *path,
 		else
 			write_quoted(f, a->quote, strlen(a->quote));
 		if (*a->note != '\0') {
-			struct buf b = { 0 };
-
-			buf_adds(&b, "");
-			add_clean(&b, a->note, strlen(a->note), 0);
-			fprintf(f, "\n%s\n", b.s);
-			buf_free(&b);
+			fputc('\n', f);
+			md_puts(f, a->note);
+			fputc('\n', f);
 		}
 		if (*a->tags != '\0') {
 			fputs("\nTags:", f);
 			for (p = a->tags; p != NULL; p = e != NULL ? e + 1 : NULL) {
-				struct buf b = { 0 };
+				char *t;
 
 				e = strchr(p, ',');
-				buf_adds(&b, "");
-				add_clean(&b, p, e != NULL ? (size_t)(e - p) : strlen(p), 1);
-				fprintf(f, " `%s`", b.s);
-				buf_free(&b);
+				t = text_sanitize(p, e != NULL ? (size_t)(e - p) : strlen(p), -1);
+				fprintf(f, " `%s`", t);
+				free(t);
 			}
 			fputc('\n', f);
 		}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "lede/html.h"
@@ -83,8 +84,60 @@ cmp_dentry(const void *a, const void *b)
 	return strcmp(((const struct dentry *)a)->path, ((const struct dentry *)b)->path);
 }
 
+/* The directories a walk has read, by device and inode: a symbolic link back to
+ * one of them is not followed again (a link to "." or ".." would otherwise be
+ * walked until the depth limit, 2^depth paths for two of them). */
+struct dirset {
+	struct dirid {
+		dev_t	dev;
+		ino_t	ino;
+	}	*v;
+	size_t	 n, cap;	/* open addressing; cap a power of two */
+};
+
+static size_t
+dirid_slot(const struct dirset *ds, dev_t dev, ino_t ino)
+{
+	size_t h = (size_t)hash_mix((uint64_t)dev, (uint64_t)ino), mask = ds->cap - 1;
+
+	for (h &= mask; ds->v[h].dev != 0 || ds->v[h].ino != 0; h = (h + 1) & mask)
+		if (ds->v[h].dev == dev && ds->v[h].ino == ino)
+			break;
+	return h;
+}
+
+/* Adds the directory; returns 0 when it was there already. */
 static int
-walk(const char *dir, int depth, struct filelist *l, const struct ingest_cb *cb)
+dirset_add(struct dirset *ds, dev_t dev, ino_t ino)
+{
+	size_t i, h;
+
+	if (dev == 0 && ino == 0)
+		ino = (ino_t)-1;	/* the empty slot's key; no real directory has it */
+	if (ds->n * 2 >= ds->cap) {
+		struct dirset bigger = { NULL, 0, ds->cap ? ds->cap * 2 : 64 };
+
+		bigger.v = xcalloc(bigger.cap, sizeof *bigger.v);
+		for (i = 0; i < ds->cap; i++)
+			if (ds->v[i].dev != 0 || ds->v[i].ino != 0)
+				bigger.v[dirid_slot(&bigger, ds->v[i].dev, ds->v[i].ino)] =
+				    ds->v[i];
+		bigger.n = ds->n;
+		free(ds->v);
+		*ds = bigger;
+	}
+	h = dirid_slot(ds, dev, ino);
+	if (ds->v[h].dev == dev && ds->v[h].ino == ino)
+		return 0;
+	ds->v[h].dev = dev;
+	ds->v[h].ino = ino;
+	ds->n++;
+	return 1;
+}
+
+static int
+walk(const char *dir, int depth, struct filelist *l, struct dirset *seen,
+    const struct ingest_cb *cb)
 {
 	struct dentry *here = NULL;
 	size_t n = 0, cap = 0, i, dl = strlen(dir);
@@ -127,7 +180,15 @@ walk(const char *dir, int depth, struct filelist *l, const struct ingest_cb *cb)
 			problems++;
 			free(p);
 		} else if (S_ISDIR(st.st_mode)) {
-			problems += walk(p, depth + 1, l, cb);
+			if (dirset_add(seen, st.st_dev, st.st_ino))
+				problems += walk(p, depth + 1, l, seen, cb);
+			else {
+				/* reached again through a symbolic link: its files
+				 * are listed once */
+				report(cb, "%s: a directory already read (a symbolic link "
+				    "loop or a second link to it), skipped", p);
+				problems++;
+			}
 			free(p);
 		} else if (S_ISREG(st.st_mode)) {
 			filelist_add(l, p);
@@ -155,7 +216,11 @@ ingest_list_files(const char *path, char ***files, size_t *nfiles,
 		report(cb, "%s: %s", path, strerror(errno));
 		problems++;
 	} else if (S_ISDIR(st.st_mode)) {
-		problems += walk(path, 0, &l, cb);
+		struct dirset seen = { 0 };
+
+		dirset_add(&seen, st.st_dev, st.st_ino);
+		problems += walk(path, 0, &l, &seen, cb);
+		free(seen.v);
 	} else {
 		filelist_add(&l, xstrdup(path));
 	}
@@ -258,15 +323,42 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 	return 0;
 }
 
+/* After a line too long to hold: the rest of it, up to and including its newline. */
+static void
+skip_line(FILE *f)
+{
+	int c;
+
+	while ((c = getc(f)) != EOF && c != '\n')
+		;
+}
+
 int
 ingest_jsonl_stream(FILE *f, const char *name, const struct ingest_cb *cb)
 {
 	char *line = NULL;
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0, lineno = 0, bad;
 	ssize_t n;
-	int problems = 0;
+	int problems = 0, any = 0;
 
-	while ((n = getline(&line, &cap, f)) != -1) {
+	for (;;) {
+		errno = 0;
+		if ((n = getline(&line, &cap, f)) == -1) {
+			if (feof(f) || errno != ENOMEM)
+				break;
+			/* one record too large for memory ends neither the input
+			 * nor lede: say so and go on with the next */
+			lineno++;
+			report(cb, "%s:%zu: record too large to hold in memory, skipped",
+			    name, lineno);
+			problems++;
+			clearerr(f);
+			free(line);
+			line = NULL;
+			cap = 0;
+			skip_line(f);
+			continue;
+		}
 		lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			n--;
@@ -275,13 +367,30 @@ ingest_jsonl_stream(FILE *f, const char *name, const struct ingest_cb *cb)
 			i++;
 		if (i == (size_t)n)
 			continue;
+		any = 1;
 		if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
 			i += 3;
+		if (memchr(line + i, '\0', (size_t)n - i) != NULL) {
+			report(cb, "%s:%zu: NUL byte at byte %zu, record skipped", name,
+			    lineno, (size_t)((char *)memchr(line + i, '\0', (size_t)n - i) -
+			    line));
+			problems++;
+			continue;
+		}
+		if ((bad = utf8_first_invalid(line + i, (size_t)n - i)) != (size_t)-1) {
+			/* as for plain text: kept, shown with U+FFFD */
+			report(cb, "%s:%zu: not valid UTF-8 at byte %zu; shown with U+FFFD",
+			    name, lineno, i + bad);
+			problems++;
+		}
 		if (jsonl_record(name, lineno, line + i, (size_t)n - i, cb) == -1)
 			problems++;
 	}
 	if (ferror(f)) {
 		report(cb, "%s: %s", name, strerror(errno));
+		problems++;
+	} else if (!any && strcmp(name, "-") != 0) {
+		report(cb, "%s: empty file, skipped", name);
 		problems++;
 	}
 	free(line);
@@ -319,8 +428,15 @@ ingest_file(const char *path, const struct ingest_cb *cb)
 	if (html_path(path))
 		return html_ingest_file(path, cb);
 	if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson")) {
-		if ((f = fopen(path, "r")) == NULL) {
+		int fd;
+
+		if ((fd = open_regular(path, err, sizeof err)) == -1) {
+			report(cb, "%s", err);
+			return 1;
+		}
+		if ((f = fdopen(fd, "r")) == NULL) {
 			report(cb, "%s: %s", path, strerror(errno));
+			close(fd);
 			return 1;
 		}
 		problems = ingest_jsonl_stream(f, path, cb);

@@ -404,7 +404,9 @@ ini_open(struct ini *ini, const char *path, const char *implicit, int missing_ok
 	ini->ctx = ctx;
 	if (missing_ok && stat(path, &st) == -1 && errno == ENOENT)
 		return 1;
-	if (read_file(path, &data, &len, err, sizeof err) == -1) {
+	/* a bounded read (a device never ends); up to 64 MB the check below
+	 * says how large */
+	if (read_file_max(path, (size_t)64 << 20, &data, &len, err, sizeof err) == -1) {
 		/* read_file's message already starts with the path */
 		ini->problems++;
 		ini->reported++;

@@ -1,6 +1,7 @@
 /* json.c - JSON writing and parsing */
 #include <config.h>
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -314,6 +315,69 @@ parse_string(struct parser *p, char **out, size_t *outlen)
 	return 0;
 }
 
+static int
+is_digit(const struct parser *p, size_t i)
+{
+	return i < p->n && p->s[i] >= '0' && p->s[i] <= '9';
+}
+
+/* The C locale, made once: strtod follows LC_NUMERIC, JSON does not. */
+static locale_t
+c_locale(void)
+{
+	static locale_t c;
+
+	if (c == (locale_t)0)
+		c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return c;
+}
+
+/* A number by the JSON grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?,
+ * of any length, converted without regard to the user's locale. */
+static int
+parse_number(struct parser *p, struct json *v)
+{
+	char tmp[128], *s, *end;
+	size_t j = p->i, k;
+
+	if (j < p->n && p->s[j] == '-')
+		j++;
+	if (!is_digit(p, j))
+		return fail(p, "bad number");
+	if (p->s[j] == '0') {
+		j++;
+		if (is_digit(p, j))
+			return fail(p, "bad number (leading zero)");
+	} else
+		while (is_digit(p, j))
+			j++;
+	if (j < p->n && p->s[j] == '.') {
+		if (!is_digit(p, ++j))
+			return fail(p, "bad number (no digit after '.')");
+		while (is_digit(p, j))
+			j++;
+	}
+	if (j < p->n && (p->s[j] == 'e' || p->s[j] == 'E')) {
+		j++;
+		if (j < p->n && (p->s[j] == '+' || p->s[j] == '-'))
+			j++;
+		if (!is_digit(p, j))
+			return fail(p, "bad number (no digit in the exponent)");
+		while (is_digit(p, j))
+			j++;
+	}
+	k = j - p->i;
+	s = k < sizeof tmp ? tmp : xmalloc(k + 1);
+	memcpy(s, p->s + p->i, k);
+	s[k] = '\0';
+	v->num = c_locale() != (locale_t)0 ? strtod_l(s, &end, c_locale()) : strtod(s, &end);
+	if (s != tmp)
+		free(s);
+	v->type = JSON_NUMBER;
+	p->i = j;
+	return 0;
+}
+
 static int parse_value(struct parser *, struct json *, int depth);
 
 static int
@@ -409,24 +473,10 @@ parse_value(struct parser *p, struct json *v, int depth)
 			return 0;
 		}
 		break;
-	default: {
-		char tmp[64];
-		size_t j = p->i, k;
-		while (j < p->n && strchr("+-0123456789.eE", p->s[j]) != NULL)
-			j++;
-		k = j - p->i;
-		if (k == 0 || k >= sizeof tmp)
-			break;
-		memcpy(tmp, p->s + p->i, k);
-		tmp[k] = '\0';
-		char *end;
-		v->num = strtod(tmp, &end);
-		if (*end != '\0')
-			break;
-		v->type = JSON_NUMBER;
-		p->i = j;
-		return 0;
-	}
+	default:
+		if (p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9'))
+			return parse_number(p, v);
+		break;
 	}
 	return fail(p, "unexpected character");
 }
@@ -454,7 +504,8 @@ json_get(const struct json *o, const char *key)
 
 	if (o == NULL || o->type != JSON_OBJECT)
 		return NULL;
-	for (i = 0; i < o->n; i++)
+	/* the last of duplicate keys wins, as in jq */
+	for (i = o->n; i-- > 0;)
 		if (strcmp(o->keys[i], key) == 0)
 			return &o->items[i];
 	return NULL;

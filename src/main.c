@@ -10,6 +10,7 @@
 #include "lede/analysis.h"
 #include "lede/cli.h"
 #include "lede/ingest.h"
+#include "lede/msg.h"
 #include "lede/paths.h"
 #include "lede/story_cli.h"
 #include "lede/ui.h"
@@ -31,13 +32,6 @@ static void
 usage(FILE *f)
 {
 	fputs(usage_text, f);
-}
-
-static void
-print_error(const char *msg, void *ctx)
-{
-	fflush(stdout);
-	fprintf(stderr, "lede: %s\n", msg);
 }
 
 struct batch {
@@ -69,7 +63,7 @@ static int
 batch_main(int argc, char **argv, int extract)
 {
 	struct batch b = { .extract = extract };
-	struct ingest_cb cb = { .article = batch_article, .error = print_error,
+	struct ingest_cb cb = { .article = batch_article, .error = msg_cb,
 	    .ctx = &b, .no_hash = 1 };
 	char *datadir, *userdir;
 	int i, problems = 0;
@@ -82,9 +76,9 @@ batch_main(int argc, char **argv, int extract)
 	datadir = paths_resource("data");
 	userdir = paths_config_dir();
 	if (extract)	/* the body needs the cleaning rules, not the gazetteer */
-		b.k.rules = clean_rules_load(datadir, userdir, print_error, NULL);
+		b.k.rules = clean_rules_load(datadir, userdir, msg_cb, NULL);
 	else
-		knowledge_load(&b.k, datadir, userdir, print_error, NULL);
+		knowledge_load(&b.k, datadir, userdir, msg_cb, NULL);
 	for (i = 1; i < argc; i++)
 		problems += ingest_path(argv[i], &cb);
 	knowledge_free(&b.k);
@@ -111,6 +105,10 @@ main(int argc, char **argv)
 	int ch;
 
 	setlocale(LC_ALL, "");
+	/* find the user's directories now: without a home lede refuses here,
+	 * before the terminal is set up */
+	free(paths_config_dir());
+	free(paths_data_dir());
 	if (argc > 1 && strcmp(argv[1], "analyze") == 0) {
 		int n = argc - 1, r = story_analyze(&n, argv + 1);
 		return r >= 0 ? r : batch_main(n, argv + 1, 0);

@@ -2,6 +2,8 @@
 #include <config.h>
 
 #include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,15 +61,34 @@ paths_resource(const char *sub)
 	return xasprintf("%s/%s", paths_root(), sub);
 }
 
+/* The user's home: $HOME when it is an absolute path, else the password
+ * database's entry, else NULL (never a directory any user may write, like /tmp). */
+static const char *
+home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home != NULL && home[0] == '/')
+		return home;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/')
+		return pw->pw_dir;
+	return NULL;
+}
+
 static char *
 xdg_dir(const char *var, const char *fallback)
 {
-	const char *v = getenv(var), *home = getenv("HOME");
+	const char *v = getenv(var), *home;
 
 	if (v != NULL && v[0] == '/')
 		return xasprintf("%s/lede", v);
-	if (home == NULL || *home == '\0')
-		home = "/tmp";
+	if ((home = home_dir()) == NULL) {
+		/* main asks before the terminal is set up, so this is seen */
+		fputs("lede: HOME is not set and the password database gives no home "
+		    "directory; set HOME\n", stderr);
+		exit(1);
+	}
 	return xasprintf("%s/%s/lede", home, fallback);
 }
 

@@ -147,6 +147,23 @@ is_format_control(uint32_t c)
 	    c == 0x200e || c == 0x200f || c == 0x061c;
 }
 
+/* Zero-width characters that would hide inside a word ("Pu\u200btin" drawn as
+ * "Putin"): shown as placeholders. A joiner after a pictograph is part of an
+ * emoji sequence and stays. */
+static int
+is_hidden_zero_width(uint32_t c, uint32_t prev)
+{
+	if (c == 0x200b || c == 0x200c || c == 0x2060 || c == 0xfeff)
+		return 1;
+	if (c != 0x200d)
+		return 0;
+	/* an emoji joiner follows a pictograph (or its modifier or presentation
+	 * selector); decided by what comes before only, so that a cluster
+	 * measures the same wherever the text after it is cut */
+	return !(uc_is_property_extended_pictographic(prev) || prev == 0xfe0f ||
+	    (prev >= 0x1f3fb && prev <= 0x1f3ff));
+}
+
 static int
 cp_width(uint32_t c)
 {
@@ -278,7 +295,7 @@ static size_t
 cluster_end(struct text_iter *it, size_t pos)
 {
 	size_t q, k, lim;
-	uint32_t c;
+	uint32_t c, prev;
 
 	need_gb(it, pos);
 	lim = it->gb_base + it->gb_len;
@@ -288,8 +305,10 @@ cluster_end(struct text_iter *it, size_t pos)
 
 		if (b < 0x20 || b == 0x7f)
 			break;
+		prev = c;
 		k = text_decode(it->s + q, it->n - q, &c);
-		if ((c == 0xfffd && k == 1) || is_format_control(c))
+		if ((c == 0xfffd && k == 1) || is_format_control(c) ||
+		    is_hidden_zero_width(c, prev))
 			break;
 		q += k;
 	}
@@ -342,6 +361,13 @@ text_iter_next(struct text_iter *it, struct glyph *g)
 			g->width = 1;
 			set_show(g, "\xef\xbf\xbd");
 			g->end = pos + 1;
+		} else if (c == 0xfeff && pos == 0) {
+			g->kind = GLYPH_HIDDEN;		/* a byte order mark */
+			g->end = pos + k;
+		} else if (is_hidden_zero_width(c, 0)) {
+			/* (a joiner that starts a glyph joins nothing) */
+			ucode(g, c);
+			g->end = pos + k;
 		} else if (is_format_control(c)) {
 			e = text_escape_len(it->s + pos, it->n - pos);
 			if (e > 0) {

@@ -21,6 +21,7 @@
 
 #include "ui_int.h"
 #include "lede/ingest.h"
+#include "lede/msg.h"
 #include "lede/paths.h"
 #include "lede/ui.h"
 #include "lede/util.h"
@@ -951,7 +952,8 @@ handle_key(struct ui *ui, int key)
 	int keys[KEYSEQ_MAX], n, act, r;
 	char name[16], name2[16];
 
-	if ((act = annui_key(ui, key)) != 0)
+	/* an overlay takes every key: the annotation keys under it wait */
+	if (ui->mode != M_HELP && ui->mode != M_MESSAGES && (act = annui_key(ui, key)) != 0)
 		return act;
 	if (ui->mode == M_PROMPT)
 		return prompt_key(ui, key);
@@ -977,8 +979,14 @@ handle_key(struct ui *ui, int key)
 			    sizeof name), keyc_name(keys[1], name2, sizeof name2));
 		return H_HANDLED;
 	}
-	if (ui->mode == M_HELP || ui->mode == M_MESSAGES)
-		return overlay_key(ui, act);
+	if (ui->mode == M_HELP || ui->mode == M_MESSAGES) {
+		if (act != ACT_COMMAND && act != ACT_SEARCH)
+			return overlay_key(ui, act);
+		/* : and / mean what they mean everywhere: the overlay goes */
+		ui->mode = M_NORMAL;
+		overlay_free(ui);
+		all_dirty(ui);
+	}
 	if ((r = ent_action(ui, act)) != 0)
 		return r;
 	return handlers[act](ui, act);
@@ -1087,6 +1095,14 @@ ui_free(struct ui *ui)
 		knowledge_free(&ui->k);
 }
 
+/* Out of memory: leave the terminal as it was found. */
+static void
+restore_terminal(void)
+{
+	if (curses_on)
+		endwin();
+}
+
 int
 ui_main(const struct ui_opts *o)
 {
@@ -1149,6 +1165,7 @@ ui_main(const struct ui_opts *o)
 		return 1;
 	}
 	curses_on = 1;
+	util_set_oom_hook(restore_terminal);
 	cbreak();
 	noecho();
 	nonl();
@@ -1209,13 +1226,14 @@ ui_main(const struct ui_opts *o)
 	windows_free(ui);
 	endwin();
 	curses_on = 0;
+	util_set_oom_hook(NULL);
 	if (scr != NULL)
 		delscreen(scr);
 	if (tty != NULL)
 		fclose(tty);
 	/* what went wrong, now that the terminal is ours to print on */
 	for (i = 0; i < ui->nmsgs; i++)
-		fprintf(stderr, "lede: %s\n", ui->msgs[i]);
+		msg_print(NULL, "%s", ui->msgs[i]);
 	ui_free(ui);
 	free(ui);
 	/* the shell's convention for a program ended by a signal (C-c gives 130) */

@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui_int.h"
 #include "lede/annot.h"
@@ -32,6 +33,8 @@ struct arow {
 struct annui {
 	struct annot_store	*st;
 	char			 why[LEDE_ERRLEN + 64];	/* why nothing can be written */
+	int			 retry;		/* the store was locked: open it again */
+	time_t			 last_try;
 	struct annot_counts	 counts;
 	struct annot_list	 list;		/* the open article's, re-anchored */
 	const struct article	*art;		/* the article list belongs to */
@@ -295,6 +298,10 @@ annui_open(struct ui *ui)
 	ui->annui = an;
 	err[0] = '\0';
 	an->st = annot_store_open(NULL, 0, err, sizeof err);
+	/* another lede holding the lock now is no reason to go without
+	 * annotations all session: annui_key tries again */
+	an->retry = strstr(err, "locked") != NULL || strstr(err, "busy") != NULL;
+	an->last_try = time(NULL);
 	if (an->st == NULL) {
 		snprintf(an->why, sizeof an->why, "annotations unavailable: %s", err);
 		ui_message(ui, MSG_PROBLEM, "%s", an->why);
@@ -415,8 +422,9 @@ writable(struct ui *ui)
 	return 1;
 }
 
-/* Store the selection; only a commit clears it, so a failure loses nothing. */
-static void
+/* Store the selection; only a commit clears it, so a failure loses nothing.
+ * Returns -1 when the store refused it. */
+static int
 commit(struct ui *ui, enum annot_kind kind, const char *note, const char *tags)
 {
 	struct annui *an = ui->annui;
@@ -427,19 +435,20 @@ commit(struct ui *ui, enum annot_kind kind, const char *note, const char *tags)
 	memset(&a, 0, sizeof a);
 	if (!sel_span(ui, &lo, &hi)) {
 		ui_message(ui, MSG_ERROR, "the selection is only blank space");
-		return;
+		return 0;
 	}
 	if (annot_init(&a, ui->doc.e->art, lo, hi, kind, note, tags, err,
 	    sizeof err) == -1 || annot_store_add(an->st, &a, err, sizeof err) == -1) {
 		annot_clear(&a);
 		ui_message(ui, MSG_ERROR, "not saved: %s", err);
-		return;
+		return -1;
 	}
 	annot_clear(&a);
 	an->sel = 0;
 	list_reload(ui);
 	counts_reload(ui);
 	ui_message(ui, MSG_INFO, "%s saved", annot_kind_name(kind));
+	return 0;
 }
 
 static int
@@ -584,26 +593,27 @@ complete(struct ui *ui)
 		ui_message(ui, MSG_INFO, "%zu/%zu (Tab: next)", (an->cidx - 1) % n + 1, n);
 }
 
-static void
+/* Returns -1 when the store refused what was typed (it stays in the prompt). */
+static int
 prompt_done(struct ui *ui, char *text)
 {
 	struct annui *an = ui->annui;
 	char err[LEDE_ERRLEN], *norm = NULL;
-	int rc;
+	int rc = 0, failed = 0;
 
 	switch (an->pw) {
 	case PW_NOTE:
 		if (blank(text))
 			ui_message(ui, MSG_INFO, "an empty note is not saved (H highlights)");
 		else
-			commit(ui, ANNOT_NOTE, text, NULL);
+			failed = commit(ui, ANNOT_NOTE, text, NULL);
 		break;
 	case PW_TAGS:
 		norm = annot_tags_normalize(text);
 		if (norm[0] == '\0')
 			ui_message(ui, MSG_INFO, "no tag given: nothing saved");
 		else
-			commit(ui, ANNOT_TAG, NULL, norm);
+			failed = commit(ui, ANNOT_TAG, NULL, norm);
 		break;
 	case PW_EDIT:
 		if (an->tkind == ANNOT_TAG) {
@@ -620,6 +630,7 @@ prompt_done(struct ui *ui, char *text)
 			    sizeof err);
 		if (rc == -1) {
 			ui_message(ui, MSG_ERROR, "not saved: %s", err);
+			failed = -1;
 			break;
 		}
 		list_reload(ui);
@@ -627,6 +638,7 @@ prompt_done(struct ui *ui, char *text)
 		break;
 	}
 	free(norm);
+	return failed;
 }
 
 static int
@@ -651,10 +663,13 @@ prompt_key(struct ui *ui, int key)
 		break;
 	case LE_DONE:
 		text = xstrdup(an->le.s);
-		prompt_close(ui);
-		prompt_done(ui, text);
+		/* a failed save keeps the prompt and what was typed: Enter tries
+		 * again, Esc gives up */
+		if (prompt_done(ui, text) == 0) {
+			prompt_close(ui);
+			back_to_list(ui);
+		}
 		free(text);
-		back_to_list(ui);
 		break;
 	}
 	ui->status_dirty = 1;
@@ -1080,6 +1095,33 @@ alist_key(struct ui *ui, int key)
 
 /* --- keys ---------------------------------------------------------------------- */
 
+/* The store was locked when the reader started: open it again now, without
+ * waiting, and say so when it works. */
+static void
+store_retry(struct ui *ui)
+{
+	struct annui *an = ui->annui;
+	struct annot_store *st;
+	char err[LEDE_ERRLEN];
+
+	an->last_try = time(NULL);
+	err[0] = '\0';
+	if ((st = annot_store_open(NULL, ANNOT_OPEN_NOWAIT, err, sizeof err)) == NULL)
+		return;
+	if (annot_store_readonly(st)) {
+		annot_store_close(st);
+		return;
+	}
+	annot_store_close(an->st);
+	an->st = st;
+	an->retry = 0;
+	an->why[0] = '\0';
+	counts_reload(ui);
+	if (have_list(ui))
+		list_reload(ui);
+	ui_message(ui, MSG_INFO, "annotations available again");
+}
+
 int
 annui_key(struct ui *ui, int key)
 {
@@ -1089,6 +1131,8 @@ annui_key(struct ui *ui, int key)
 
 	if (an == NULL)
 		return 0;
+	if (an->retry && time(NULL) != an->last_try)
+		store_retry(ui);
 	/* another lede committed something: show it */
 	if (an->st != NULL && annot_store_changed(an->st)) {
 		if (have_list(ui))

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,25 @@
 
 #include "lede/util.h"
 
+static void (*oom_hook)(void);
+
+void
+util_set_oom_hook(void (*hook)(void))
+{
+	oom_hook = hook;
+}
+
+/* Out of memory: give the terminal back, keep what stdout already holds (the
+ * records written so far are whole), then say so and stop. */
 static void
 oom(size_t n)
 {
+	void (*hook)(void) = oom_hook;
+
+	oom_hook = NULL;	/* the hook itself might run out */
+	if (hook != NULL)
+		hook();
+	fflush(stdout);
 	fprintf(stderr, "lede: out of memory allocating %zu bytes\n", n);
 	abort();
 }
@@ -179,25 +196,65 @@ hash_bytes(const void *p, size_t n)
 }
 
 int
-read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
+open_regular(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd, e;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
+		return seterr(err, errlen, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) == -1) {
+		e = errno;
+		close(fd);
+		return seterr(err, errlen, "%s: %s", path, strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		if (S_ISDIR(st.st_mode))
+			return seterr(err, errlen, "%s: %s", path, strerror(EISDIR));
+		return seterr(err, errlen, "%s: not a regular file, skipped", path);
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == -1) {
+		e = errno;
+		close(fd);
+		return seterr(err, errlen, "%s: %s", path, strerror(e));
+	}
+	return fd;
+}
+
+int
+read_file_max(const char *path, size_t max, char **data, size_t *len, char *err,
+    size_t errlen)
 {
 	struct stat st;
 	struct buf b = { 0 };
 	ssize_t r;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return seterr(err, errlen, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
-		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+	if ((fd = open_regular(path, err, errlen)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1) {
+		int e = errno;
 		close(fd);
 		return seterr(err, errlen, "%s: %s", path, strerror(e));
 	}
+	if ((uintmax_t)st.st_size > max) {
+		close(fd);
+		return seterr(err, errlen, "%s: larger than %zu MB, skipped", path,
+		    max >> 20);
+	}
 	/* Straight into the buffer: sized from the file (plus one byte, so that
 	 * the end is seen without growing), else grown as the data comes. */
-	buf_grow(&b, S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 :
-	    65536);
+	buf_grow(&b, st.st_size > 0 ? (size_t)st.st_size + 1 : 65536);
 	for (;;) {
+		if (b.len >= max) {
+			/* a file that grows while it is read (or /proc) */
+			close(fd);
+			buf_free(&b);
+			return seterr(err, errlen, "%s: larger than %zu MB, skipped", path,
+			    max >> 20);
+		}
 		if (b.cap - b.len < 2)
 			buf_grow(&b, b.cap);
 		r = read(fd, b.s + b.len, b.cap - b.len - 1);
@@ -218,6 +275,12 @@ read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 	*len = b.len;
 	*data = buf_detach(&b);
 	return 0;
+}
+
+int
+read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
+{
+	return read_file_max(path, READ_FILE_MAX, data, len, err, errlen);
 }
 
 int

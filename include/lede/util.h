@@ -141,7 +141,22 @@ utf8_valid_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* Read a whole file. Returns 0 or -1 with a message "PATH: problem" in err. */
+/* Called once before lede stops for want of memory: the reader restores the
+ * terminal there. stdout is flushed after it. */
+void	 util_set_oom_hook(void (*)(void));
+
+/* The most read_file reads (the largest article benchmarked is 50 MB). */
+#define READ_FILE_MAX	((size_t)2 << 30)
+
+/* Open a regular file for reading; anything else (a FIFO, a device, a directory)
+ * is refused at once, without waiting for a writer. Returns the descriptor, or -1
+ * with "PATH: problem" in err. */
+int	 open_regular(const char *path, char *err, size_t errlen);
+/* Read a whole regular file of at most max bytes. Returns 0 or -1 with a message
+ * "PATH: problem" in err. */
+int	 read_file_max(const char *path, size_t max, char **data, size_t *len, char *err,
+	    size_t errlen);
+/* read_file_max with READ_FILE_MAX. */
 int	 read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
 
 /* Write a file atomically (temp file in the same directory, fsync, rename). */

@@ -1,8 +1,8 @@
 #!/bin/sh
 # flags.sh - flagged artifacts: counted in the list, marked in the margin, ]f and [f
 # jump between them and the status line names the kind and the reason. Uses what
-# `lede analyze` says about the samples, so it follows the cleaner; skipped while
-# the cleaner flags nothing. Then, on a fixture of its own: flags are styled by kind
+# `lede analyze` says about the samples, so it follows the cleaner; fails when the
+# cleaner flags nothing (artifact detection switched off). Then, on a fixture of its own: flags are styled by kind
 # (a name variant does not look like a mistranslation, nor a casing nit like
 # either), casing is neither shown nor jumped to by default, and [ui] flag_kinds
 # chooses the kinds ]f and [f visit; the status line counts "3/46" among them.
@@ -21,8 +21,8 @@ for f in "$samples"/*.txt; do
 	idx=$((idx + 1))
 done
 if [ -z "$pick" ]; then
-	echo "SKIP: the cleaner flags no artifact in the samples yet" >&2
-	exit 77
+	echo "FAIL: the cleaner flags no artifact in the samples" >&2
+	exit 1
 fi
 kinds=$("$LEDE" analyze "$pick" | jq -r '[.artifacts[].kind] | unique | join("|")')
 base=$(basename "$pick")

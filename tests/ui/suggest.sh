@@ -2,7 +2,7 @@
 # suggest.sh - S shows each flag's suggestion inline, right after the flagged text,
 # as virtual text: rows wrap around it without pushing the pane borders, ]f still
 # lands on the flag, and S again hides it. What is expected comes from `lede
-# analyze` on the fixture, so the test follows the cleaner; skipped while the
+# analyze` on the fixture, so the test follows the cleaner; fails when the
 # cleaner suggests nothing there.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 . "$TOP_SRCDIR/tests/ui/tmux.sh"
@@ -15,8 +15,8 @@ text=$(jq -r "$first.text // empty" "$SCRATCH/an.json")
 sugg=$(jq -r "$first.suggestion // empty" "$SCRATCH/an.json")
 kind=$(jq -r "$first.kind // empty" "$SCRATCH/an.json")
 if [ -z "$sugg" ]; then
-	echo "SKIP: the cleaner suggests nothing in the fixture" >&2
-	exit 77
+	echo "FAIL: the cleaner suggests nothing in the fixture" >&2
+	exit 1
 fi
 # the longest suggestion, to see it cut in a narrow pane
 longest='[.artifacts[]] | max_by(.suggestion | length)'

@@ -66,7 +66,7 @@ test_first_invalid(void)
 	static const char *const pieces[] = {
 		"a", "plain ASCII text ", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80",
 		"\xc3", "\xe2\x80", "\x80", "\xff", "\xc0\xaf", "\xed\xa0\x80",
-		"\xf4\x90\x80\x80", "\xe2" "A", "0123456789"
+		"\xf4\x90\x80\x80", ("\xe2" "A"), "0123456789"
 	};
 	char s[256];
 	size_t n, k, np = sizeof pieces / sizeof pieces[0], bad = 0, want;

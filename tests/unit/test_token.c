@@ -67,7 +67,7 @@ main(void)
 		"He left. Then Bob came on Dec. 5 with L. Ron Hubbard! Why?",
 		"NATO and NASA, the UN's WHO; 3.5 million, 1,200;300 at 10:30 a.m. or 5:pm",
 		"_init __x x_y A_B 9a a9 9.a a.9 e.g. i.e.: O'Neill o'clock rock'n'roll",
-		"Ukraine\xe2\x80\x99s O\xe2\x80\x99" "Brien \xe2\x80\x99quoted\xe2\x80\x99 end\xe2\x80\x99",
+		("Ukraine\xe2\x80\x99s O\xe2\x80\x99" "Brien \xe2\x80\x99quoted\xe2\x80\x99 end\xe2\x80\x99"),
 		"tabs\tand\rcarriage\fand\vvert \xc2\xa0nbsp\xc2\xa0here \xe2\x80\xa6 etc.",
 		"Beixi-2 and Russia-US ties, Hau Lung-bin - mayor ALL-CAPS-Word x--y",
 		"trailing. 'quote' \"dq\" (paren) [br] {c} <a> #tag @user $5 100% a/b a\\b",
