@@ -9,6 +9,7 @@
 
 #include "lede/analysis.h"
 #include "lede/ingest.h"
+#include "lede/msg.h"
 #include "lede/paths.h"
 #include "lede/story.h"
 #include "lede/story_cli.h"
@@ -29,14 +30,6 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void
-print_error(const char *msg, void *ctx)
-{
-	(void)ctx;
-	fflush(stdout);
-	fprintf(stderr, "lede: %s\n", msg);
 }
 
 static void
@@ -90,7 +83,7 @@ static int
 run(int argc, char **argv, int analyze, int timing, int phrases)
 {
 	struct coll c = { 0 };
-	struct ingest_cb cb = { .article = coll_article, .error = print_error, .ctx = &c,
+	struct ingest_cb cb = { .article = coll_article, .error = msg_cb, .ctx = &c,
 	    .no_hash = 1 };
 	struct groups g;
 	struct buf out = { 0 };
@@ -100,7 +93,7 @@ run(int argc, char **argv, int analyze, int timing, int phrases)
 	int problems = 0;
 	double t_cmp = 0, t0;
 
-	knowledge_load(&c.k, datadir, userdir, print_error, NULL);
+	knowledge_load(&c.k, datadir, userdir, msg_cb, NULL);
 	c.set = story_set_new();
 	for (i = 1; i < (size_t)argc; i++)
 		problems += ingest_path(argv[i], &cb);
