@@ -5,10 +5,10 @@
 . "$TOP_SRCDIR/tests/ui/tmux.sh"
 
 esc=$(printf '\033')
-# the match is drawn in its own style: an SGR sequence right before "utin"
-# (the cursor sits on its "P")
+# the match is drawn in the theme's search style (background 220): the cursor sits
+# on its "P", the rest of the match has that background, which nothing else uses
 highlighted() {
-	screen_e | grep -q "${esc}\[[0-9;]*mutin"
+	screen_e | grep -q "48;5;220mutin"
 }
 not_highlighted() {
 	! highlighted
@@ -87,8 +87,12 @@ send Tab
 check "Tab again" wait_for "002_29eef3dcc8056f18.txt"
 
 # paging keeps working to the end and back
+check "not at the bottom before End" sh -c "! tmux -L '$T_SOCK' capture-pane -p -t t |
+    tail -n 1 | grep -q 'row \\([0-9]*\\)/\\1\\b'"
 send End
-check "End" wait_for "row "
+# the status line counts rows: at the bottom the cursor's row is the last one
+check "End goes to the last row" poll sh -c "tmux -L '$T_SOCK' capture-pane -p -t t |
+    tail -n 1 | grep -q 'row \\([0-9]*\\)/\\1\\b'"
 send Home C-d C-u Space b
 check "still alive" wait_for "002_29eef3dcc8056f18.txt"
 

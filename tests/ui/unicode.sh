@@ -31,7 +31,7 @@ check "intact at the bottom" poll rows_intact 110 4
 esc=$(printf '\033')
 rest=$(printf '\320\276\321\201\320\272\320\262\320\260')	# "осква"
 marked() {
-	screen_e | grep -q "${esc}\[[0-9;]*m$rest"
+	screen_e | grep -q "48;5;220m$rest"
 }
 not_marked() {
 	! marked
