@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -32,11 +34,44 @@
 static int	 curses_on;
 /* Set by SIGINT, SIGTERM and SIGHUP; the loop ends and gives the terminal back. */
 static volatile sig_atomic_t quit_signal;
+/* Set by SIGCONT: the terminal may have been resized while lede was stopped, and
+ * no SIGWINCH reaches a stopped process group. */
+static volatile sig_atomic_t cont_signal;
 
 static void
 on_quit_signal(int sig)
 {
 	quit_signal = sig;
+}
+
+/* Resumed inside curses' own stop handler, whose read is then restarted: a timer's
+ * signal (no SA_RESTART) interrupts that read soon after, so the loop looks. */
+static void
+on_cont_signal(int sig)
+{
+	struct itimerval it = { { 0, 0 }, { 0, 20000 } };
+
+	(void)sig;
+	cont_signal = 1;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void
+on_alarm_signal(int sig)
+{
+	(void)sig;
+}
+
+/* After a resume: when the terminal's size differs from curses', resizeterm()
+ * queues KEY_RESIZE, and the loop lays the panes out again. */
+static void
+size_recheck(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
 }
 
 static void
@@ -51,6 +86,10 @@ signals_init(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_cont_signal;
+	sigaction(SIGCONT, &sa, NULL);
+	sa.sa_handler = on_alarm_signal;
+	sigaction(SIGALRM, &sa, NULL);
 }
 
 void
@@ -1184,6 +1223,10 @@ ui_main(const struct ui_opts *o)
 		r = get_wch(&ch);
 		if (quit_signal)
 			break;
+		if (cont_signal) {
+			cont_signal = 0;
+			size_recheck();
+		}
 		if (r == ERR) {
 			ent_idle(ui);
 			continue;
