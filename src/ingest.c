@@ -275,7 +275,30 @@ dup_field(const struct json *o, const char *key)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-/* One JSON Lines record; returns 0, or -1 after reporting. */
+/* A copy of s[0, n) with each NUL byte (a \u0000 in JSON) as U+FFFD: lede's text,
+ * quotes and messages are C strings, which a NUL would cut short. */
+static char *
+nul_replaced(const char *s, size_t n, size_t *outlen)
+{
+	size_t i, k = 0, nul = 0;
+	char *d;
+
+	for (i = 0; i < n; i++)
+		nul += s[i] == '\0';
+	d = xmalloc(n + 2 * nul + 1);
+	for (i = 0; i < n; i++)
+		if (s[i] == '\0') {
+			memcpy(d + k, "\xef\xbf\xbd", 3);
+			k += 3;
+		} else
+			d[k++] = s[i];
+	d[k] = '\0';
+	*outlen = k;
+	return d;
+}
+
+/* One JSON Lines record; returns 0, 1 when it was kept but reported, or -1 after
+ * reporting it skipped. */
 static int
 jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
     const struct ingest_cb *cb)
@@ -284,6 +307,7 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 	const struct json *t;
 	struct json *o;
 	struct article *a;
+	int ret = 0;
 
 	if ((o = json_parse(line, n, err, sizeof err)) == NULL) {
 		report(cb, "%s:%zu: not JSON: %s", name, lineno, err);
@@ -304,8 +328,14 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 	a = xcalloc(1, sizeof *a);
 	a->path = xstrdup(name);
 	a->format = ARTICLE_JSONL;
-	a->text = xstrndup(t->str, t->len);
-	a->len = t->len;
+	if (memchr(t->str, '\0', t->len) != NULL) {
+		a->text = nul_replaced(t->str, t->len, &a->len);
+		report(cb, "%s:%zu: \\u0000 in \"text\"; shown as U+FFFD", name, lineno);
+		ret = 1;
+	} else {
+		a->text = xstrndup(t->str, t->len);
+		a->len = t->len;
+	}
 	if (!cb->no_hash)
 		a->hash = hash_bytes(a->text, a->len);
 	a->id = dup_field(o, "id");
@@ -320,7 +350,7 @@ jsonl_record(const char *name, size_t lineno, const char *line, size_t n,
 	a->url = dup_field(o, "url");
 	json_free(o);
 	cb->article(a, cb->ctx);
-	return 0;
+	return ret;
 }
 
 /* After a line too long to hold: the rest of it, up to and including its newline. */
@@ -383,7 +413,7 @@ ingest_jsonl_stream(FILE *f, const char *name, const struct ingest_cb *cb)
 			    name, lineno, i + bad);
 			problems++;
 		}
-		if (jsonl_record(name, lineno, line + i, (size_t)n - i, cb) == -1)
+		if (jsonl_record(name, lineno, line + i, (size_t)n - i, cb) != 0)
 			problems++;
 	}
 	if (ferror(f)) {

@@ -103,6 +103,17 @@ check "NUL byte reported" grep -q 'odd.jsonl:2: NUL byte' "$SCRATCH/err"
 check "invalid UTF-8 reported" grep -q 'odd.jsonl:3: not valid UTF-8 at byte 13' "$SCRATCH/err"
 check_eq "the other records kept" "$(jq -r .id "$SCRATCH/out" | tr '\n' ' ')" "1 3 "
 
+# 5. a \u0000 in "text" is shown as U+FFFD, reported, and cuts no stored quote short
+printf '%s\n' '{"id":"z","text":"Before\u0000after the end."}' >"$SCRATCH/u0.jsonl"
+"$LEDE" analyze "$SCRATCH/u0.jsonl" >"$SCRATCH/u0.out" 2>"$SCRATCH/u0.err"
+check_eq "\\u0000: exit 1" "$?" 1
+check "\\u0000 reported" grep -q 'u0.jsonl:1: \\u0000 in "text"' "$SCRATCH/u0.err"
+check_eq "\\u0000 as U+FFFD in the text" "$(jq -r .text "$SCRATCH/u0.out")" "Before�after the end."
+"$LEDE" annotations add --db "$SCRATCH/u0.db" --path "$SCRATCH/u0.jsonl" --doc z \
+    --start 0 --end 17 --kind highlight >/dev/null 2>&1
+check_eq "the quote across it kept whole" "$("$LEDE" annotations list --db "$SCRATCH/u0.db" \
+    "$SCRATCH/u0.jsonl" 2>/dev/null | jq -r '"\(.quote)|\(.status)"')" "Before�after th|anchored"
+
 # 9. annotations of files that give no article are listed as orphans; without
 # PATH a JSON Lines file's records are all re-anchored (its path stays valid while
 # it is read: under valgrind or ASan a freed path is an error)
