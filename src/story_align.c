@@ -142,6 +142,14 @@ has_content(const struct work *wk, const struct sword *w, size_t a, size_t b)
 	return 0;
 }
 
+/* A disagreement's confidence: at least two other sources agree on every flag,
+ * and it grows with the share of the story that does. */
+static double
+flag_score(size_t agree, size_t n)
+{
+	return n > 0 ? 0.6 + 0.3 * (double)agree / (double)n : 0.6;
+}
+
 static void
 add_flag(struct work *wk, const struct ssent *s, const struct cand *c, size_t nsrc)
 {
@@ -173,6 +181,7 @@ add_flag(struct work *wk, const struct ssent *s, const struct cand *c, size_t ns
 	f->kind = num ? AK_OTHER : names ? AK_NAME_VARIANT : AK_MISTRANSLATION;
 	f->suggestion = xstrndup(otext + a, b - a);
 	f->note = xasprintf("%zu of %zu sources: %s", c->best, nsrc, f->suggestion);
+	f->score = flag_score(c->best, nsrc);
 }
 
 /* The spans of s that the aligned sentences m[] render otherwise, in agreement. */
@@ -406,6 +415,7 @@ push_flag(struct work *wk, size_t doc, size_t start, size_t end, char *sugg,
 	f->kind = AK_NAME_VARIANT;
 	f->suggestion = sugg;
 	f->note = xasprintf("%zu of %zu sources: %s", agree, wk->n, sugg);
+	f->score = flag_score(agree, wk->n);
 }
 
 /* A capitalised word that one source alone uses, a near-spelling of one that
@@ -807,7 +817,7 @@ story_add_artifacts(struct analysis *an, const struct story_cmp *c, size_t which
 			r->arts[j] = r->arts[j - 1];
 		r->arts[j] = (struct artifact){ .start = f->start, .end = f->end,
 		    .kind = f->kind, .suggestion = xstrdup(f->suggestion),
-		    .note = xstrdup(f->note) };
+		    .note = xstrdup(f->note), .score = f->score };
 		r->narts++;
 		add++;
 	}

@@ -36,6 +36,7 @@ struct story_flag {
 	enum artifact_kind	 kind;
 	char			*suggestion;	/* owned: the majority rendering */
 	char			*note;		/* owned: "3 of 4 sources: ..." */
+	double			 score;		/* confidence 0..1, from the share agreeing */
 };
 
 struct story_cmp {

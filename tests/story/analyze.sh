@@ -15,6 +15,9 @@ check_eq "in input order" "$(jq -r '.path | sub(".*/"; "")' "$SCRATCH/a.jsonl" |
 check_eq "the minority spelling flagged" \
 	"$(jq -r "select(.path | endswith(\"flood_c.txt\")) | $flag" "$SCRATCH/a.jsonl")" \
 	"name-variant|Halvorson|3 of 4 sources: Halvorson"
+check_eq "its score grows with the share agreeing (0.6 + 0.3 * 3/4)" \
+	"$(jq -r 'select(.path | endswith("flood_c.txt")) | .artifacts[] |
+	    select(.text == "Halvorsen") | .score' "$SCRATCH/a.jsonl")" 0.825
 check_eq "the majority spelling not flagged" \
 	"$(jq -r '.artifacts[] | select(.text == "Halvorson") | .text' "$SCRATCH/a.jsonl")" ""
 check_eq "artifacts sorted, not overlapping" "$(jq -r '[.artifacts | range(1; length) as $i |
