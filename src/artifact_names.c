@@ -83,44 +83,6 @@ plain_key(const char *s, size_t n, char *k)
 	return n;
 }
 
-/* Optimal string alignment distance, capped: above cap returns cap + 1. */
-static size_t
-edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t cap)
-{
-	size_t d[3][KEY_MAX + 1], i, j;
-	size_t *pp = d[0], *p = d[1], *c = d[2], *t;
-
-	if ((an > bn ? an - bn : bn - an) > cap)
-		return cap + 1;
-	for (j = 0; j <= bn; j++)
-		p[j] = j;
-	for (i = 1; i <= an; i++) {
-		size_t best;
-		c[0] = i;
-		best = c[0];
-		for (j = 1; j <= bn; j++) {
-			size_t v = p[j - 1] + (a[i - 1] != b[j - 1]);
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (c[j - 1] + 1 < v)
-				v = c[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-			if (v < best)
-				best = v;
-		}
-		if (best > cap)
-			return cap + 1;
-		t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[bn];
-}
-
 /* One ends as the other with an s, or an 's: a plural or a possessive. */
 static int
 inflected(const char *a, size_t an, const char *b, size_t bn)
@@ -157,7 +119,7 @@ name_near(const char *a, size_t an, const char *b, size_t bn)
 	 * (Systeme, Systemen), not a misspelling */
 	if (memcmp(ka, kb, lo - 1) == 0)
 		return 0;
-	return edit_distance(ka, na, kb, nb, 1) <= 1 ? 1 : 0;
+	return edit_distance(ka, na, kb, nb, 1, 1) <= 1 ? 1 : 0;
 }
 
 /* The two forms differ only in doubled letters ("Garett", "Garrett"): a common

@@ -334,39 +334,6 @@ fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* Edit distance of two byte strings (ASCII folded), or max + 1 when above max. */
-static size_t
-edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max)
-{
-	size_t row[64], i, j;
-
-	if (na >= 64 || nb >= 64 || (na > nb ? na - nb : nb - na) > max)
-		return max + 1;
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; i <= na; i++) {
-		size_t diag = row[0], lo;
-		row[0] = i;
-		lo = row[0];
-		for (j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t v = diag + (fold((unsigned char)a[i - 1]) !=
-			    fold((unsigned char)b[j - 1]));
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			diag = up;
-			row[j] = v;
-			if (v < lo)
-				lo = v;
-		}
-		if (lo > max)
-			return max + 1;
-	}
-	return row[nb];
-}
-
 static int
 is_prefix(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -485,7 +452,7 @@ compare_names(struct work *wk)
 			size_t nb = bw->end - bw->start;
 			if (g[k].ndocs < MAJ_MIN || is_prefix(at, na, bt, nb))
 				continue;
-			if (edit_distance(at, na, bt, nb, na >= 6 && nb >= 6 ? 2 : 1) >
+			if (edit_distance(at, na, bt, nb, na >= 6 && nb >= 6 ? 2 : 1, 0) >
 			    (na >= 6 && nb >= 6 ? 2u : 1u))
 				continue;
 			if (best == (size_t)-1 || g[k].ndocs > g[best].ndocs)

@@ -277,6 +277,50 @@ read_file_max(const char *path, size_t max, char **data, size_t *len, char *err,
 	return 0;
 }
 
+static inline unsigned char
+fold_ascii(char c)
+{
+	return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+size_t
+edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t cap, int swaps)
+{
+	size_t d[3][EDIT_MAX + 1], i, j;
+	size_t *pp = d[0], *p = d[1], *c = d[2], *t;
+
+	if (an > EDIT_MAX || bn > EDIT_MAX || (an > bn ? an - bn : bn - an) > cap)
+		return cap + 1;
+	for (j = 0; j <= bn; j++)
+		p[j] = j;
+	for (i = 1; i <= an; i++) {
+		size_t best = c[0] = i;
+
+		for (j = 1; j <= bn; j++) {
+			unsigned char x = fold_ascii(a[i - 1]), y = fold_ascii(b[j - 1]);
+			size_t v = p[j - 1] + (x != y);
+
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (swaps && i > 1 && j > 1 && x == fold_ascii(b[j - 2]) &&
+			    fold_ascii(a[i - 2]) == y && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[bn];
+}
+
 int
 read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 {

@@ -163,6 +163,13 @@ int	 read_file(const char *path, char **data, size_t *len, char *err, size_t err
 int	 write_file_atomic(const char *path, const void *data, size_t len, char *err,
 	    size_t errlen);
 
+/* Edit distance of two byte strings, ASCII letters folded: insertions, deletions
+ * and substitutions, and with swaps an exchange of two neighbours (optimal string
+ * alignment). Above cap, or for a string over EDIT_MAX bytes, returns cap + 1. */
+#define EDIT_MAX	64
+size_t	 edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t cap,
+	    int swaps);
+
 /* mkdir -p */
 int	 mkdir_p(const char *path, char *err, size_t errlen);
 
