@@ -405,11 +405,7 @@ list_or_export(struct opts *o, int argc, char **argv)
 		free(w.stems[k]);
 	free(w.stems);
 	annot_store_close(w.st);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		perror("lede: standard output");
-		return 1;
-	}
-	return rc != 0 || w.problems > 0 ? 1 : 0;
+	return msg_exit_status(rc != 0 || w.problems > 0);
 }
 
 /* ---- add, update, delete, check ------------------------------------------- */

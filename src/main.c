@@ -85,11 +85,7 @@ batch_main(int argc, char **argv, int extract)
 	buf_free(&b.out);
 	free(datadir);
 	free(userdir);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		perror("lede: standard output");
-		return 1;
-	}
-	return problems > 0 ? 1 : 0;
+	return msg_exit_status(problems > 0);
 }
 
 int

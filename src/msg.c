@@ -86,3 +86,13 @@ msg_write_text(FILE *f, const char *s, size_t n)
 		i = e + 1;
 	}
 }
+
+int
+msg_exit_status(int problems)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		perror("lede: standard output");
+		return 1;
+	}
+	return problems != 0;
+}

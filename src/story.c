@@ -329,13 +329,6 @@ fold_hash(const char *s)
 	return h;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static void
 doc_features(struct sdoc *d, const struct analysis *an)
 {

@@ -54,13 +54,6 @@ freq_slot(const struct freq *f, uint64_t k)
 	return i;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static double
 wt(const struct freq *f, double nsent, uint64_t k)
 {

@@ -146,11 +146,7 @@ run(int argc, char **argv, int analyze, int timing, int phrases)
 	buf_free(&out);
 	free(datadir);
 	free(userdir);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		perror("lede: standard output");
-		return 1;
-	}
-	return problems > 0 ? 1 : 0;
+	return msg_exit_status(problems > 0);
 }
 
 /* Take the options out of argv (argv[0] is the subcommand); -1 for a bad one. */

@@ -24,6 +24,15 @@ sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)
 		qsort(base, n, size, cmp);
 }
 
+/* qsort order of 64-bit hashes. */
+static inline int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* A line the comparison reads: title, subheading or body. */
 int	story_line_kept(enum line_class);
 

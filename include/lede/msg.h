@@ -16,6 +16,9 @@ void	msg_vprint(const char *prefix, const char *fmt, va_list);
 char	*msg_neutralise(const char *s, size_t n);
 /* For callbacks that take (message, ctx): msg_print(NULL, "%s", msg). */
 void	msg_cb(const char *msg, void *ctx);
+/* A command's exit status once its output is written: stdout flushed, 1 when it
+ * could not be written (said on stderr) or when problems is not 0, else 0. */
+int	msg_exit_status(int problems);
 /* Write s[0, n) to f neutralised, keeping its newlines and tabs (a body of text). */
 void	msg_write_text(FILE *f, const char *s, size_t n);
 
